@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+export const auditQuery = z.object({
+  communityId: z.uuid().optional(),
+  residentId: z.uuid().optional(),
+  actorId: z.uuid().optional(),
+  action: z.string().trim().max(60).optional(),
+  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  cursor: z.string().max(100).optional(),
+});
+export type AuditQuery = z.infer<typeof auditQuery>;
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  communityId: string | null;
+  actorId: string | null;
+  username: string | null;
+  role: string | null;
+  organizationId: string | null;
+  action: string;
+  resourceType: string;
+  resourceId: string | null;
+  residentId: string | null;
+  purpose: string | null;
+  details: unknown;
+}

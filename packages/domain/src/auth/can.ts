@@ -1,0 +1,133 @@
+import type { Actor, Role } from './roles.ts';
+
+/** Everything an actor can ask to do. Closed, so a typo is a compile error. */
+export const ACTIONS = [
+  'community.read',
+  'org.read',
+  'org.write',
+  'staff.read',
+  'staff.write',
+  'resident.list',
+  'resident.read',
+  'resident.create',
+  'resident.update',
+  'resident.transfer',
+  'resident.reveal_id',
+  'resident.candidates',
+  'grant.request',
+  'grant.approve',
+  'audit.read',
+  'account.manage',
+  'reference.read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Where a thing lives. `organizationId` absent means a community-level thing. */
+export interface ResourceRef {
+  communityId: string;
+  organizationId?: string | null;
+  /** Region code (GB/T 2260) of the resource's community, for region-scoped actors. */
+  regionCode?: string | null;
+  residentId?: string | null;
+  /** The actor holds an active access grant (授权调阅) for this resident. */
+  granted?: boolean;
+}
+
+/**
+ * Which actions each role may take at all (before scope). DESIGN.md roles table:
+ * the regulator is read-only; only admin manages accounts; clinical roles read records.
+ */
+const PERMISSIONS: Record<Role, readonly Action[]> = {
+  admin: ['community.read', 'org.read', 'org.write', 'staff.read', 'staff.write', 'resident.list', 'resident.read',
+    'resident.transfer', 'resident.reveal_id', 'resident.candidates', 'grant.approve', 'audit.read', 'account.manage', 'reference.read'],
+  manager: ['community.read', 'org.read', 'org.write', 'staff.read', 'staff.write', 'resident.list', 'resident.read',
+    'resident.create', 'resident.update', 'resident.transfer', 'resident.candidates', 'grant.approve', 'audit.read', 'reference.read'],
+  regulator: ['community.read', 'org.read', 'staff.read', 'reference.read'],
+  clinician: ['community.read', 'org.read', 'staff.read', 'resident.list', 'resident.read', 'resident.create', 'resident.update',
+    'resident.reveal_id', 'grant.request', 'reference.read'],
+  village_doctor: ['community.read', 'org.read', 'staff.read', 'resident.list', 'resident.read', 'resident.create',
+    'resident.update', 'resident.reveal_id', 'grant.request', 'reference.read'],
+  reader: ['community.read', 'org.read', 'staff.read', 'resident.read', 'grant.request', 'reference.read'],
+  pharmacist: ['community.read', 'org.read', 'staff.read', 'resident.list', 'resident.read', 'reference.read'],
+  insurance_officer: ['community.read', 'org.read', 'staff.read', 'resident.list', 'resident.read', 'resident.reveal_id', 'reference.read'],
+  resident: ['resident.read', 'reference.read'],
+};
+
+/**
+ * Actions checked against the community only: the member directory is shared by the whole
+ * community (a village doctor must see the lead hospital to refer to it).
+ */
+const COMMUNITY_GRAIN: ReadonlySet<Action> = new Set(['community.read', 'org.read', 'staff.read', 'reference.read', 'grant.request']);
+
+/** Roles that see full ID numbers in lists and records (others see them masked). */
+const FULL_ID_ROLES: ReadonlySet<Role> = new Set(['admin', 'insurance_officer']);
+
+export function hasPermission(role: Role, action: Action): boolean {
+  return PERMISSIONS[role].includes(action);
+}
+
+export function seesFullIdNumbers(actor: Pick<Actor, 'role'>): boolean {
+  return FULL_ID_ROLES.has(actor.role);
+}
+
+/** True when `resource` lies inside the actor's scope at the grain the action needs. */
+export function inScope(actor: Actor, action: Action, resource: ResourceRef): boolean {
+  const s = actor.scope;
+  switch (s.kind) {
+    case 'region':
+      return !resource.regionCode || resource.regionCode.startsWith(regionPrefix(s.regionCode));
+    case 'community':
+      return resource.communityId === s.communityId;
+    case 'organization':
+      if (resource.communityId !== s.communityId) return false;
+      if (COMMUNITY_GRAIN.has(action)) return true;
+      // Community-level things (no organisation) need a community or region scope.
+      return !!resource.organizationId && actor.organizationIds.includes(resource.organizationId);
+  }
+}
+
+/**
+ * The single authorisation decision: may `actor` take `action` on `resource`?
+ * A resident's own account reads only its own record. Reading a record outside scope is
+ * allowed only with an active access grant (授权调阅), which the caller resolves and passes.
+ */
+export function can(actor: Actor, action: Action, resource: ResourceRef): boolean {
+  if (!hasPermission(actor.role, action)) return false;
+  if (actor.role === 'resident') return action === 'reference.read' || (!!resource.residentId && resource.residentId === actor.residentId);
+  if (inScope(actor, action, resource)) return true;
+  return action === 'resident.read' && resource.granted === true;
+}
+
+/**
+ * The scope filter repositories apply to list queries: `communityIds` null means any community
+ * under the region prefix; `organizationIds` null means any organisation within those communities.
+ */
+export interface ScopeFilter {
+  communityIds: readonly string[] | null;
+  regionPrefix: string | null;
+  organizationIds: readonly string[] | null;
+}
+
+export function scopeFilter(actor: Actor, action: Action): ScopeFilter {
+  if (!hasPermission(actor.role, action)) return { communityIds: [], regionPrefix: null, organizationIds: [] };
+  const s = actor.scope;
+  switch (s.kind) {
+    case 'region':
+      return { communityIds: null, regionPrefix: regionPrefix(s.regionCode), organizationIds: null };
+    case 'community':
+      return { communityIds: [s.communityId], regionPrefix: null, organizationIds: null };
+    case 'organization':
+      return {
+        communityIds: [s.communityId],
+        regionPrefix: null,
+        organizationIds: COMMUNITY_GRAIN.has(action) ? null : actor.organizationIds,
+      };
+  }
+}
+
+/** `330000` → `33`, `330500` → `3305`, `330521` → `330521`: trailing zero pairs widen a region. */
+export function regionPrefix(code: string): string {
+  let c = code;
+  while (c.length > 2 && c.endsWith('00')) c = c.slice(0, -2);
+  return c === '00' ? '' : c;
+}

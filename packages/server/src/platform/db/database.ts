@@ -1,0 +1,32 @@
+/**
+ * The one database interface the server uses, over PGlite (embedded) or node-postgres (server).
+ * Only repositories write SQL; services open transactions and pass the `Sql` handle down.
+ */
+export interface QueryResult<T> {
+  rows: T[];
+  rowCount: number;
+}
+
+export interface Sql {
+  query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
+}
+
+export interface Database extends Sql {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction; rolls back on any throw. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  /** Bulk load rows with COPY FROM STDIN (CSV). */
+  copyRows(table: string, columns: readonly string[], rows: AsyncIterable<readonly unknown[]> | Iterable<readonly unknown[]>): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Escapes one CSV field for COPY … (FORMAT csv). Null is the unquoted empty field. */
+export function csvField(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+export function csvLine(row: readonly unknown[]): string {
+  return row.map(csvField).join(',') + '\n';
+}

@@ -1,0 +1,47 @@
+import { PGlite } from '@electric-sql/pglite';
+import { csvLine, type Database, type QueryResult, type Sql } from './database.ts';
+
+type PgliteLike = Pick<PGlite, 'query' | 'transaction' | 'close' | 'exec'>;
+
+function wrap(q: Pick<PGlite, 'query'>): Sql {
+  return {
+    async query<T>(text: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
+      const r = await q.query<T>(text, params as unknown[] | undefined);
+      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+    },
+  };
+}
+
+/** PGlite in a folder on disk (or in memory when `dataDir` is undefined). */
+export async function openPglite(dataDir?: string): Promise<Database> {
+  const pg = await PGlite.create(dataDir ? { dataDir } : {});
+  return fromPglite(pg);
+}
+
+export function fromPglite(pg: PgliteLike): Database {
+  const base = wrap(pg);
+  return {
+    kind: 'pglite',
+    query: base.query,
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    async copyRows(table, columns, rows) {
+      // PGlite's COPY FROM reads a blob through /dev/blob; chunk to keep memory flat.
+      let n = 0;
+      let chunk: string[] = [];
+      const flush = async () => {
+        if (!chunk.length) return;
+        const blob = new Blob(chunk);
+        await pg.query(`COPY ${table} (${columns.join(',')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob });
+        chunk = [];
+      };
+      for await (const row of rows as AsyncIterable<readonly unknown[]>) {
+        chunk.push(csvLine(row));
+        n++;
+        if (chunk.length >= 20_000) await flush();
+      }
+      await flush();
+      return n;
+    },
+    close: () => pg.close(),
+  };
+}

@@ -1,0 +1,61 @@
+import pg from 'pg';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { csvLine, type Database, type QueryResult, type Sql } from './database.ts';
+import { from as copyFrom } from 'pg-copy-streams';
+
+// Dates stay ISO strings (business dates are Asia/Shanghai calendar dates, never shifted by a
+// time zone); bigint counts fit in a JS number at our sizes.
+pg.types.setTypeParser(1082, (v: string) => v);
+pg.types.setTypeParser(20, (v: string) => Number(v));
+
+function wrap(c: pg.Pool | pg.PoolClient): Sql {
+  return {
+    async query<T>(text: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
+      const r = await c.query(text, params as unknown[] | undefined);
+      return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
+    },
+  };
+}
+
+/** A pool on a real PostgreSQL server (`DATABASE_URL`). */
+export function openPostgres(url: string, max = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max });
+  const base = wrap(pool);
+  return {
+    kind: 'postgres',
+    query: base.query,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const out = await fn(wrap(client));
+        await client.query('COMMIT');
+        return out;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    async copyRows(table, columns, rows) {
+      const client = await pool.connect();
+      let n = 0;
+      try {
+        const sink = client.query(copyFrom(`COPY ${table} (${columns.join(',')}) FROM STDIN WITH (FORMAT csv)`));
+        async function* lines() {
+          for await (const row of rows as AsyncIterable<readonly unknown[]>) {
+            n++;
+            yield csvLine(row);
+          }
+        }
+        await pipeline(Readable.from(lines()), sink);
+      } finally {
+        client.release();
+      }
+      return n;
+    },
+    close: () => pool.end(),
+  };
+}
