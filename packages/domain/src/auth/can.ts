@@ -74,8 +74,11 @@ export function seesFullIdNumbers(actor: Pick<Actor, 'role'>): boolean {
 export function inScope(actor: Actor, action: Action, resource: ResourceRef): boolean {
   const s = actor.scope;
   switch (s.kind) {
-    case 'region':
-      return !resource.regionCode || resource.regionCode.startsWith(regionPrefix(s.regionCode));
+    case 'region': {
+      // A region-scoped actor reaches a community only when its region code is known to lie inside.
+      const prefix = regionPrefix(s.regionCode);
+      return prefix === '' || (!!resource.regionCode && resource.regionCode.startsWith(prefix));
+    }
     case 'community':
       return resource.communityId === s.communityId;
     case 'organization':

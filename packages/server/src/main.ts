@@ -1,0 +1,34 @@
+import { loadConfig } from './platform/config.ts';
+import { startPlatform } from './platform/start.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './platform/seed/demo-accounts.ts';
+
+/** `npm start`: the platform on the embedded database (or DATABASE_URL), demo county on first start. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const t0 = Date.now();
+  console.log(`Yigong (医共) starting — ${config.databaseUrl ? 'PostgreSQL server' : `embedded PostgreSQL (PGlite) in ${config.dataDir}`}, ${config.mode} mode`);
+  const platform = await startPlatform(config, { log: (m) => console.log(m) });
+  const url = await platform.app.listen({ host: config.host, port: config.port });
+  console.log(`\nYigong is ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${url.replace('[::1]', 'localhost')}  (API ${url}/api/v1, docs ${url}/api/docs)`);
+  if (config.mode === 'demo') {
+    console.log(`Demo logins (password ${DEMO_PASSWORD}):`);
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(12)} ${a.role.padEnd(18)} ${a.description}`);
+  } else {
+    console.log('Production mode: no demo accounts. Create the first admin with `npm run admin:create`.');
+  }
+  let closing = false;
+  const stop = async (sig: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`${sig}: shutting down`);
+    await platform.close().catch((e: unknown) => console.error(e));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+import { DomainError, hasPermission, scopeFilter, type Actor } from '@yigong/domain';
+import type { AuditEntry, AuditQuery } from '@yigong/contracts';
+import type { AppContext } from '../../platform/context.ts';
+import * as repo from './audit.repository.ts';
+
+/** A plain date bound means the whole day in Asia/Shanghai. */
+function bound(v: string | undefined, end: boolean): string | null {
+  if (!v) return null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+    const t = Date.parse(`${v}T00:00:00+08:00`) + (end ? 86_400_000 : 0);
+    return new Date(t).toISOString();
+  }
+  return v;
+}
+
+function cursorOf(c: string | undefined): { at: string; key: string } | null {
+  if (!c) return null;
+  const [at, key] = Buffer.from(c, 'base64url').toString().split('|');
+  if (!at || !key || Number.isNaN(Date.parse(at))) throw new DomainError('VALIDATION_FAILED', '分页游标无效', { field: 'cursor' });
+  return { at, key };
+}
+
+/** Searches the audit trail: admins everywhere in their region, managers within their community. */
+export async function searchAudit(ctx: AppContext, actor: Actor, q: AuditQuery): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
+  if (!hasPermission(actor.role, 'audit.read')) throw new DomainError('FORBIDDEN', '当前角色无权查看审计日志');
+  const f = scopeFilter(actor, 'audit.read');
+  let communityIds = f.communityIds;
+  if (q.communityId) {
+    if (communityIds && !communityIds.includes(q.communityId)) throw new DomainError('OUT_OF_SCOPE', '超出您的数据范围');
+    communityIds = [q.communityId];
+  }
+  const rows = await repo.searchAudit(ctx.db, {
+    communityIds, regionPrefix: f.regionPrefix, includePlatform: actor.role === 'admin' && !q.communityId,
+    residentId: q.residentId ?? null, actorId: q.actorId ?? null, action: q.action ?? null,
+    from: bound(q.from, false), to: bound(q.to, true), before: cursorOf(q.cursor), limit: q.limit + 1,
+  });
+  const more = rows.length > q.limit;
+  const page = more ? rows.slice(0, q.limit) : rows;
+  const last = page.at(-1);
+  return {
+    items: page.map(({ key: _key, ...e }) => ({ ...e, at: new Date(e.at).toISOString() })),
+    nextCursor: more && last ? Buffer.from(`${new Date(last.at).toISOString()}|${last.key}`).toString('base64url') : null,
+  };
+}
+
+/** A resident's access log (who read or changed the record), for those who may read it in scope. */
+export async function residentAccessLog(ctx: AppContext, residentCommunityId: string, residentId: string): Promise<AuditEntry[]> {
+  const rows = await repo.searchAudit(ctx.db, {
+    communityIds: [residentCommunityId], regionPrefix: null, includePlatform: false, residentId, actorId: null, action: null,
+    from: null, to: null, before: null, limit: 500,
+  });
+  return rows.map(({ key: _key, ...e }) => ({ ...e, at: new Date(e.at).toISOString() }));
+}

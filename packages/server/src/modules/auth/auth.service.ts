@@ -1,0 +1,147 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DomainError, can, type Actor } from '@yigong/domain';
+import type { CreateAccountRequest, LoginResponse, UserView } from '@yigong/contracts';
+import type { AppContext } from '../../platform/context.ts';
+import type { Sql } from '../../platform/db/database.ts';
+import { dummyHash, hashPassword, passwordProblem, verifyPassword } from '../../platform/auth/password.ts';
+import { tokenHash } from '../../platform/auth/authenticate.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import * as repo from './auth.repository.ts';
+import type { LoginThrottle } from './login-throttle.ts';
+
+const BAD_LOGIN = '用户名或密码错误';
+
+export async function userView(sql: Sql, a: repo.AccountRow): Promise<UserView> {
+  const names = await repo.scopeNames(sql, a);
+  return {
+    id: a.id,
+    username: a.username,
+    displayName: a.display_name,
+    role: a.role,
+    organizationId: a.organization_id,
+    scope: {
+      kind: a.scope_kind,
+      communityId: a.community_id,
+      organizationId: a.organization_id,
+      regionCode: a.region_code,
+      label: a.scope_kind === 'organization' ? (names.org ?? '') : a.scope_kind === 'community' ? (names.community ?? '') : (names.region ?? a.region_code ?? ''),
+    },
+  };
+}
+
+/**
+ * Logs in with username and password. An unknown user and a wrong password give the same 401
+ * (and take the same time); `maxFailedLogins` failures lock the account for `lockMinutes`.
+ */
+export async function login(ctx: AppContext, throttle: LoginThrottle, input: { username: string; password: string }, client: { ip: string; userAgent: string | null }): Promise<LoginResponse> {
+  const now = ctx.clock.now();
+  if (!throttle.allow(client.ip, now.getTime())) throw new DomainError('TOO_MANY_ATTEMPTS', '登录尝试过于频繁，请稍后再试');
+  const account = await repo.findAccountByUsername(ctx.db, input.username);
+  if (!account) {
+    await verifyPassword(await dummyHash(), input.password);
+    await recordAudit(ctx.db, { userId: null, username: input.username, role: null, organizationId: null }, { communityId: null, action: 'auth.login_failed', resourceType: 'account', details: { ip: client.ip } });
+    throw new DomainError('UNAUTHENTICATED', BAD_LOGIN);
+  }
+  if (account.locked_until && account.locked_until > now) {
+    const mins = Math.ceil((account.locked_until.getTime() - now.getTime()) / 60_000);
+    throw new DomainError('ACCOUNT_LOCKED', `账号因多次登录失败已锁定，请${mins}分钟后再试或联系管理员解锁`);
+  }
+  const ok = !account.disabled && (await verifyPassword(account.password_hash, input.password));
+  const who = { userId: account.id, username: account.username, role: account.role, organizationId: account.organization_id };
+  if (!ok) {
+    await ctx.db.transaction(async (tx) => {
+      await repo.recordFailedLogin(tx, account.id, ctx.config.maxFailedLogins, ctx.config.lockMinutes, now);
+      await recordAudit(tx, who, { communityId: null, action: 'auth.login_failed', resourceType: 'account', resourceId: account.id, details: { ip: client.ip } });
+    });
+    throw new DomainError('UNAUTHENTICATED', BAD_LOGIN);
+  }
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + ctx.config.sessionHours * 3_600_000);
+  await ctx.db.transaction(async (tx) => {
+    await repo.resetFailedLogins(tx, account.id);
+    await repo.insertSession(tx, { tokenHash: tokenHash(token), userId: account.id, expiresAt, ip: client.ip, userAgent: client.userAgent, now });
+    await recordAudit(tx, who, { communityId: null, action: 'auth.login', resourceType: 'account', resourceId: account.id, details: { ip: client.ip } });
+  });
+  return { token, expiresAt: expiresAt.toISOString(), user: await userView(ctx.db, account) };
+}
+
+export async function logout(ctx: AppContext, actor: Actor, token: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    await repo.revokeSession(tx, tokenHash(token), ctx.clock.now());
+    await recordAudit(tx, actor, { communityId: null, action: 'auth.logout', resourceType: 'account', resourceId: actor.userId });
+  });
+}
+
+export async function me(ctx: AppContext, actor: Actor): Promise<UserView> {
+  const a = await repo.findAccount(ctx.db, actor.userId);
+  if (!a) throw new DomainError('UNAUTHENTICATED', '账号不存在');
+  return userView(ctx.db, a);
+}
+
+function requireAccountAdmin(actor: Actor): void {
+  if (!can(actor, 'account.manage', { communityId: '' })) throw new DomainError('FORBIDDEN', '只有系统管理员可以管理账号');
+}
+
+export async function listAccounts(ctx: AppContext, actor: Actor) {
+  requireAccountAdmin(actor);
+  const rows = await repo.listAccounts(ctx.db, null);
+  return Promise.all(
+    rows.map(async (a) => ({ ...(await userView(ctx.db, a)), disabled: a.disabled, lockedUntil: a.locked_until?.toISOString() ?? null, failedAttempts: a.failed_attempts })),
+  );
+}
+
+/** Creates an account (admin only; also used by `npm run admin:create` with a null actor). */
+export async function createAccount(ctx: AppContext, actor: Actor | null, input: CreateAccountRequest): Promise<UserView> {
+  if (actor) requireAccountAdmin(actor);
+  const problem = passwordProblem(input.password);
+  if (problem) throw new DomainError('VALIDATION_FAILED', problem, { field: 'password' });
+  const scope = normaliseScope(input);
+  const id = randomUUID();
+  const passwordHash = await hashPassword(input.password);
+  return ctx.db.transaction(async (tx) => {
+    if (await repo.findAccountByUsername(tx, input.username)) throw new DomainError('CONFLICT', `用户名 ${input.username} 已存在`, { field: 'username' });
+    if (scope.organizationId) {
+      const ok = await tx.query('select 1 from organization where community_id = $1 and id = $2', [scope.communityId, scope.organizationId]);
+      if (!ok.rowCount) throw new DomainError('VALIDATION_FAILED', '机构不属于该医共体', { field: 'organizationId' });
+    }
+    await repo.insertAccount(tx, { id, username: input.username, passwordHash, displayName: input.displayName, role: input.role, ...scope });
+    await recordAudit(tx, actor ?? { userId: null, username: 'cli', role: null, organizationId: null }, {
+      communityId: null, action: 'account.create', resourceType: 'account', resourceId: id, details: { username: input.username, role: input.role, scope },
+    });
+    return userView(tx, (await repo.findAccount(tx, id))!);
+  });
+}
+
+function normaliseScope(input: CreateAccountRequest): { scopeKind: 'organization' | 'community' | 'region'; communityId: string | null; organizationId: string | null; regionCode: string | null } {
+  const need = (ok: unknown, field: string) => {
+    if (!ok) throw new DomainError('VALIDATION_FAILED', `${input.scopeKind} 范围需要 ${field}`, { field });
+  };
+  if (input.scopeKind === 'region') {
+    need(input.regionCode, 'regionCode');
+    return { scopeKind: 'region', communityId: null, organizationId: null, regionCode: input.regionCode! };
+  }
+  need(input.communityId, 'communityId');
+  if (input.scopeKind === 'organization') need(input.organizationId, 'organizationId');
+  return { scopeKind: input.scopeKind, communityId: input.communityId!, organizationId: input.scopeKind === 'organization' ? input.organizationId! : null, regionCode: null };
+}
+
+export async function revokeSessions(ctx: AppContext, actor: Actor, userId: string): Promise<{ revoked: number }> {
+  requireAccountAdmin(actor);
+  return ctx.db.transaction(async (tx) => {
+    if (!(await repo.findAccount(tx, userId))) throw new DomainError('NOT_FOUND', '账号不存在');
+    const revoked = await repo.revokeUserSessions(tx, userId, ctx.clock.now());
+    await recordAudit(tx, actor, { communityId: null, action: 'account.revoke_sessions', resourceType: 'account', resourceId: userId, details: { revoked } });
+    return { revoked };
+  });
+}
+
+export async function unlockAccount(ctx: AppContext, actor: Actor, userId: string): Promise<{ ok: true }> {
+  requireAccountAdmin(actor);
+  return ctx.db.transaction(async (tx) => {
+    if (!(await repo.findAccount(tx, userId))) throw new DomainError('NOT_FOUND', '账号不存在');
+    await repo.resetFailedLogins(tx, userId);
+    await recordAudit(tx, actor, { communityId: null, action: 'account.unlock', resourceType: 'account', resourceId: userId });
+    return { ok: true };
+  });
+}
+

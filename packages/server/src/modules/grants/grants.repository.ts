@@ -1,0 +1,46 @@
+import type { GrantView } from '@yigong/contracts';
+import type { Sql } from '../../platform/db/database.ts';
+
+const SELECT = `
+  select g.id, g.community_id as "communityId", g.resident_id as "residentId", r.name as "residentName", g.grantee_id as "granteeId",
+         g.grantee_username as "granteeUsername", g.reason, g.status, g.requested_at as "requestedAt", g.expires_at as "expiresAt"
+    from access_grant g join resident r on r.community_id = g.community_id and r.id = g.resident_id`;
+
+export async function activeGrantExists(sql: Sql, communityId: string, residentId: string, granteeId: string, now: Date): Promise<boolean> {
+  const { rowCount } = await sql.query(
+    `select 1 from access_grant where community_id = $1 and resident_id = $2 and grantee_id = $3 and status = 'active' and expires_at > $4 limit 1`,
+    [communityId, residentId, granteeId, now],
+  );
+  return rowCount > 0;
+}
+
+export async function insertGrant(sql: Sql, g: { communityId: string; id: string; residentId: string; granteeId: string; granteeUsername: string; reason: string; status: string; now: Date; expiresAt: Date }): Promise<void> {
+  await sql.query(
+    `insert into access_grant (community_id, id, resident_id, grantee_id, grantee_username, reason, status, requested_at, expires_at)
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
+    [g.communityId, g.id, g.residentId, g.granteeId, g.granteeUsername, g.reason, g.status, g.now, g.expiresAt],
+  );
+}
+
+export async function findGrant(sql: Sql, id: string): Promise<(GrantView & { regionCode: string }) | null> {
+  return (await sql.query<GrantView & { regionCode: string }>(
+    `${SELECT.replace('from access_grant g', ', c.region_code as "regionCode" from access_grant g join community c on c.community_id = g.community_id')} where g.id = $1`, [id])).rows[0] ?? null;
+}
+
+export async function setGrantStatus(sql: Sql, communityId: string, id: string, status: string, by: string, now: Date, expiresAt?: Date): Promise<void> {
+  await sql.query(
+    `update access_grant set status = $3, decided_by = $4, decided_at = $5, expires_at = coalesce($6, expires_at) where community_id = $1 and id = $2`,
+    [communityId, id, status, by, now, expiresAt ?? null],
+  );
+}
+
+/** Grants the actor asked for, plus those in communities the actor may approve for. */
+export async function listGrants(sql: Sql, granteeId: string, approvable: { communityIds: readonly string[] | null; regionPrefix: string | null } | null, status: string | null): Promise<GrantView[]> {
+  return (await sql.query<GrantView>(
+    `${SELECT} join community c on c.community_id = g.community_id
+      where (g.grantee_id = $1 or ($2::boolean and ($3::uuid[] is null or g.community_id = any($3)) and ($4::text is null or c.region_code like $4 || '%')))
+        and ($5::text is null or g.status = $5)
+      order by g.requested_at desc limit 500`,
+    [granteeId, approvable !== null, approvable?.communityIds ?? null, approvable?.regionPrefix ?? null, status],
+  )).rows;
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { grantRequest } from '@yigong/contracts';
+import type { Api } from '../../platform/http/api.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { actorOf } from '../../platform/auth/authenticate.ts';
+import * as grants from './grants.service.ts';
+
+export function grantRoutes(app: Api, ctx: AppContext): void {
+  const tags = ['access-grants'];
+  app.get('/access-grants', { schema: { querystring: z.object({ status: z.enum(['pending', 'active', 'rejected', 'revoked']).optional() }), tags } }, async (req) => ({
+    items: await grants.listGrants(ctx, actorOf(req), req.query.status ?? null),
+  }));
+  app.post('/access-grants', { schema: { body: grantRequest, tags } }, async (req, reply) => reply.status(201).send(await grants.requestGrant(ctx, actorOf(req), req.body)));
+  app.post('/access-grants/:id/:decision', { schema: { params: z.object({ id: z.uuid(), decision: z.enum(['approve', 'reject', 'revoke']) }), tags } }, (req) =>
+    grants.decideGrant(ctx, actorOf(req), req.params.id, req.params.decision),
+  );
+}

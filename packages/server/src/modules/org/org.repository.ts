@@ -1,0 +1,127 @@
+import type { ScopeFilter } from '@yigong/domain';
+import type { CommunityView, OrganizationInput, OrganizationView, OrganizationPatch, GridInput, DepartmentInput } from '@yigong/contracts';
+import type { Sql } from '../../platform/db/database.ts';
+
+/** SQL for the scope filter on a table aliased `t` with `community_id`; params start at `$n`. */
+export function scopeWhere(f: ScopeFilter, n: number, alias = 't'): { sql: string; params: unknown[] } {
+  return {
+    sql: `($${n}::uuid[] is null or ${alias}.community_id = any($${n}))
+      and ($${n + 1}::text is null or exists (select 1 from community sc where sc.community_id = ${alias}.community_id and sc.region_code like $${n + 1} || '%'))`,
+    params: [f.communityIds, f.regionPrefix],
+  };
+}
+
+const COMMUNITY_SELECT = `
+  select c.community_id as id, c.kind, c.name, c.region_code as "regionCode", r.name as "regionName",
+         c.lead_organization_id as "leadOrganizationId",
+         (select count(*)::int from organization o where o.community_id = c.community_id) as "organizationCount",
+         (select count(*)::int from resident x where x.community_id = c.community_id and x.status = 'active') as "residentCount"
+    from community c left join region r on r.code = c.region_code`;
+
+export async function listCommunities(sql: Sql, f: ScopeFilter): Promise<CommunityView[]> {
+  const w = scopeWhere(f, 1, 'c');
+  return (await sql.query<CommunityView>(`${COMMUNITY_SELECT} where ${w.sql} order by c.name`, w.params)).rows;
+}
+
+export async function findCommunity(sql: Sql, id: string): Promise<CommunityView | null> {
+  return (await sql.query<CommunityView>(`${COMMUNITY_SELECT} where c.community_id = $1`, [id])).rows[0] ?? null;
+}
+
+const ORG_SELECT = `
+  select t.id, t.community_id as "communityId", t.kind, t.name, t.short_name as "shortName", t.level, t.parent_id as "parentId",
+         t.grid_id as "gridId", g.name as "gridName", t.region_code as "regionCode", t.beds, t.second_plate_name as "secondPlateName",
+         t.address, t.phone, t.active,
+         (select count(*)::int from practitioner p where p.community_id = t.community_id and p.organization_id = t.id and p.active) as "staffCount",
+         (select count(*)::int from resident x where x.community_id = t.community_id and x.organization_id = t.id and x.status = 'active') as "residentCount"
+    from organization t left join grid g on g.community_id = t.community_id and g.id = t.grid_id`;
+
+// Lead hospital first, then hospitals, centres, stations and clinics.
+const KIND_ORDER = `array_position(array['lead_hospital','county_hospital','tcm_hospital','maternal_child_hospital','collaborating_hospital',
+  'cdc','private_member','township_center','community_center','community_station','village_clinic']::text[], t.kind)`;
+
+export async function listOrganizations(
+  sql: Sql,
+  f: ScopeFilter,
+  q: { communityId?: string | undefined; kind?: string | undefined; parentId?: string | undefined; q?: string | undefined; limit: number; offset: number },
+): Promise<OrganizationView[]> {
+  const w = scopeWhere(f, 1);
+  const { rows } = await sql.query<OrganizationView>(
+    `${ORG_SELECT} where ${w.sql}
+       and ($3::uuid is null or t.community_id = $3) and ($4::text is null or t.kind = $4)
+       and ($5::uuid is null or t.parent_id = $5) and ($6::text is null or t.name like '%' || $6 || '%')
+     order by t.community_id, ${KIND_ORDER}, t.name limit $7 offset $8`,
+    [...w.params, q.communityId ?? null, q.kind ?? null, q.parentId ?? null, q.q ?? null, q.limit, q.offset],
+  );
+  return rows;
+}
+
+/** An organisation by id within the caller's reachable communities. */
+export async function findOrganization(sql: Sql, f: ScopeFilter, id: string): Promise<OrganizationView | null> {
+  const w = scopeWhere(f, 2);
+  return (await sql.query<OrganizationView>(`${ORG_SELECT} where t.id = $1 and ${w.sql}`, [id, ...w.params])).rows[0] ?? null;
+}
+
+export async function findOrganizationIn(sql: Sql, communityId: string, id: string): Promise<OrganizationView | null> {
+  return (await sql.query<OrganizationView>(`${ORG_SELECT} where t.community_id = $1 and t.id = $2`, [communityId, id])).rows[0] ?? null;
+}
+
+export async function insertOrganization(sql: Sql, id: string, o: OrganizationInput): Promise<void> {
+  await sql.query(
+    `insert into organization (community_id, id, kind, name, short_name, level, parent_id, grid_id, region_code, beds, second_plate_name, address, phone)
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
+    [o.communityId, id, o.kind, o.name, o.shortName ?? null, o.level ?? null, o.parentId ?? null, o.gridId ?? null, o.regionCode ?? null, o.beds, o.secondPlateName ?? null, o.address ?? null, o.phone ?? null],
+  );
+}
+
+const ORG_COLUMNS: Record<string, string> = {
+  kind: 'kind', name: 'name', shortName: 'short_name', level: 'level', parentId: 'parent_id', gridId: 'grid_id', regionCode: 'region_code',
+  beds: 'beds', secondPlateName: 'second_plate_name', address: 'address', phone: 'phone', active: 'active',
+};
+
+export async function updateOrganization(sql: Sql, communityId: string, id: string, patch: OrganizationPatch): Promise<void> {
+  const sets: string[] = [];
+  const params: unknown[] = [communityId, id];
+  for (const [k, v] of Object.entries(patch)) {
+    const col = ORG_COLUMNS[k];
+    if (!col || v === undefined) continue;
+    params.push(v);
+    sets.push(`${col} = $${params.length}`);
+  }
+  if (!sets.length) return;
+  await sql.query(`update organization set ${sets.join(', ')}, updated_at = now() where community_id = $1 and id = $2`, params);
+}
+
+/** Ancestors of `id` (including itself), to refuse a parent that would make a cycle. */
+export async function ancestorIds(sql: Sql, communityId: string, id: string): Promise<string[]> {
+  const { rows } = await sql.query<{ id: string }>(
+    `with recursive a as (select id, parent_id from organization where community_id = $1 and id = $2
+       union select o.id, o.parent_id from organization o join a on o.community_id = $1 and o.id = a.parent_id)
+     select id from a`,
+    [communityId, id],
+  );
+  return rows.map((r) => r.id);
+}
+
+export async function listDepartments(sql: Sql, communityId: string, organizationId: string) {
+  return (await sql.query<{ id: string; code: string; name: string }>(
+    'select id, code, name from department where community_id = $1 and organization_id = $2 order by name', [communityId, organizationId])).rows;
+}
+
+export async function insertDepartment(sql: Sql, id: string, d: DepartmentInput): Promise<void> {
+  await sql.query('insert into department (community_id, id, organization_id, code, name) values ($1,$2,$3,$4,$5)', [d.communityId, id, d.organizationId, d.code, d.name]);
+}
+
+export async function listGrids(sql: Sql, f: ScopeFilter, communityId: string | null) {
+  const w = scopeWhere(f, 1);
+  return (await sql.query(
+    `select t.id, t.community_id as "communityId", t.name, t.region_code as "regionCode", t.pooling_area as "poolingArea"
+       from grid t where ${w.sql} and ($3::uuid is null or t.community_id = $3) order by t.name`, [...w.params, communityId])).rows;
+}
+
+export async function insertGrid(sql: Sql, id: string, g: GridInput): Promise<void> {
+  await sql.query('insert into grid (community_id, id, name, region_code, pooling_area) values ($1,$2,$3,$4,$5)', [g.communityId, id, g.name, g.regionCode ?? null, g.poolingArea ?? null]);
+}
+
+export async function communityRegion(sql: Sql, communityId: string): Promise<string | null> {
+  return (await sql.query<{ region_code: string }>('select region_code from community where community_id = $1', [communityId])).rows[0]?.region_code ?? null;
+}

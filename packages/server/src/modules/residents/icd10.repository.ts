@@ -1,0 +1,13 @@
+import type { Sql } from '../../platform/db/database.ts';
+
+/** Searches ICD-10 by code prefix or Chinese/English name (reference data, no scope). */
+export async function searchIcd10(sql: Sql, q: string | undefined, limit: number) {
+  const s = (q ?? '').trim();
+  const { rows } = await sql.query<{ code: string; nameZh: string; nameEn: string }>(
+    `select code, name_zh as "nameZh", name_en as "nameEn" from icd10
+      where $1 = '' or code like upper($1) || '%' or name_zh like '%' || $1 || '%' or lower(name_en) like '%' || lower($1) || '%'
+      order by (code like upper($1) || '%') desc, length(code), code limit $2`,
+    [s, limit],
+  );
+  return rows;
+}

@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError, can, hasPermission, parseIdNumber, scopeFilter, type Actor } from '@yigong/domain';
+import type { CreateResidentRequest, ResidentListItem, ResidentQuery, ResidentRecord, UpdateResidentRequest } from '@yigong/contracts';
+import type { AppContext } from '../../platform/context.ts';
+import type { Sql } from '../../platform/db/database.ts';
+import { businessDate } from '../../platform/clock.ts';
+import { authorize } from '../../platform/auth/authorize.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { findOrganizationIn, communityRegion } from '../org/org.repository.ts';
+import { hasActiveGrant } from '../grants/grants.service.ts';
+import * as repo from './residents.repository.ts';
+import { nameSearchKeys } from './name-search.ts';
+import { toListItem } from './resident-view.ts';
+import { buildRecord } from './resident-record.ts';
+
+function searchMode(ctx: AppContext, q: string | undefined): repo.SearchMode {
+  const s = q?.trim();
+  if (!s) return { kind: 'all' };
+  if (/^\d{17}[\dXx]$/.test(s)) return { kind: 'hash', hash: ctx.cipher.lookupHash(s.toUpperCase()) };
+  if (/^\d{3,11}$/.test(s)) return { kind: 'phone', prefix: s };
+  if (/^[A-Za-z]+$/.test(s)) return { kind: 'latin', prefix: s.toLowerCase() };
+  return { kind: 'name', text: s };
+}
+
+function encodeCursor(r: { name: string; id: string }): string {
+  return Buffer.from(JSON.stringify([r.name, r.id])).toString('base64url');
+}
+function decodeCursor(c: string | undefined): { name: string; id: string } | null {
+  if (!c) return null;
+  try {
+    const [name, id] = JSON.parse(Buffer.from(c, 'base64url').toString()) as [string, string];
+    if (typeof name === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { name, id };
+  } catch {
+    /* fall through */
+  }
+  throw new DomainError('VALIDATION_FAILED', '分页游标无效', { field: 'cursor' });
+}
+
+/** Searches residents within the caller's scope (name, pinyin initials, ID number, phone). */
+export async function listResidents(ctx: AppContext, actor: Actor, q: ResidentQuery): Promise<{ items: ResidentListItem[]; nextCursor: string | null }> {
+  if (!hasPermission(actor.role, 'resident.list')) throw new DomainError('FORBIDDEN', '当前角色无权查询居民档案');
+  const rows = await repo.searchResidents(ctx.db, scopeFilter(actor, 'resident.list'), {
+    mode: searchMode(ctx, q.q), communityId: q.communityId, organizationId: q.organizationId, limit: q.limit + 1, after: decodeCursor(q.cursor),
+  });
+  const more = rows.length > q.limit;
+  const page = more ? rows.slice(0, q.limit) : rows;
+  const today = businessDate(ctx.clock);
+  return { items: page.map((r) => toListItem(r, actor, ctx.cipher, today)), nextCursor: more ? encodeCursor(page.at(-1)!) : null };
+}
+
+/**
+ * Resolves a resident and decides access: in scope, through an active access grant (授权调阅),
+ * or the resident's own account. Otherwise 403 (OUT_OF_SCOPE says a grant may be requested).
+ */
+export async function requireResidentAccess(sql: Sql, actor: Actor, id: string, action: 'resident.read' | 'resident.update' | 'resident.reveal_id' | 'resident.transfer', now: Date) {
+  const r = await repo.findResident(sql, id);
+  if (!r) throw new DomainError('NOT_FOUND', '居民档案不存在');
+  const where = { communityId: r.community_id, organizationId: r.organization_id, regionCode: r.region_code, residentId: r.id };
+  if (can(actor, action, where)) return { row: r, access: actor.role === 'resident' ? ('own' as const) : ('scope' as const) };
+  if (action === 'resident.read' && (await hasActiveGrant(sql, r.community_id, r.id, actor.userId, now)) && can(actor, action, { ...where, granted: true })) {
+    return { row: r, access: 'grant' as const };
+  }
+  if (!hasPermission(actor.role, action)) throw new DomainError('FORBIDDEN', '当前角色无权执行此操作', { action });
+  throw new DomainError('OUT_OF_SCOPE', '该居民不在您的管辖范围内，如需调阅请申请授权', {
+    action, residentId: r.id, communityId: r.community_id, grantable: hasPermission(actor.role, 'grant.request'),
+  });
+}
+
+/** Reads a resident's record; every read is audited with its purpose and how it was authorised. */
+export async function readResident(ctx: AppContext, actor: Actor, id: string, purpose: string | null): Promise<ResidentRecord> {
+  return ctx.db.transaction(async (tx) => {
+    const { row, access } = await requireResidentAccess(tx, actor, id, 'resident.read', ctx.clock.now());
+    await recordAudit(tx, actor, {
+      communityId: row.community_id, action: access === 'grant' ? 'resident.read_granted' : 'resident.read', resourceType: 'resident',
+      resourceId: row.id, residentId: row.id, purpose: purpose ?? (access === 'grant' ? 'access_grant' : 'care'),
+    });
+    return buildRecord(tx, ctx, actor, row, access);
+  });
+}
+
+function validateIdNumber(ctx: AppContext, input: { idNumber: string; sex?: string | undefined; birthDate?: string | undefined }) {
+  const parsed = parseIdNumber(input.idNumber, ctx.isKnownRegion, businessDate(ctx.clock));
+  if (!parsed.ok) throw new DomainError('VALIDATION_FAILED', parsed.message, { field: 'idNumber', problem: parsed.problem });
+  // GB 11643: sex and birth date are encoded in the number; a form that disagrees is refused.
+  if (input.sex && input.sex !== parsed.value.sex) throw new DomainError('VALIDATION_FAILED', '性别与身份证号不一致', { field: 'sex' });
+  if (input.birthDate && input.birthDate !== parsed.value.birthDate) throw new DomainError('VALIDATION_FAILED', '出生日期与身份证号不一致', { field: 'birthDate' });
+  return parsed.value;
+}
+
+async function existingConflict(sql: Sql, actor: Actor, hash: string, communityId: string): Promise<DomainError | null> {
+  const hits = await repo.findByIdHash(sql, hash);
+  const here = hits.find((h) => h.community_id === communityId);
+  if (here) return new DomainError('RESIDENT_EXISTS', `该身份证号已建档：${here.name}`, { residentId: here.id, name: here.name, communityId });
+  const elsewhere = hits[0];
+  if (elsewhere) {
+    return new DomainError('RESIDENT_EXISTS_ELSEWHERE', '该居民已在其他医共体建档，请办理档案迁移', {
+      communityId: elsewhere.community_id,
+      residentId: can(actor, 'resident.read', { communityId: elsewhere.community_id, organizationId: elsewhere.organization_id }) ? elsewhere.id : undefined,
+    });
+  }
+  return null;
+}
+
+/**
+ * Creates a resident (建档). Idempotent on a client-generated id. The same ID number is a 409
+ * naming the existing resident; same name + birth date + sex under another number opens a
+ * duplicate candidate for an admin to resolve.
+ */
+export async function createResident(ctx: AppContext, actor: Actor, input: CreateResidentRequest): Promise<{ status: 200 | 201; record: ResidentRecord & { duplicateCandidates: string[] } }> {
+  const parsed = validateIdNumber(ctx, input);
+  const organizationId = input.organizationId ?? actor.organizationId;
+  if (!organizationId) throw new DomainError('VALIDATION_FAILED', '请选择管理机构', { field: 'organizationId' });
+  const hash = ctx.cipher.lookupHash(parsed.normalized);
+  const id = input.id ?? randomUUID();
+  const keys = nameSearchKeys(input.name);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      authorize(actor, 'resident.create', { communityId: input.communityId, organizationId, regionCode: await communityRegion(tx, input.communityId) });
+      if (!(await findOrganizationIn(tx, input.communityId, organizationId))) throw new DomainError('VALIDATION_FAILED', '管理机构不属于该医共体', { field: 'organizationId' });
+      const prior = await repo.findResidentIn(tx, input.communityId, id);
+      if (prior) {
+        if (prior.id_number_hash !== hash || prior.name !== input.name) throw new DomainError('IDEMPOTENCY_MISMATCH', '该编号的档案已存在且内容不同', { id });
+        return { status: 200 as const, record: { ...(await buildRecord(tx, ctx, actor, prior, 'scope')), duplicateCandidates: [] } };
+      }
+      const conflict = await existingConflict(tx, actor, hash, input.communityId);
+      if (conflict) throw conflict;
+      await repo.insertResident(tx, {
+        communityId: input.communityId, id, organizationId, gridId: input.gridId ?? null, householdId: input.householdId ?? null,
+        name: input.name, namePinyin: keys.pinyin, nameInitials: keys.initials, sex: parsed.sex, birthDate: parsed.birthDate,
+        idNumberEnc: ctx.cipher.encrypt(parsed.normalized), idNumberHash: hash, idRegion: parsed.regionCode, idTail: parsed.normalized.slice(14),
+        phone: input.phone ?? null, address: input.address ?? null, insuranceScheme: input.insuranceScheme ?? 'urban_rural_resident',
+        flags: input.flags ?? {}, clientUpdatedAt: input.clientRecordedAt ?? null, createdBy: actor.userId,
+      });
+      const matches = await repo.findPersonMatches(tx, input.communityId, { id, name: input.name, birthDate: parsed.birthDate, sex: parsed.sex, hash });
+      for (const other of matches) await repo.openCandidate(tx, input.communityId, ...(id < other ? [id, other] as const : [other, id] as const));
+      await recordAudit(tx, actor, { communityId: input.communityId, action: 'resident.create', resourceType: 'resident', resourceId: id, residentId: id, details: { duplicateCandidates: matches } });
+      const row = (await repo.findResidentIn(tx, input.communityId, id))!;
+      return { status: 201 as const, record: { ...(await buildRecord(tx, ctx, actor, row, 'scope')), duplicateCandidates: matches } };
+    });
+  } catch (e) {
+    // Two concurrent creates of one person: the unique index lets one win; the other is a 409.
+    if ((e as { code?: string }).code === '23505') {
+      const conflict = await existingConflict(ctx.db, actor, hash, input.communityId);
+      if (conflict) throw conflict;
+    }
+    throw e;
+  }
+}
+
+export async function updateResident(ctx: AppContext, actor: Actor, id: string, patch: UpdateResidentRequest): Promise<ResidentRecord> {
+  return ctx.db.transaction(async (tx) => {
+    const { row } = await requireResidentAccess(tx, actor, id, 'resident.update', ctx.clock.now());
+    if (row.status !== 'active') throw new DomainError('CONFLICT', '档案已迁出或合并，不能修改');
+    if (patch.organizationId) {
+      if (!(await findOrganizationIn(tx, row.community_id, patch.organizationId))) throw new DomainError('VALIDATION_FAILED', '管理机构不属于该医共体', { field: 'organizationId' });
+      authorize(actor, 'resident.update', { communityId: row.community_id, organizationId: patch.organizationId, regionCode: row.region_code });
+    }
+    const full: Record<string, unknown> = { ...patch };
+    if (patch.name) Object.assign(full, { namePinyin: nameSearchKeys(patch.name).pinyin, nameInitials: nameSearchKeys(patch.name).initials });
+    if (patch.flags) full.flags = { ...row.flags, ...patch.flags };
+    await repo.updateResident(tx, row.community_id, id, full);
+    await recordAudit(tx, actor, { communityId: row.community_id, action: 'resident.update', resourceType: 'resident', resourceId: id, residentId: id, details: { fields: Object.keys(patch) } });
+    return buildRecord(tx, ctx, actor, (await repo.findResidentIn(tx, row.community_id, id))!, 'scope');
+  });
+}
+
+/** Shows the full ID number to a role that needs it, for a stated purpose, audited. */
+export async function revealIdNumber(ctx: AppContext, actor: Actor, id: string, purpose: string): Promise<{ idNumber: string }> {
+  return ctx.db.transaction(async (tx) => {
+    const { row } = await requireResidentAccess(tx, actor, id, 'resident.reveal_id', ctx.clock.now());
+    await recordAudit(tx, actor, { communityId: row.community_id, action: 'resident.reveal_id', resourceType: 'resident', resourceId: id, residentId: id, purpose });
+    return { idNumber: ctx.cipher.decrypt(row.id_number_enc) };
+  });
+}

@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DomainError, type Actor } from '@yigong/domain';
+import type { AppContext } from '../context.ts';
+import { actorFromSession, findActiveSession, touchSession } from './session.repository.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    /** Route reachable without a session (health, login). */
+    public?: boolean;
+  }
+}
+
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** The caller, or 401: every non-public route starts here. */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new DomainError('UNAUTHENTICATED', '请先登录');
+  return req.actor;
+}
+
+/**
+ * Resolves `Authorization: Bearer <token>` to an actor on every API request. Tokens are opaque;
+ * only their SHA-256 is stored, so a database leak yields no usable session.
+ */
+export function installAuthentication(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/v1/') && !req.url.startsWith('/fhir/')) return;
+    const header = req.headers.authorization;
+    const m = header ? /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(header) : null;
+    if (m) {
+      const h = tokenHash(m[1]!);
+      const now = ctx.clock.now();
+      const row = await findActiveSession(ctx.db, h, now);
+      if (row) {
+        req.actor = actorFromSession(row);
+        // Sliding activity stamp, at most once a minute per request burst is fine at our scale.
+        void touchSession(ctx.db, h, now).catch(() => undefined);
+      }
+    }
+    if (!req.actor && !req.routeOptions.config?.public) {
+      throw new DomainError('UNAUTHENTICATED', header ? '登录已失效，请重新登录' : '请先登录');
+    }
+  });
+}

@@ -1,0 +1,14 @@
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import type { IdNumberCipher } from './crypto/id-number-cipher.ts';
+import type { Clock } from './clock.ts';
+
+/** Everything a service needs from the platform, passed explicitly (no globals). */
+export interface AppContext {
+  config: Config;
+  db: Database;
+  cipher: IdNumberCipher;
+  clock: Clock;
+  /** GB/T 2260 check for ID-number address codes. */
+  isKnownRegion: (code: string) => boolean;
+}

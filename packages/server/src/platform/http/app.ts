@@ -1,0 +1,58 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import type { AppContext } from '../context.ts';
+import { installErrorHandler } from './error-handler.ts';
+import { installAuthentication } from '../auth/authenticate.ts';
+import { authRoutes } from '../../modules/auth/auth.routes.ts';
+import { orgRoutes } from '../../modules/org/org.routes.ts';
+import { residentRoutes } from '../../modules/residents/residents.routes.ts';
+import { grantRoutes } from '../../modules/grants/grants.routes.ts';
+import { auditRoutes } from '../../modules/audit/audit.routes.ts';
+
+
+/** Builds the HTTP app: API under /api/v1, OpenAPI at /api/docs, the web app at /. */
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: ctx.config.logLevel === 'silent' ? false : { level: ctx.config.logLevel },
+    bodyLimit: 5 * 1024 * 1024,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  await app.register(swagger, {
+    openapi: { info: { title: 'Yigong (医共) API', version: '1' }, components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installAuthentication(app, ctx);
+
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get('/api/v1/health', { config: { public: true } }, async () => ({ status: 'ok', mode: ctx.config.mode }));
+  await app.register(async (scope) => {
+    const s = scope.withTypeProvider<ZodTypeProvider>();
+    authRoutes(s, ctx);
+    orgRoutes(s, ctx);
+    residentRoutes(s, ctx);
+    grantRoutes(s, ctx);
+    auditRoutes(s, ctx);
+  }, { prefix: '/api/v1' });
+
+  if (existsSync(`${ctx.config.webDist}/index.html`)) {
+    await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false });
+    // Client-side routes fall back to the app shell; unknown API paths stay JSON 404s.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/fhir/')) return reply.sendFile('index.html');
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `没有这个接口：${req.method} ${req.url}`, details: null } });
+    });
+  } else {
+    app.get('/', { config: { public: true } }, async (_req, reply) =>
+      reply.type('text/html').send('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>医共 Yigong</title><body><p>Web app not built: run <code>npm run build</code>.</p></body></html>'),
+    );
+  }
+  return app;
+}

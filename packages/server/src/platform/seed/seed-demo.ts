@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { generateCommunity } from '@yigong/synth';
+import type { AppContext } from '../context.ts';
+import { businessDate } from '../clock.ts';
+import { hashPassword } from '../auth/password.ts';
+import { insertAccount } from '../../modules/auth/auth.repository.ts';
+import { loadSyntheticCommunity } from './load-synthetic.ts';
+import { DEMO_ACCOUNTS, DEMO_COMMUNITIES, DEMO_PASSWORD } from './demo-accounts.ts';
+import { demoAnchors } from './demo-anchors.repository.ts';
+
+/**
+ * Seeds the demo county on first start in demo mode: two synthetic communities and the demo
+ * accounts. A no-op once any community exists. Never runs in production mode.
+ */
+export async function seedDemo(ctx: AppContext, log: (msg: string) => void, opts: { firstSize?: 'demo' | 'tiny' } = {}): Promise<boolean> {
+  if (ctx.config.mode !== 'demo') return false;
+  const { rows } = await ctx.db.query<{ n: number }>('select count(*)::int as n from community');
+  if (rows[0]!.n > 0) return false;
+  const asOf = businessDate(ctx.clock);
+  const t0 = Date.now();
+  const first = generateCommunity({ ...DEMO_COMMUNITIES.first, size: opts.firstSize ?? DEMO_COMMUNITIES.first.size, asOf });
+  const second = generateCommunity({ ...DEMO_COMMUNITIES.second, asOf });
+  const a = await loadSyntheticCommunity(ctx.db, ctx.cipher, first);
+  const b = await loadSyntheticCommunity(ctx.db, ctx.cipher, second);
+  const anchors = await demoAnchors(ctx.db, first.community.id, second.community.id);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await ctx.db.transaction(async (tx) => {
+    for (const spec of DEMO_ACCOUNTS) {
+      const at = spec.at;
+      const orgId = at === 'lead_hospital' ? anchors.leadHospital : at === 'township' ? anchors.township : at === 'village' ? anchors.village : at === 'second_village' ? anchors.secondVillage : null;
+      const communityId = at === 'region' ? null : at === 'second_village' ? second.community.id : first.community.id;
+      await insertAccount(tx, {
+        id: randomUUID(), username: spec.username, passwordHash, displayName: spec.displayName, role: spec.role,
+        scopeKind: at === 'region' ? 'region' : at === 'community' ? 'community' : 'organization',
+        communityId, organizationId: orgId, regionCode: at === 'region' ? DEMO_COMMUNITIES.regionCode : null,
+        practitionerId: spec.username === 'doctor.lead' ? anchors.cardiologist : null,
+      });
+    }
+  });
+  log(`Demo data seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${first.community.name} (${a.residents} residents), ${second.community.name} (${b.residents} residents)`);
+  return true;
+}

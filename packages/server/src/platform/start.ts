@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, type Config } from './config.ts';
+import { openDatabase } from './db/open-database.ts';
+import { migrate } from './db/migrate.ts';
+import type { Database } from './db/database.ts';
+import { createIdNumberCipher, loadIdNumberKeys } from './crypto/id-number-cipher.ts';
+import { loadReferenceData } from './reference/load-reference.ts';
+import { readDivisions, regionChecker } from './reference/divisions.ts';
+import { systemClock, type Clock } from './clock.ts';
+import type { AppContext } from './context.ts';
+import { buildApp } from './http/app.ts';
+import { seedDemo } from './seed/seed-demo.ts';
+
+export interface Platform {
+  ctx: AppContext;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates, loads reference data; the context every service receives. */
+export async function createContext(config: Config, opts: { db?: Database; clock?: Clock } = {}): Promise<AppContext> {
+  const db = opts.db ?? (await openDatabase(config));
+  await migrate(db);
+  await loadReferenceData(db);
+  const keys = loadIdNumberKeys(config);
+  return { config, db, cipher: createIdNumberCipher(keys.enc, keys.hash), clock: opts.clock ?? systemClock, isKnownRegion: regionChecker(readDivisions()) };
+}
+
+/** Everything `npm start` does before listening: context, demo seed (demo mode), HTTP app. */
+export async function startPlatform(config: Config = loadConfig(), opts: { db?: Database; clock?: Clock; log?: (m: string) => void } = {}): Promise<Platform> {
+  const ctx = await createContext(config, opts);
+  await seedDemo(ctx, opts.log ?? (() => undefined));
+  const app = await buildApp(ctx);
+  return {
+    ctx,
+    app,
+    async close() {
+      await app.close();
+      await ctx.db.close();
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import type { Database } from '../src/platform/db/database.ts';
+import { createContext } from '../src/platform/start.ts';
+import { seedDemo } from '../src/platform/seed/seed-demo.ts';
+import { testConfig } from './test-config.ts';
+
+/** Migrations, reference data, and the demo county at test size (two tiny communities). */
+export async function seedTestCounty(db: Database): Promise<void> {
+  const ctx = await createContext(testConfig(), { db });
+  await seedDemo(ctx, () => undefined, { firstSize: 'tiny' });
+}

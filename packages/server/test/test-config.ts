@@ -1,0 +1,8 @@
+import { loadConfig, type Config } from '../src/platform/config.ts';
+
+// Fixed test keys: the template database is encrypted with them, every test file reads it.
+const KEYS = `${Buffer.alloc(32, 7).toString('base64')}:${Buffer.alloc(32, 9).toString('base64')}`;
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ YIGONG_KEYS: KEYS, YIGONG_LOG_LEVEL: 'silent', YIGONG_DATA_DIR: '/nonexistent-test-dir' }), ...overrides };
+}

@@ -1,0 +1,62 @@
+import { inject } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../src/platform/context.ts';
+import type { Clock } from '../src/platform/clock.ts';
+import { createContext } from '../src/platform/start.ts';
+import { buildApp } from '../src/platform/http/app.ts';
+import { DEMO_PASSWORD } from '../src/platform/seed/demo-accounts.ts';
+import { freshDatabase } from './test-database.ts';
+import { testConfig } from './test-config.ts';
+
+export interface Response<T = any> {
+  status: number;
+  body: T;
+}
+
+/** A settable clock for tests of lock-outs and expiry. */
+export class TestClock implements Clock {
+  constructor(private t = Date.now()) {}
+  now(): Date {
+    return new Date(this.t);
+  }
+  advance(ms: number): void {
+    this.t += ms;
+  }
+}
+
+export interface TestPlatform {
+  ctx: AppContext;
+  app: FastifyInstance;
+  clock: TestClock;
+  login(username: string, password?: string): Promise<string>;
+  call<T = any>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, token?: string | null, body?: unknown): Promise<Response<T>>;
+  close(): Promise<void>;
+}
+
+/** A real app on a fresh copy of the seeded test county (PGlite, or PostgreSQL with DATABASE_URL). */
+export async function openTestPlatform(opts: { configOverrides?: Parameters<typeof testConfig>[0] } = {}): Promise<TestPlatform> {
+  const db = await freshDatabase(inject('template'));
+  const clock = new TestClock();
+  const ctx = await createContext(testConfig(opts.configOverrides), { db, clock });
+  const app = await buildApp(ctx);
+  const tokens = new Map<string, string>();
+  const call: TestPlatform['call'] = async (method, url, token, body) => {
+    const r = await app.inject({ method, url, headers: token ? { authorization: `Bearer ${token}` } : {}, ...(body !== undefined ? { payload: body as object } : {}) });
+    return { status: r.statusCode, body: r.body ? JSON.parse(r.body) : null };
+  };
+  return {
+    ctx, app, clock, call,
+    async login(username, password = DEMO_PASSWORD) {
+      const cached = tokens.get(username);
+      if (cached && password === DEMO_PASSWORD) return cached;
+      const r = await call<{ token: string }>('POST', '/api/v1/auth/login', null, { username, password });
+      if (r.status !== 200) throw new Error(`login ${username} → ${r.status} ${JSON.stringify(r.body)}`);
+      tokens.set(username, r.body.token);
+      return r.body.token;
+    },
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}

