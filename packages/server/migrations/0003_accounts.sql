@@ -31,7 +31,7 @@ create table session (
   ip            text,
   user_agent    text
 );
-create index session_user on session (user_id);
+create index session_by_user on session (user_id);
 
 -- Events without a community (logins, account administration).
 create table platform_audit_log (

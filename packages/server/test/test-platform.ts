@@ -15,12 +15,15 @@ export interface Response<T = any> {
 
 /** A settable clock for tests of lock-outs and expiry. */
 export class TestClock implements Clock {
+  /** Called when time moves (the platform drops its cached tokens, which may have expired). */
+  onAdvance: () => void = () => undefined;
   constructor(private t = Date.now()) {}
   now(): Date {
     return new Date(this.t);
   }
   advance(ms: number): void {
     this.t += ms;
+    this.onAdvance();
   }
 }
 
@@ -40,6 +43,7 @@ export async function openTestPlatform(opts: { configOverrides?: Parameters<type
   const ctx = await createContext(testConfig(opts.configOverrides), { db, clock });
   const app = await buildApp(ctx);
   const tokens = new Map<string, string>();
+  clock.onAdvance = () => tokens.clear();
   const call: TestPlatform['call'] = async (method, url, token, body) => {
     const r = await app.inject({ method, url, headers: token ? { authorization: `Bearer ${token}` } : {}, ...(body !== undefined ? { payload: body as object } : {}) });
     return { status: r.statusCode, body: r.body ? JSON.parse(r.body) : null };

@@ -32,7 +32,8 @@ export const GRASSROOTS_KINDS: ReadonlySet<OrganizationKind> = new Set([
  */
 export function secondPlateName(kind: OrganizationKind, leadHospitalName: string, townshipName?: string): string | null {
   if (kind === 'township_center' || kind === 'community_center') {
-    return `${leadHospitalName}${(townshipName ?? '').replace(/(镇|乡|街道)?(中心)?卫生院$|社区卫生服务中心$/, '')}分院`;
+    // 乡镇名 keeps its 镇/乡/街道 ("叶集区人民医院孙岗乡分院"); a unit name loses its 卫生院 suffix.
+    return `${leadHospitalName}${(townshipName ?? '').replace(/(中心)?卫生院$|社区卫生服务中心$/, '')}分院`;
   }
   if (kind === 'village_clinic' || kind === 'community_station') return `${leadHospitalName}医疗共同体成员单位`;
   return null;

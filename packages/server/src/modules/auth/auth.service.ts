@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DomainError, can, type Actor } from '@yigong/domain';
+import { DomainError, hasPermission, type Actor } from '@yigong/domain';
 import type { CreateAccountRequest, LoginResponse, UserView } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
@@ -38,6 +38,7 @@ export async function login(ctx: AppContext, throttle: LoginThrottle, input: { u
   if (!throttle.allow(client.ip, now.getTime())) throw new DomainError('TOO_MANY_ATTEMPTS', '登录尝试过于频繁，请稍后再试');
   const account = await repo.findAccountByUsername(ctx.db, input.username);
   if (!account) {
+    throttle.recordFailure(client.ip, now.getTime());
     await verifyPassword(await dummyHash(), input.password);
     await recordAudit(ctx.db, { userId: null, username: input.username, role: null, organizationId: null }, { communityId: null, action: 'auth.login_failed', resourceType: 'account', details: { ip: client.ip } });
     throw new DomainError('UNAUTHENTICATED', BAD_LOGIN);
@@ -49,6 +50,7 @@ export async function login(ctx: AppContext, throttle: LoginThrottle, input: { u
   const ok = !account.disabled && (await verifyPassword(account.password_hash, input.password));
   const who = { userId: account.id, username: account.username, role: account.role, organizationId: account.organization_id };
   if (!ok) {
+    throttle.recordFailure(client.ip, now.getTime());
     await ctx.db.transaction(async (tx) => {
       await repo.recordFailedLogin(tx, account.id, ctx.config.maxFailedLogins, ctx.config.lockMinutes, now);
       await recordAudit(tx, who, { communityId: null, action: 'auth.login_failed', resourceType: 'account', resourceId: account.id, details: { ip: client.ip } });
@@ -78,8 +80,9 @@ export async function me(ctx: AppContext, actor: Actor): Promise<UserView> {
   return userView(ctx.db, a);
 }
 
+/** Accounts are platform-wide (an account may span communities), so only the role is checked. */
 function requireAccountAdmin(actor: Actor): void {
-  if (!can(actor, 'account.manage', { communityId: '' })) throw new DomainError('FORBIDDEN', '只有系统管理员可以管理账号');
+  if (!hasPermission(actor.role, 'account.manage')) throw new DomainError('FORBIDDEN', '只有系统管理员可以管理账号');
 }
 
 export async function listAccounts(ctx: AppContext, actor: Actor) {

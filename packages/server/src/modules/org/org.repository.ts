@@ -125,3 +125,7 @@ export async function insertGrid(sql: Sql, id: string, g: GridInput): Promise<vo
 export async function communityRegion(sql: Sql, communityId: string): Promise<string | null> {
   return (await sql.query<{ region_code: string }>('select region_code from community where community_id = $1', [communityId])).rows[0]?.region_code ?? null;
 }
+
+export async function regionName(sql: Sql, code: string): Promise<string | null> {
+  return (await sql.query<{ name: string }>('select name from region where code = $1', [code])).rows[0]?.name ?? null;
+}

@@ -47,7 +47,10 @@ async function writeResource(sql: Sql, communityId: string) {
 async function defaultPlate(sql: Sql, o: OrganizationInput): Promise<string | null> {
   if (!GRASSROOTS_KINDS.has(o.kind)) return null;
   const lead = (await repo.listOrganizations(sql, { communityIds: [o.communityId], regionPrefix: null, organizationIds: null }, { communityId: o.communityId, kind: 'lead_hospital', limit: 1, offset: 0 }))[0];
-  return lead ? secondPlateName(o.kind, lead.name, o.name) : null;
+  if (!lead) return null;
+  // The 乡镇名 is the township's division name when the unit carries a street-level region code.
+  const township = o.regionCode?.length === 9 ? await repo.regionName(sql, o.regionCode) : null;
+  return secondPlateName(o.kind, lead.name, township ?? o.name);
 }
 
 export async function createOrganization(ctx: AppContext, actor: Actor, input: OrganizationInput): Promise<OrganizationView> {

@@ -9,6 +9,8 @@ export interface QueryResult<T> {
 
 export interface Sql {
   query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
+  /** Runs a multi-statement script without parameters (migrations). */
+  exec(script: string): Promise<void>;
 }
 
 export interface Database extends Sql {

@@ -19,8 +19,7 @@ export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<strin
     for (const f of files) {
       if (done.has(f)) continue;
       const sql = await readFile(`${dir}/${f}`, 'utf8');
-      // Multi-statement text runs through the simple protocol (no parameters).
-      await tx.query(sql);
+      await tx.exec(sql);
       await tx.query('insert into schema_migration (version) values ($1)', [f]);
       applied.push(f);
     }

@@ -3,11 +3,15 @@ import { csvLine, type Database, type QueryResult, type Sql } from './database.t
 
 type PgliteLike = Pick<PGlite, 'query' | 'transaction' | 'close' | 'exec'>;
 
-function wrap(q: Pick<PGlite, 'query'>): Sql {
+function wrap(q: Pick<PGlite, 'query' | 'exec'>): Sql {
   return {
     async query<T>(text: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
       const r = await q.query<T>(text, params as unknown[] | undefined);
-      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+      // PGlite reports affectedRows = 0 for a SELECT: count the rows when there are any.
+      return { rows: r.rows, rowCount: r.rows.length || r.affectedRows || 0 };
+    },
+    async exec(script: string): Promise<void> {
+      await q.exec(script);
     },
   };
 }
@@ -23,6 +27,7 @@ export function fromPglite(pg: PgliteLike): Database {
   return {
     kind: 'pglite',
     query: base.query,
+    exec: base.exec,
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
     async copyRows(table, columns, rows) {
       // PGlite's COPY FROM reads a blob through /dev/blob; chunk to keep memory flat.

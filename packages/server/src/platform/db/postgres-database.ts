@@ -15,6 +15,10 @@ function wrap(c: pg.Pool | pg.PoolClient): Sql {
       const r = await c.query(text, params as unknown[] | undefined);
       return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
     },
+    async exec(script: string): Promise<void> {
+      // Without parameters node-postgres uses the simple protocol, which runs several statements.
+      await c.query(script);
+    },
   };
 }
 
@@ -25,6 +29,7 @@ export function openPostgres(url: string, max = 10): Database {
   return {
     kind: 'postgres',
     query: base.query,
+    exec: base.exec,
     async transaction(fn) {
       const client = await pool.connect();
       try {

@@ -26,7 +26,9 @@ export function readDivisions(): Division[] {
   for (const c of load('cities.json')) out.push({ code: c.code.padEnd(6, '0'), name: c.name, level: 'city', parentCode: c.provinceCode!.padEnd(6, '0') });
   for (const a of load('areas.json')) out.push({ code: a.code, name: a.name, level: 'area', parentCode: a.cityCode!.padEnd(6, '0') });
   for (const s of load('streets.json')) out.push({ code: s.code, name: s.name, level: 'street', parentCode: s.areaCode! });
-  return out;
+  // A few codes appear twice across levels (e.g. 省直辖县级行政区划 padded to a city code): keep the first.
+  const seen = new Set<string>();
+  return out.filter((d) => !seen.has(d.code) && seen.add(d.code));
 }
 
 /**
