@@ -29,8 +29,8 @@ export function generateCommunity(opts: SynthOptions): SynthCommunity {
   if (!isIsoDate(opts.asOf)) throw new Error(`asOf must be an ISO date (YYYY-MM-DD), got ${opts.asOf}`);
   const kind: CommunityKind = opts.kind ?? 'county_community';
   const residents = residentsOf(opts.size);
-  // One base seed per (seed, region, kind): two communities never share ids.
-  const base = hashSeed('yigong-synth', opts.seed, opts.regionCode, kind);
+  // One base seed per (seed, region, kind, size): two communities never share ids.
+  const base = hashSeed('yigong-synth', opts.seed, opts.regionCode, kind, residents);
   const rng = createRng(base, 'structure');
   const div = loadCountyDivisions(opts.regionCode);
   const villages = loadVillages(opts.regionCode);

@@ -4,23 +4,24 @@ import type { InsuranceScheme } from './types.ts';
 
 /**
  * The ICD-10 codes the generator assigns (3-character categories and 4-character
- * subcategories of WHO ICD-10 / 国标 GB/T 14396), with names for loading a code table in tests.
+ * subcategories of WHO ICD-10 / GB/T 14396), every one present in the shipped table
+ * packages/server/data/icd10/icd10.tsv; names as there, for loading a code table in tests.
  */
 export const SYNTH_ICD10 = [
   { code: 'I10', level: 'category', chapter: 'IX', nameZh: '特发性（原发性）高血压', nameEn: 'Essential (primary) hypertension' },
   { code: 'I11.9', level: 'subcategory', chapter: 'IX', nameZh: '高血压性心脏病不伴有（充血性）心力衰竭', nameEn: 'Hypertensive heart disease without (congestive) heart failure' },
-  { code: 'E10', level: 'category', chapter: 'IV', nameZh: '胰岛素依赖型糖尿病', nameEn: 'Insulin-dependent diabetes mellitus' },
-  { code: 'E11', level: 'category', chapter: 'IV', nameZh: '非胰岛素依赖型糖尿病', nameEn: 'Non-insulin-dependent diabetes mellitus' },
-  { code: 'E11.9', level: 'subcategory', chapter: 'IV', nameZh: '非胰岛素依赖型糖尿病不伴有并发症', nameEn: 'Non-insulin-dependent diabetes mellitus without complications' },
-  { code: 'E78.5', level: 'subcategory', chapter: 'IV', nameZh: '高脂血症', nameEn: 'Hyperlipidaemia, unspecified' },
-  { code: 'I63.9', level: 'subcategory', chapter: 'IX', nameZh: '脑梗死', nameEn: 'Cerebral infarction, unspecified' },
+  { code: 'E10', level: 'category', chapter: 'IV', nameZh: '1型糖尿病', nameEn: 'Type 1 diabetes mellitus' },
+  { code: 'E11', level: 'category', chapter: 'IV', nameZh: '2型糖尿病', nameEn: 'Type 2 diabetes mellitus' },
+  { code: 'E11.9', level: 'subcategory', chapter: 'IV', nameZh: '2型糖尿病不伴有并发症', nameEn: 'Type 2 diabetes mellitus without complications' },
+  { code: 'E78.5', level: 'subcategory', chapter: 'IV', nameZh: '高脂血症，未特指', nameEn: 'Hyperlipidaemia, unspecified' },
+  { code: 'I63.9', level: 'subcategory', chapter: 'IX', nameZh: '脑梗死，未特指', nameEn: 'Cerebral infarction, unspecified' },
   { code: 'I25.1', level: 'subcategory', chapter: 'IX', nameZh: '动脉硬化性心脏病', nameEn: 'Atherosclerotic heart disease' },
-  { code: 'I20.9', level: 'subcategory', chapter: 'IX', nameZh: '心绞痛', nameEn: 'Angina pectoris, unspecified' },
-  { code: 'J44.9', level: 'subcategory', chapter: 'X', nameZh: '慢性阻塞性肺病', nameEn: 'Chronic obstructive pulmonary disease, unspecified' },
-  { code: 'J45.9', level: 'subcategory', chapter: 'X', nameZh: '哮喘', nameEn: 'Asthma, unspecified' },
-  { code: 'N18.9', level: 'subcategory', chapter: 'XIV', nameZh: '慢性肾脏病', nameEn: 'Chronic kidney disease, unspecified' },
-  { code: 'F20.9', level: 'subcategory', chapter: 'V', nameZh: '精神分裂症', nameEn: 'Schizophrenia, unspecified' },
-  { code: 'A15.0', level: 'subcategory', chapter: 'I', nameZh: '肺结核，经显微镜下痰检查证实', nameEn: 'Tuberculosis of lung, confirmed by sputum microscopy' },
+  { code: 'I20.9', level: 'subcategory', chapter: 'IX', nameZh: '心绞痛，未特指', nameEn: 'Angina pectoris, unspecified' },
+  { code: 'J44.9', level: 'subcategory', chapter: 'X', nameZh: '慢性阻塞性肺病，未特指', nameEn: 'Chronic obstructive pulmonary disease, unspecified' },
+  { code: 'J45.9', level: 'subcategory', chapter: 'X', nameZh: '哮喘，未特指', nameEn: 'Asthma, unspecified' },
+  { code: 'N18.9', level: 'subcategory', chapter: 'XIV', nameZh: '慢性肾脏病，未特指', nameEn: 'Chronic kidney disease, unspecified' },
+  { code: 'F20', level: 'category', chapter: 'V', nameZh: '精神分裂症', nameEn: 'Schizophrenia' },
+  { code: 'A15', level: 'category', chapter: 'I', nameZh: '呼吸道结核，经细菌学和组织学证实', nameEn: 'Respiratory tuberculosis, bacteriologically and histologically confirmed' },
 ] as const;
 
 /** Rate by age: `[fromAge, rate]` steps, ascending. */
@@ -69,9 +70,9 @@ export function drawProblems(rng: Rng, age: number, sex: 'male' | 'female', asOf
   if (rng.chance(rateAt(CKD, age) * (dm ? 2 : 1))) add('N18.9', 40, 10);
   if (rng.chance(rateAt(LIPIDS, age) * (htn || dm ? 1.5 : 1))) add('E78.5', 30, 15);
   // 严重精神障碍 ≈ 0.45 % of adults registered (national management target population).
-  if (age >= 18 && rng.chance(0.0045)) add('F20.9', 16, 30);
+  if (age >= 18 && rng.chance(0.0045)) add('F20', 16, 30);
   // Active pulmonary TB under treatment (incidence ≈ 55 per 100,000 per year, 2020).
-  if (age >= 15 && rng.chance(0.0005)) add('A15.0', 15, 0.5);
+  if (age >= 15 && rng.chance(0.0005)) add('A15', 15, 0.5);
   return out;
 }
 

@@ -139,7 +139,6 @@ export function* generateHouseholds(ctx: HouseholdContext): Generator<SynthHouse
   const rng = createRng(ctx.seed, 'households');
   const quota = new AgeQuota(rng, ctx.shape);
   const serials = new Map<string, number>();
-  const year = Number(ctx.asOf.slice(0, 4));
   for (const unit of ctx.units) {
     const urban = ctx.urban || unit.village.endsWith('社区');
     let left = unit.residents;
@@ -175,12 +174,14 @@ export function* generateHouseholds(ctx: HouseholdContext): Generator<SynthHouse
         }
         return {
           id: rng.uuid(), organizationId: unit.organizationId, gridId: unit.gridId, householdId: household.id,
-          name: surname + drawGivenName(rng, p.sex, year - p.age), sex: p.sex, birthDate,
+          name: surname + drawGivenName(rng, p.sex, Number(birthDate.slice(0, 4))), sex: p.sex, birthDate,
           idNumber: issueIdNumber(serials, ctx.regionCode, birthDate, p.sex), phone: own, address: household.address,
           insuranceScheme: drawInsurance(rng, p.age, urban), flags,
           problems: drawProblems(rng, p.age, p.sex, ctx.asOf).map((x) => ({ id: rng.uuid(), icd10Code: x.code, onsetDate: x.onsetDate })),
         };
       });
+      // The record's contact number: a relative's mobile when nobody at home has one.
+      contact ??= drawMobile(rng);
       for (const m of members) m.phone ??= contact;
       // A baby born in the last 42 days makes its mother postpartum (产后 42 天, maternal window).
       const newborn = members.find((m, i) => people[i]!.role === 'child' && m.birthDate >= addDays(ctx.asOf, -42));

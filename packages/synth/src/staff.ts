@@ -66,6 +66,7 @@ export function buildStaff(rng: Rng, s: OrgStructure, residents: number, areaCod
     const age = title === 'chief_physician' ? rng.int(45, 60) : title === 'resident_physician' || title === 'nurse' ? rng.int(23, 35) : rng.int(28, 58);
     const region = o.kind === 'collaborating_hospital' ? `${provinceCode}0100` : areaCode;
     serial += 1;
+    if (serial > 9999) throw new Error('More than 9,999 staff: the licence serial has four digits');
     const p: SynthPractitioner = {
       id: rng.uuid(), organizationId: o.id, departmentId: d?.id ?? null, name: drawSurname(rng) + drawGivenName(rng, sex, year - age),
       sex, title, specialty,

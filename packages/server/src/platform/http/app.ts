@@ -53,6 +53,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     app.get('/', { config: { public: true } }, async (_req, reply) =>
       reply.type('text/html').send('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>医共 Yigong</title><body><p>Web app not built: run <code>npm run build</code>.</p></body></html>'),
     );
+    app.setNotFoundHandler((req, reply) => {
+      reply.status(404).send({ error: { code: 'NOT_FOUND', message: `没有这个接口：${req.method} ${req.url}`, details: null } });
+    });
   }
   return app;
 }

@@ -32,7 +32,4 @@ export function installErrorHandler(app: FastifyInstance): void {
     req.log.error({ err, reqId: req.id }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'INTERNAL', message: `服务器内部错误（请求号 ${req.id}）`, details: null } });
   });
-  app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send({ error: { code: 'NOT_FOUND', message: `没有这个接口：${req.method} ${req.url}`, details: null } });
-  });
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DepartmentInput, OrganizationInput, OrganizationPatch, OrganizationView, Page } from '@yigong/contracts';
 import { api } from '../../shared/api/api-client.ts';
 
@@ -28,15 +28,27 @@ export const orgKeys = {
   grids: (communityId: string | null) => ['grids', communityId] as const,
 };
 
-/** Every organisation of a community (a county has a few hundred; the API allows 2000). */
-export function useOrganizations(communityId: string | null) {
-  return useQuery({
+function organizationsQuery(communityId: string | null) {
+  return {
     queryKey: orgKeys.list(communityId),
     enabled: !!communityId,
-    queryFn: ({ signal }) =>
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
       api.get<Page<OrganizationView>>('/organizations', { communityId, limit: 2000 }, signal).then((r) => r.items),
     staleTime: 60_000,
-  });
+  };
+}
+
+/** Every organisation of a community (a county has a few hundred; the API allows 2000). */
+export function useOrganizations(communityId: string | null) {
+  return useQuery(organizationsQuery(communityId));
+}
+
+/** Organisation names across several communities (audit rows of a region-wide admin). */
+export function useOrganizationNames(communityIds: readonly string[]): Map<string, string> {
+  const results = useQueries({ queries: communityIds.map((id) => organizationsQuery(id)) });
+  const names = new Map<string, string>();
+  for (const r of results) for (const o of r.data ?? []) names.set(o.id, o.name);
+  return names;
 }
 
 export function useOrganization(id: string) {

@@ -86,10 +86,10 @@ export function OrganizationFormDrawer({ open, onClose, communityId, organizatio
           <Select allowClear options={(['primary', 'secondary', 'tertiary'] as const).map((l) => ({ value: l, label: t(`orgLevel.${l}`) }))} />
         </Form.Item>
         <Form.Item name="parentId" label={t('org.parent')}>
-          <Select allowClear showSearch optionFilterProp="label" loading={orgs.isPending} options={parentOptions} />
+          <Select allowClear showSearch={{ optionFilterProp: 'label' }} loading={orgs.isPending} options={parentOptions} />
         </Form.Item>
         <Form.Item name="gridId" label={t('org.grid')}>
-          <Select allowClear showSearch optionFilterProp="label" loading={grids.isPending} options={(grids.data ?? []).map((g) => ({ value: g.id, label: g.name }))} />
+          <Select allowClear showSearch={{ optionFilterProp: 'label' }} loading={grids.isPending} options={(grids.data ?? []).map((g) => ({ value: g.id, label: g.name }))} />
         </Form.Item>
         <Form.Item name="regionCode" label={t('org.regionCode')}>
           <Input maxLength={9} />

@@ -49,8 +49,7 @@ export function AssignmentForm({ practitionerId, communityId }: { practitionerId
       </Form.Item>
       <Form.Item name="organizationId" rules={[{ required: true, message: t('field.organization') }]}>
         <Select
-          showSearch
-          optionFilterProp="label"
+          showSearch={{ optionFilterProp: 'label' }}
           style={{ width: 240 }}
           placeholder={t('field.organization')}
           loading={orgs.isPending}

@@ -30,8 +30,7 @@ export default function PractitionerListPage() {
         <CommunitySelect />
         <Select
           allowClear
-          showSearch
-          optionFilterProp="label"
+          showSearch={{ optionFilterProp: 'label' }}
           style={{ width: 260 }}
           placeholder={t('field.organization')}
           loading={orgs.isPending}

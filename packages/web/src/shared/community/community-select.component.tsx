@@ -6,7 +6,7 @@ import { useCommunitySelection } from './community-context.tsx';
 export function CommunitySelect({ allowAll, value, onChange }: { allowAll?: boolean; value?: string | null; onChange?: (id: string | null) => void }) {
   const { t } = useTranslation();
   const { communities, communityId, setCommunityId } = useCommunitySelection();
-  if (communities.length <= 1 && !allowAll) return null;
+  if (communities.length <= 1) return null;
   const options = communities.map((c) => ({ value: c.id, label: c.name }));
   if (allowAll) options.unshift({ value: '', label: t('action.all') });
   const current = onChange ? (value ?? '') : communityId;

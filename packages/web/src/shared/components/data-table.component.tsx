@@ -1,21 +1,26 @@
 import { useState, type ReactNode } from 'react';
 import { App, Button, Flex, Table } from 'antd';
-import type { ColumnType, TableProps } from 'antd/es/table';
+import type { ColumnType, ColumnsType, TableProps } from 'antd/es/table';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { EmptyState, ErrorState } from './query-state.component.tsx';
 import { exportToExcel } from './excel-export.ts';
 
+type AnyRow = Record<string, unknown>;
+
 /** An antd column plus how its cell reads in Excel (default: the raw `dataIndex` value). */
-export type DataColumn<T> = ColumnType<T> & {
+// dataIndex is narrowed to a top-level key: antd's DeepNamePath over a generic row type makes
+// the type checker run out of memory.
+export type DataColumn<T> = Omit<ColumnType<T>, 'dataIndex' | 'title'> & {
   title: string;
+  dataIndex?: keyof T & string;
   exportValue?: (row: T) => string | number | null | undefined;
   /** Leave the column out of the export (action buttons). */
   noExport?: boolean;
 };
 
-interface DataTableProps<T> extends Omit<TableProps<T>, 'columns' | 'dataSource' | 'loading'> {
+interface DataTableProps<T> {
   columns: DataColumn<T>[];
   rows: readonly T[] | undefined;
   loading?: boolean;
@@ -27,13 +32,14 @@ interface DataTableProps<T> extends Omit<TableProps<T>, 'columns' | 'dataSource'
   exportRows?: readonly T[];
   toolbar?: ReactNode;
   emptyText?: ReactNode;
+  rowKey?: TableProps<T>['rowKey'];
+  expandable?: TableProps<T>['expandable'];
+  'data-testid'?: string;
 }
 
 function cellValue<T>(row: T, col: DataColumn<T>): string | number | null | undefined {
   if (col.exportValue) return col.exportValue(row);
-  const path = Array.isArray(col.dataIndex) ? col.dataIndex : col.dataIndex !== undefined ? [col.dataIndex] : [];
-  let v: unknown = row;
-  for (const k of path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[String(k)] : undefined;
+  const v: unknown = col.dataIndex === undefined ? undefined : (row as Record<string, unknown>)[col.dataIndex];
   if (v === null || v === undefined) return null;
   return typeof v === 'number' || typeof v === 'string' ? v : JSON.stringify(v);
 }
@@ -52,7 +58,9 @@ export function DataTable<T extends object>({
   exportRows,
   toolbar,
   emptyText,
-  ...rest
+  rowKey,
+  expandable,
+  'data-testid': testId,
 }: DataTableProps<T>) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -73,7 +81,7 @@ export function DataTable<T extends object>({
 
   const showToolbar = !!toolbar || !!exportName;
   return (
-    <div>
+    <div data-testid={testId}>
       {showToolbar && (
         <Flex justify="space-between" align="center" gap={8} wrap style={{ marginBottom: 12 }}>
           <div>{toolbar}</div>
@@ -87,14 +95,14 @@ export function DataTable<T extends object>({
       {error && !rows ? (
         <ErrorState error={error} onRetry={onRetry} />
       ) : (
-        <Table<T>
+        <Table<AnyRow>
           size="middle"
-          rowKey={(r) => String((r as { id?: unknown }).id ?? JSON.stringify(r))}
+          rowKey={(rowKey as TableProps<AnyRow>['rowKey']) ?? ((r: AnyRow) => String(r.id ?? JSON.stringify(r)))}
           pagination={false}
           scroll={{ x: 'max-content' }}
-          {...rest}
-          columns={columns}
-          dataSource={rows as T[] | undefined}
+          expandable={expandable as TableProps<AnyRow>['expandable']}
+          columns={columns as unknown as ColumnsType<AnyRow>}
+          dataSource={rows as unknown as AnyRow[] | undefined}
           loading={loading}
           locale={{ emptyText: loading ? ' ' : (emptyText ?? <EmptyState />) }}
         />

@@ -1,0 +1,42 @@
+import type { E2eTest } from './support.ts';
+import { apiAs, expectVisible, screenshot } from './support.ts';
+import { LoginPage } from './pages/login-page.ts';
+import { ResidentRecordPage } from './pages/resident-record-page.ts';
+
+interface Community {
+  id: string;
+  name: string;
+}
+
+/** A first-community resident, found through the admin's API (set-up only). */
+async function residentOutsideCommunityOf(baseUrl: string, username: string): Promise<string> {
+  const admin = await apiAs(baseUrl, 'admin');
+  const other = await apiAs(baseUrl, username);
+  const { items: communities } = await admin.get<{ items: Community[] }>('/communities');
+  const foreign = communities.find((c) => c.id !== other.user.scope.communityId);
+  if (!foreign) throw new Error('the demo data has a single community');
+  const { items } = await admin.get<{ items: { id: string }[] }>(`/residents?communityId=${foreign.id}&limit=1`);
+  if (!items[0]) throw new Error(`no resident in ${foreign.name}`);
+  return items[0].id;
+}
+
+/** vdoc2 (second community) cannot open a first-community record; it gets the 授权调阅 form. */
+const villageDoctorOfOtherCommunityGetsGrantForm: E2eTest = async ({ page, baseUrl }) => {
+  const residentId = await residentOutsideCommunityOf(baseUrl, 'vdoc2');
+  await new LoginPage(page).loginAs('vdoc2');
+  await page.goto(`/residents/${residentId}`);
+  const record = new ResidentRecordPage(page);
+  await expectVisible(record.grantRequestForm().or(record.noAccess()), 'the 授权调阅 form or a no-access notice');
+  if (await page.getByTestId('resident-header').count()) throw new Error('the record header must not be shown');
+  await expectVisible(page.getByText('该档案不在您的管辖范围内').or(page.getByText('无权访问该档案')), 'the out-of-scope message');
+  await screenshot(page, 'out-of-scope');
+
+  // Asking for access across communities waits for that community's approval.
+  if (await record.grantRequestForm().count()) {
+    await page.getByLabel('调阅理由').fill('患者转诊至本村，需了解既往病史');
+    await page.getByRole('button', { name: '申请授权调阅' }).click();
+    await expectVisible(page.getByTestId('grant-submitted'), 'the submitted request');
+  }
+};
+
+export const tests: E2eTest[] = [villageDoctorOfOtherCommunityGetsGrantForm];
