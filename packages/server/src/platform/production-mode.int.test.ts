@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { openPglite } from './db/pglite-database.ts';
+import { startPlatform } from './start.ts';
+import { loadConfig } from './config.ts';
+import { createAccount } from '../modules/auth/auth.service.ts';
+
+const KEYS = `${Buffer.alloc(32, 3).toString('base64')}:${Buffer.alloc(32, 4).toString('base64')}`;
+
+describe('production mode', () => {
+  it('seeds no demo data and no demo accounts; the first admin comes from admin:create', async () => {
+    const config = loadConfig({ YIGONG_MODE: 'production', YIGONG_KEYS: KEYS, YIGONG_LOG_LEVEL: 'silent' });
+    const platform = await startPlatform(config, { db: await openPglite() });
+    try {
+      const counts = await platform.ctx.db.query<{ users: number; communities: number }>('select (select count(*)::int from app_user) as users, (select count(*)::int from community) as communities');
+      expect(counts.rows[0]).toEqual({ users: 0, communities: 0 });
+      const demo = await platform.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'Demo@2026' } });
+      expect(demo.statusCode).toBe(401);
+      await createAccount(platform.ctx, null, { username: 'it.admin', password: 'Xk9!long-enough', displayName: '信息中心', role: 'admin', scopeKind: 'region', regionCode: '330521' });
+      const login = await platform.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'it.admin', password: 'Xk9!long-enough' } });
+      expect(login.statusCode).toBe(200);
+      expect(JSON.parse(login.body).user).toMatchObject({ role: 'admin', scope: { kind: 'region', regionCode: '330521' } });
+    } finally {
+      await platform.close();
+    }
+  });
+
+  it('refuses to start without configured keys', () => {
+    expect(() => loadConfig({ YIGONG_MODE: 'production' })).toThrow(/YIGONG_KEYS or YIGONG_KEY_FILE/);
+  });
+
+  it('names the bad variable in a configuration error', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/port/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must start with postgres/);
+  });
+});
