@@ -1,5 +1,6 @@
-// Builds the web app once (after `npm ci`, or at `npm start` if the build is missing),
-// so a newcomer's first `npm start` serves the UI without a separate build step.
+// Builds the web app once (after `npm ci`, or at `npm start` if the build is missing), so a
+// newcomer's first `npm start` serves the UI without a separate step. A failed build is reported
+// but does not stop the install or the API server; `npm run build` (and `npm test`) fail loudly.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
@@ -10,5 +11,5 @@ if (!existsSync(dist) && existsSync(new URL('../packages/web/index.html', import
   const r = spawnSync(process.execPath, [vite.pathname, 'build', '--logLevel', 'warn'], {
     cwd: new URL('../packages/web/', import.meta.url), stdio: 'inherit',
   });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  if (r.status !== 0) console.warn('WARNING: the web app did not build; the API still starts. Run `npm run build` to see why.');
 }

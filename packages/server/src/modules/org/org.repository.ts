@@ -1,6 +1,7 @@
 import type { ScopeFilter } from '@yigong/domain';
 import type { CommunityView, OrganizationInput, OrganizationView, OrganizationPatch, GridInput, DepartmentInput } from '@yigong/contracts';
 import type { Sql } from '../../platform/db/database.ts';
+import { updateByPatch } from '../../platform/db/patch-update.ts';
 
 /** SQL for the scope filter on a table aliased `t` with `community_id`; params start at `$n`. */
 export function scopeWhere(f: ScopeFilter, n: number, alias = 't'): { sql: string; params: unknown[] } {
@@ -79,16 +80,7 @@ const ORG_COLUMNS: Record<string, string> = {
 };
 
 export async function updateOrganization(sql: Sql, communityId: string, id: string, patch: OrganizationPatch): Promise<void> {
-  const sets: string[] = [];
-  const params: unknown[] = [communityId, id];
-  for (const [k, v] of Object.entries(patch)) {
-    const col = ORG_COLUMNS[k];
-    if (!col || v === undefined) continue;
-    params.push(v);
-    sets.push(`${col} = $${params.length}`);
-  }
-  if (!sets.length) return;
-  await sql.query(`update organization set ${sets.join(', ')}, updated_at = now() where community_id = $1 and id = $2`, params);
+  await updateByPatch(sql, 'organization', ORG_COLUMNS, { communityId, id }, patch);
 }
 
 /** Ancestors of `id` (including itself), to refuse a parent that would make a cycle. */

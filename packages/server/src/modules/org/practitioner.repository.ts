@@ -2,6 +2,7 @@ import type { ScopeFilter } from '@yigong/domain';
 import type { AssignmentInput, AssignmentView, PractitionerInput, PractitionerPatch, PractitionerView } from '@yigong/contracts';
 import type { Sql } from '../../platform/db/database.ts';
 import { scopeWhere } from './org.repository.ts';
+import { updateByPatch } from '../../platform/db/patch-update.ts';
 
 const SELECT = `
   select t.id, t.community_id as "communityId", t.organization_id as "organizationId", o.name as "organizationName",
@@ -45,15 +46,7 @@ const COLUMNS: Record<string, string> = {
 };
 
 export async function updatePractitioner(sql: Sql, communityId: string, id: string, patch: PractitionerPatch): Promise<void> {
-  const sets: string[] = [];
-  const params: unknown[] = [communityId, id];
-  for (const [k, v] of Object.entries(patch)) {
-    const col = COLUMNS[k];
-    if (!col || v === undefined) continue;
-    params.push(v);
-    sets.push(`${col} = $${params.length}`);
-  }
-  if (sets.length) await sql.query(`update practitioner set ${sets.join(', ')}, updated_at = now() where community_id = $1 and id = $2`, params);
+  await updateByPatch(sql, 'practitioner', COLUMNS, { communityId, id }, patch);
 }
 
 export async function listAssignments(sql: Sql, communityId: string, practitionerId: string): Promise<AssignmentView[]> {

@@ -2,6 +2,7 @@ import type { ScopeFilter } from '@yigong/domain';
 import type { ObservationView, ProblemView } from '@yigong/contracts';
 import type { Sql } from '../../platform/db/database.ts';
 import { scopeWhere } from '../org/org.repository.ts';
+import { updateByPatch } from '../../platform/db/patch-update.ts';
 
 export interface ResidentRow {
   community_id: string;
@@ -126,15 +127,7 @@ const UPDATABLE: Record<string, string> = {
 };
 
 export async function updateResident(sql: Sql, communityId: string, id: string, patch: Record<string, unknown>): Promise<void> {
-  const sets: string[] = [];
-  const params: unknown[] = [communityId, id];
-  for (const [k, v] of Object.entries(patch)) {
-    const col = UPDATABLE[k];
-    if (!col || v === undefined) continue;
-    params.push(k === 'flags' ? JSON.stringify(v) : v);
-    sets.push(`${col} = $${params.length}`);
-  }
-  if (sets.length) await sql.query(`update resident set ${sets.join(', ')}, updated_at = now() where community_id = $1 and id = $2`, params);
+  await updateByPatch(sql, 'resident', UPDATABLE, { communityId, id }, patch, ['flags']);
 }
 
 /** Same name + birth date + sex, another ID number: candidate duplicates (EMPI). */
