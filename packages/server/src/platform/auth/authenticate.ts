@@ -40,7 +40,6 @@ export function installAuthentication(app: FastifyInstance, ctx: AppContext): vo
       const row = await findActiveSession(ctx.db, h, now);
       if (row) {
         req.actor = actorFromSession(row);
-        // Sliding activity stamp, at most once a minute per request burst is fine at our scale.
         void touchSession(ctx.db, h, now).catch(() => undefined);
       }
     }

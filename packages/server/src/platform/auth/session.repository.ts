@@ -38,8 +38,9 @@ export async function findActiveSession(sql: Sql, tokenHash: string, now: Date):
   return rows[0] ?? null;
 }
 
+/** Stamps activity at most once a minute per session, so reads do not each cost a write. */
 export async function touchSession(sql: Sql, tokenHash: string, now: Date): Promise<void> {
-  await sql.query('update session set last_seen_at = $2 where token_hash = $1', [tokenHash, now]);
+  await sql.query(`update session set last_seen_at = $2 where token_hash = $1 and last_seen_at < $2::timestamptz - interval '1 minute'`, [tokenHash, now]);
 }
 
 export function actorFromSession(r: SessionRow): Actor {
