@@ -5,3 +5,5 @@ export * from './auth/can.ts';
 export * from './residents/key-populations.ts';
 export * from './org/org-kinds.ts';
 export * from './residents/duplicate-match.ts';
+export * from './referral/referral-machine.ts';
+export * from './scheduling/reservation.ts';
