@@ -7,3 +7,5 @@ export * from './org/org-kinds.ts';
 export * from './residents/duplicate-match.ts';
 export * from './referral/referral-machine.ts';
 export * from './scheduling/reservation.ts';
+export * from './referral/catalogue.ts';
+export * from './scheduling/availability.ts';

@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const t0 = Date.now();
   console.log(`Yigong (医共) starting — ${config.databaseUrl ? 'PostgreSQL server' : `embedded PostgreSQL (PGlite) in ${config.dataDir}`}, ${config.mode} mode`);
-  const platform = await startPlatform(config, { log: (m) => console.log(m) });
+  const platform = await startPlatform(config, { log: (m) => console.log(m), jobs: true });
   const url = await platform.app.listen({ host: config.host, port: config.port });
   console.log(`\nYigong is ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${url.replace('[::1]', 'localhost')}  (API ${url}/api/v1, docs ${url}/api/docs)`);
   if (config.mode === 'demo') {

@@ -19,6 +19,12 @@ export const ACTIONS = [
   'audit.read',
   'account.manage',
   'reference.read',
+  'schedule.read',
+  'schedule.manage',
+  'booking.create',
+  'referral.create',
+  'referral.read',
+  'referral.catalogue',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -39,14 +45,16 @@ export interface ResourceRef {
  */
 const PERMISSIONS: Record<Role, readonly Action[]> = {
   admin: ['community.read', 'org.read', 'org.write', 'staff.read', 'staff.write', 'resident.list', 'resident.read',
-    'resident.transfer', 'resident.reveal_id', 'resident.candidates', 'grant.approve', 'audit.read', 'account.manage', 'reference.read'],
+    'resident.transfer', 'resident.reveal_id', 'resident.candidates', 'grant.approve', 'audit.read', 'account.manage', 'reference.read',
+    'schedule.read', 'schedule.manage', 'referral.read', 'referral.catalogue'],
   manager: ['community.read', 'org.read', 'org.write', 'staff.read', 'staff.write', 'resident.list', 'resident.read',
-    'resident.create', 'resident.update', 'resident.transfer', 'resident.candidates', 'grant.approve', 'audit.read', 'reference.read'],
+    'resident.create', 'resident.update', 'resident.transfer', 'resident.candidates', 'grant.approve', 'audit.read', 'reference.read',
+    'schedule.read', 'schedule.manage', 'booking.create', 'referral.read', 'referral.catalogue'],
   regulator: ['community.read', 'org.read', 'staff.read', 'reference.read'],
   clinician: ['community.read', 'org.read', 'staff.read', 'resident.list', 'resident.read', 'resident.create', 'resident.update',
-    'resident.reveal_id', 'grant.request', 'reference.read'],
+    'resident.reveal_id', 'grant.request', 'reference.read', 'schedule.read', 'booking.create', 'referral.create', 'referral.read'],
   village_doctor: ['community.read', 'org.read', 'staff.read', 'resident.list', 'resident.read', 'resident.create',
-    'resident.update', 'resident.reveal_id', 'grant.request', 'reference.read'],
+    'resident.update', 'resident.reveal_id', 'grant.request', 'reference.read', 'schedule.read', 'booking.create', 'referral.create', 'referral.read'],
   reader: ['community.read', 'org.read', 'staff.read', 'resident.read', 'grant.request', 'reference.read'],
   pharmacist: ['community.read', 'org.read', 'staff.read', 'resident.list', 'resident.read', 'reference.read'],
   insurance_officer: ['community.read', 'org.read', 'staff.read', 'resident.list', 'resident.read', 'resident.reveal_id', 'reference.read'],
@@ -57,7 +65,7 @@ const PERMISSIONS: Record<Role, readonly Action[]> = {
  * Actions checked against the community only: the member directory is shared by the whole
  * community (a village doctor must see the lead hospital to refer to it).
  */
-const COMMUNITY_GRAIN: ReadonlySet<Action> = new Set(['community.read', 'org.read', 'staff.read', 'reference.read', 'grant.request']);
+const COMMUNITY_GRAIN: ReadonlySet<Action> = new Set(['community.read', 'org.read', 'staff.read', 'reference.read', 'grant.request', 'schedule.read']);
 
 /** Roles that see full ID numbers in lists and records (others see them masked). */
 const FULL_ID_ROLES: ReadonlySet<Role> = new Set(['admin', 'insurance_officer']);

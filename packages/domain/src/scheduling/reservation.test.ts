@@ -19,8 +19,12 @@ describe('pools', () => {
 
   it('gives a referral the reserved pool first, then the public one', () => {
     expect(choosePool('family_doctor_referral', slot())).toBe('reserved');
-    expect(choosePool('family_doctor_referral', slot({ bookedReserved: 2 }))).toBe('public');
-    expect(choosePool('family_doctor_referral', slot({ bookedReserved: 2, bookedPublic: 8 }))).toBeNull();
+    expect(choosePool('family_doctor_referral', slot({ bookedReserved: 2 }), true)).toBe('public');
+    expect(choosePool('family_doctor_referral', slot({ bookedReserved: 2, bookedPublic: 8 }), true)).toBeNull();
+  });
+
+  it('keeps a family-doctor booking without a referral inside the reserve', () => {
+    expect(choosePool('family_doctor_referral', slot({ bookedReserved: 2 }))).toBeNull();
   });
 
   it('never lets a public booking take a held place before release', () => {
@@ -39,7 +43,7 @@ describe('pools', () => {
         const s: SlotCounts = { capacity, reserved: reservedPlaces(capacity, pct), bookedReserved: 0, bookedPublic: 0, released: false };
         for (const [referral, release] of ops) {
           if (release) s.released = true;
-          const pool = choosePool(referral ? 'family_doctor_referral' : 'public', s);
+          const pool = choosePool(referral ? 'family_doctor_referral' : 'public', s, true);
           if (pool === 'reserved') s.bookedReserved++;
           if (pool === 'public') s.bookedPublic++;
           expect(s.bookedReserved).toBeLessThanOrEqual(s.reserved);

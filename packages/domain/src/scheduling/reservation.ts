@@ -51,10 +51,17 @@ export function slotAvailability(s: SlotCounts): { reservedFree: number; publicF
   };
 }
 
-/** The pool a booking draws on, or null when the slot is full for this channel. */
-export function choosePool(channel: BookingChannel, s: SlotCounts): BookingPool | null {
+/**
+ * The pool a booking draws on, or null when the slot is full for it. A booking for a referral
+ * draws on the reserved pool first, then the public pool; a family-doctor booking not (yet) tied
+ * to a referral stays within the reserve, so the reserve never eats into the public pool.
+ */
+export function choosePool(channel: BookingChannel, s: SlotCounts, forReferral = false): BookingPool | null {
   const a = slotAvailability(s);
-  if (channel === 'family_doctor_referral' && a.reservedFree > 0) return 'reserved';
+  if (channel === 'family_doctor_referral') {
+    if (a.reservedFree > 0) return 'reserved';
+    return forReferral && a.publicFree > 0 ? 'public' : null;
+  }
   return a.publicFree > 0 ? 'public' : null;
 }
 

@@ -15,6 +15,7 @@ export type DomainErrorCode =
   | 'RESIDENT_EXISTS_ELSEWHERE'
   | 'IDEMPOTENCY_MISMATCH'
   | 'ILLEGAL_TRANSITION'
+  | 'SLOT_FULL'
   | 'GRANT_REQUIRED';
 
 export class DomainError extends Error {

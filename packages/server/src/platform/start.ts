@@ -10,6 +10,7 @@ import { systemClock, type Clock } from './clock.ts';
 import type { AppContext } from './context.ts';
 import { buildApp } from './http/app.ts';
 import { seedDemo } from './seed/seed-demo.ts';
+import { startJobs } from './jobs.ts';
 
 export interface Platform {
   ctx: AppContext;
@@ -27,14 +28,16 @@ export async function createContext(config: Config, opts: { db?: Database; clock
 }
 
 /** Everything `npm start` does before listening: context, demo seed (demo mode), HTTP app. */
-export async function startPlatform(config: Config = loadConfig(), opts: { db?: Database; clock?: Clock; log?: (m: string) => void } = {}): Promise<Platform> {
+export async function startPlatform(config: Config = loadConfig(), opts: { db?: Database; clock?: Clock; log?: (m: string) => void; jobs?: boolean } = {}): Promise<Platform> {
   const ctx = await createContext(config, opts);
   await seedDemo(ctx, opts.log ?? (() => undefined));
   const app = await buildApp(ctx);
+  const stopJobs = opts.jobs ? startJobs(ctx, (m, e) => app.log[e ? 'error' : 'info']({ err: e }, m)) : () => undefined;
   return {
     ctx,
     app,
     async close() {
+      stopJobs();
       await app.close();
       await ctx.db.close();
     },

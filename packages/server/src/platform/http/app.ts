@@ -12,6 +12,8 @@ import { orgRoutes } from '../../modules/org/org.routes.ts';
 import { residentRoutes } from '../../modules/residents/residents.routes.ts';
 import { grantRoutes } from '../../modules/grants/grants.routes.ts';
 import { auditRoutes } from '../../modules/audit/audit.routes.ts';
+import { schedulingRoutes } from '../../modules/scheduling/scheduling.routes.ts';
+import { referralRoutes } from '../../modules/referral/referral.routes.ts';
 
 
 /** Builds the HTTP app: API under /api/v1, OpenAPI at /api/docs, the web app at /. */
@@ -40,6 +42,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     residentRoutes(s, ctx);
     grantRoutes(s, ctx);
     auditRoutes(s, ctx);
+    schedulingRoutes(s, ctx);
+    referralRoutes(s, ctx);
   }, { prefix: '/api/v1' });
 
   if (existsSync(`${ctx.config.webDist}/index.html`)) {

@@ -7,6 +7,7 @@ import { insertAccount } from '../../modules/auth/auth.repository.ts';
 import { loadSyntheticCommunity } from './load-synthetic.ts';
 import { DEMO_ACCOUNTS, DEMO_COMMUNITIES, DEMO_PASSWORD } from './demo-accounts.ts';
 import { demoAnchors } from './demo-anchors.repository.ts';
+import { seedScheduling } from './seed-scheduling.ts';
 
 /**
  * Seeds the demo county on first start in demo mode: two synthetic communities and the demo
@@ -22,6 +23,10 @@ export async function seedDemo(ctx: AppContext, log: (msg: string) => void, opts
   const second = generateCommunity({ ...DEMO_COMMUNITIES.second, asOf });
   const a = await loadSyntheticCommunity(ctx.db, ctx.cipher, first);
   const b = await loadSyntheticCommunity(ctx.db, ctx.cipher, second);
+  await ctx.db.transaction(async (tx) => {
+    await seedScheduling(tx, first.community.id, asOf);
+    await seedScheduling(tx, second.community.id, asOf);
+  });
   const anchors = await demoAnchors(ctx.db, first.community.id, second.community.id);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await ctx.db.transaction(async (tx) => {

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { CATALOGUE_LEVELS, CATALOGUE_RULES, REFERRAL_DIRECTIONS, REFERRAL_PRIORITIES, REFERRAL_STATUSES, REJECT_REASONS, type ReferralAction } from '@yigong/domain';
+
+const icd = z.string().trim().toUpperCase().regex(/^[A-Z]\d{2}(\.[0-9X])?$/, 'ICD-10 编码格式不正确');
+
+export const createReferralRequest = z
+  .object({
+    id: z.uuid().optional(),
+    residentId: z.uuid(),
+    direction: z.enum(REFERRAL_DIRECTIONS),
+    toOrganizationId: z.uuid(),
+    toDepartment: z.string().trim().max(40).optional(),
+    externalHospital: z.string().trim().max(100).optional(),
+    priority: z.enum(REFERRAL_PRIORITIES),
+    reason: z.string().trim().min(2).max(500),
+    diagnoses: z.array(z.object({ code: icd, primary: z.boolean().default(false) })).min(1).max(10),
+    history: z.string().trim().max(2000).optional(),
+    treatment: z.string().trim().max(2000).optional(),
+    slotId: z.uuid().optional(),
+    parentReferralId: z.uuid().optional(),
+    clientRecordedAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .refine((r) => r.diagnoses.filter((d) => d.primary).length <= 1, { message: '只能有一个主要诊断', path: ['diagnoses'] });
+export type CreateReferralRequest = z.infer<typeof createReferralRequest>;
+
+export const referralOutcome = z.object({
+  diagnosis: icd,
+  inpatientNumber: z.string().trim().max(40).optional(),
+  keyResults: z.string().trim().max(2000).optional(),
+  treatment: z.string().trim().max(2000).optional(),
+  plan: z.string().trim().max(2000).optional(),
+  rehabilitation: z.string().trim().max(2000).optional(),
+});
+
+export const transitionRequest = z.object({
+  reason: z.string().trim().max(500).optional(),
+  rejectReason: z.enum(REJECT_REASONS).optional(),
+  comment: z.string().trim().max(500).optional(),
+  slotId: z.uuid().optional(),
+  toOrganizationId: z.uuid().optional(),
+  outcome: referralOutcome.optional(),
+});
+export type TransitionRequest = z.infer<typeof transitionRequest>;
+
+export const referralQuery = z.object({
+  direction: z.enum(REFERRAL_DIRECTIONS).optional(),
+  status: z.enum(REFERRAL_STATUSES).optional(),
+  role: z.enum(['incoming', 'outgoing']).optional(),
+  residentId: z.uuid().optional(),
+  overdue: z.coerce.boolean().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type ReferralQuery = z.infer<typeof referralQuery>;
+
+export interface ReferralEventView {
+  at: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  username: string | null;
+  role: string | null;
+  organizationId: string | null;
+  comment: string | null;
+}
+
+export interface ReferralView {
+  id: string;
+  communityId: string;
+  residentId: string;
+  residentName: string;
+  direction: (typeof REFERRAL_DIRECTIONS)[number];
+  status: (typeof REFERRAL_STATUSES)[number];
+  priority: (typeof REFERRAL_PRIORITIES)[number];
+  fromOrganizationId: string;
+  fromOrganizationName: string;
+  fromDepartment: string | null;
+  toOrganizationId: string;
+  toOrganizationName: string;
+  toDepartment: string | null;
+  externalHospital: string | null;
+  reason: string;
+  diagnoses: { code: string; primary: boolean; name?: string }[];
+  /** The form's past history (既往史); `history` is the event list. */
+  pastHistory: string | null;
+  treatment: string | null;
+  catalogueCheck: { rule: (typeof CATALOGUE_RULES)[number] | null; matched: boolean; range: string | null };
+  deadlineAt: string;
+  overdue: boolean;
+  escalatedAt: string | null;
+  pickupCode: string;
+  slotId: string | null;
+  bookingId: string | null;
+  slotStartsAt: string | null;
+  outcome: z.infer<typeof referralOutcome> | null;
+  rejectReason: string | null;
+  parentReferralId: string | null;
+  senderName: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** The caller's side, and what it may do next. */
+  side: 'sender' | 'receiver' | null;
+  actions: ReferralAction[];
+  /** Append-only transition history, oldest first. */
+  history: ReferralEventView[];
+}
+
+export const catalogueEntryInput = z.object({
+  communityId: z.uuid(),
+  level: z.enum(CATALOGUE_LEVELS),
+  codeFrom: icd,
+  codeTo: icd,
+  rule: z.enum(CATALOGUE_RULES),
+  note: z.string().trim().max(200).nullish(),
+});
+export type CatalogueEntryInput = z.infer<typeof catalogueEntryInput>;

@@ -1,0 +1,58 @@
+import { availableActions, isOverdue, type Actor, type ReferralSide } from '@yigong/domain';
+import type { ReferralView } from '@yigong/contracts';
+import type { Sql } from '../../platform/db/database.ts';
+import * as repo from './referral.repository.ts';
+
+/**
+ * The caller's side of a referral: the sending unit or the receiving unit (its own home unit,
+ * not its subtree — a lead-hospital doctor is not the receiver of a village clinic). A community
+ * manager acts as the receiving unit's coordinator.
+ */
+export function sideOf(actor: Actor, r: Pick<repo.ReferralRow, 'from_organization_id' | 'to_organization_id' | 'community_id'>): ReferralSide | null {
+  if (actor.organizationId === r.from_organization_id) return 'sender';
+  if (actor.organizationId === r.to_organization_id) return 'receiver';
+  if (actor.role === 'manager' && actor.scope.kind === 'community' && actor.scope.communityId === r.community_id) return 'receiver';
+  return null;
+}
+
+export async function toReferralView(sql: Sql, actor: Actor, r: repo.ReferralRow, now: Date): Promise<ReferralView> {
+  const side = sideOf(actor, r);
+  const names = (await sql.query<{ code: string; name_zh: string }>('select code, name_zh from icd10 where code = any($1::text[])', [r.diagnoses.map((d) => d.code)])).rows;
+  return {
+    id: r.id,
+    communityId: r.community_id,
+    residentId: r.resident_id,
+    residentName: r.resident_name,
+    direction: r.direction,
+    status: r.status,
+    priority: r.priority,
+    fromOrganizationId: r.from_organization_id,
+    fromOrganizationName: r.from_organization_name,
+    fromDepartment: r.from_department,
+    toOrganizationId: r.to_organization_id,
+    toOrganizationName: r.to_organization_name,
+    toDepartment: r.to_department,
+    externalHospital: r.external_hospital,
+    reason: r.reason,
+    diagnoses: r.diagnoses.map((d) => ({ ...d, name: names.find((n) => n.code === d.code)?.name_zh })),
+    pastHistory: r.history,
+    treatment: r.treatment,
+    catalogueCheck: { rule: r.catalogue_rule, matched: r.catalogue_matched, range: r.catalogue_range },
+    deadlineAt: r.deadline_at.toISOString(),
+    overdue: isOverdue(r.status, r.deadline_at, now),
+    escalatedAt: r.escalated_at?.toISOString() ?? null,
+    pickupCode: r.pickup_code,
+    slotId: r.slot_id,
+    bookingId: r.booking_id,
+    slotStartsAt: r.slot_starts_at?.toISOString() ?? null,
+    outcome: (r.outcome as ReferralView['outcome']) ?? null,
+    rejectReason: r.reject_reason,
+    parentReferralId: r.parent_referral_id,
+    senderName: r.sender_name,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    side,
+    actions: availableActions(r.status, side),
+    history: await repo.listEvents(sql, r.community_id, r.id),
+  };
+}

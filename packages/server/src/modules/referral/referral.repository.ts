@@ -1,0 +1,171 @@
+import type { CatalogueEntry, ReferralStatus } from '@yigong/domain';
+import type { ReferralEventView } from '@yigong/contracts';
+import type { Sql } from '../../platform/db/database.ts';
+
+export interface ReferralRow {
+  community_id: string;
+  id: string;
+  resident_id: string;
+  resident_name: string;
+  direction: 'up' | 'down' | 'out';
+  status: ReferralStatus;
+  priority: 'routine' | 'urgent' | 'green_channel';
+  from_organization_id: string;
+  from_organization_name: string;
+  from_department: string | null;
+  to_organization_id: string;
+  to_organization_name: string;
+  to_department: string | null;
+  external_hospital: string | null;
+  reason: string;
+  diagnoses: { code: string; primary: boolean }[];
+  history: string | null;
+  treatment: string | null;
+  catalogue_rule: 'refer_up' | 'may_treat' | 'down_when_stable' | null;
+  catalogue_matched: boolean;
+  catalogue_range: string | null;
+  deadline_at: Date;
+  escalated_at: Date | null;
+  pickup_code: string;
+  slot_id: string | null;
+  booking_id: string | null;
+  slot_starts_at: Date | null;
+  outcome: Record<string, string> | null;
+  reject_reason: string | null;
+  parent_referral_id: string | null;
+  sender_id: string;
+  sender_name: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const SELECT = `
+  select f.*, x.name as resident_name, fo.name as from_organization_name, t.name as to_organization_name, s.starts_at as slot_starts_at
+    from referral f
+    join resident x on x.community_id = f.community_id and x.id = f.resident_id
+    join organization fo on fo.community_id = f.community_id and fo.id = f.from_organization_id
+    join organization t on t.community_id = f.community_id and t.id = f.to_organization_id
+    left join slot s on s.community_id = f.community_id and s.id = f.slot_id`;
+
+export async function findReferral(sql: Sql, id: string, forUpdate = false): Promise<ReferralRow | null> {
+  return (await sql.query<ReferralRow>(`${SELECT} where f.id = $1${forUpdate ? ' for update of f' : ''}`, [id])).rows[0] ?? null;
+}
+
+export interface ReferralFilter {
+  communityIds: readonly string[] | null;
+  regionPrefix: string | null;
+  /** Visible when sender or receiver is one of these (null: the whole community). */
+  organizationIds: readonly string[] | null;
+  incomingTo: string | null;
+  outgoingFrom: string | null;
+  direction: string | null;
+  status: string | null;
+  residentId: string | null;
+  overdueAt: Date | null;
+  limit: number;
+}
+
+export async function listReferrals(sql: Sql, f: ReferralFilter): Promise<ReferralRow[]> {
+  return (await sql.query<ReferralRow>(
+    `${SELECT} join community c on c.community_id = f.community_id
+      where ($1::uuid[] is null or f.community_id = any($1)) and ($2::text is null or c.region_code like $2 || '%')
+        and ($3::uuid[] is null or f.from_organization_id = any($3) or f.to_organization_id = any($3))
+        and ($4::uuid is null or f.to_organization_id = $4) and ($5::uuid is null or f.from_organization_id = $5)
+        and ($6::text is null or f.direction = $6) and ($7::text is null or f.status = $7) and ($8::uuid is null or f.resident_id = $8)
+        and ($9::timestamptz is null or (f.status in ('submitted', 'accepted') and f.deadline_at < $9))
+      order by (f.status in ('submitted', 'accepted') and f.deadline_at < now()) desc, f.deadline_at, f.created_at desc
+      limit $10`,
+    [f.communityIds, f.regionPrefix, f.organizationIds, f.incomingTo, f.outgoingFrom, f.direction, f.status, f.residentId, f.overdueAt, f.limit],
+  )).rows;
+}
+
+export interface NewReferral {
+  communityId: string;
+  id: string;
+  residentId: string;
+  direction: string;
+  priority: string;
+  fromOrganizationId: string;
+  fromDepartment: string | null;
+  toOrganizationId: string;
+  toDepartment: string | null;
+  externalHospital: string | null;
+  reason: string;
+  diagnoses: { code: string; primary: boolean }[];
+  history: string | null;
+  treatment: string | null;
+  catalogue: { rule: string | null; matched: boolean; range: string | null };
+  deadlineAt: Date;
+  pickupCode: string;
+  parentReferralId: string | null;
+  senderId: string;
+  senderName: string;
+  clientRecordedAt: string | null;
+  now: Date;
+}
+
+export async function insertReferral(sql: Sql, r: NewReferral): Promise<void> {
+  await sql.query(
+    `insert into referral (community_id, id, resident_id, direction, status, priority, from_organization_id, from_department, to_organization_id,
+       to_department, external_hospital, reason, diagnoses, history, treatment, catalogue_rule, catalogue_matched, catalogue_range, deadline_at,
+       pickup_code, parent_referral_id, sender_id, sender_name, client_recorded_at, created_at, updated_at)
+     values ($1,$2,$3,$4,'submitted',$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$24)`,
+    [r.communityId, r.id, r.residentId, r.direction, r.priority, r.fromOrganizationId, r.fromDepartment, r.toOrganizationId, r.toDepartment,
+      r.externalHospital, r.reason, JSON.stringify(r.diagnoses), r.history, r.treatment, r.catalogue.rule, r.catalogue.matched, r.catalogue.range,
+      r.deadlineAt, r.pickupCode, r.parentReferralId, r.senderId, r.senderName, r.clientRecordedAt, r.now],
+  );
+}
+
+export async function updateReferral(sql: Sql, communityId: string, id: string, set: Partial<Record<'status' | 'slot_id' | 'booking_id' | 'outcome' | 'reject_reason' | 'redirected_to' | 'escalated_at', unknown>>, now: Date): Promise<void> {
+  const cols = Object.entries(set).filter(([, v]) => v !== undefined);
+  const params: unknown[] = [communityId, id, now, ...cols.map(([k, v]) => (k === 'outcome' ? JSON.stringify(v) : v))];
+  await sql.query(`update referral set ${cols.map(([k], i) => `${k} = $${i + 4}`).join(', ')}${cols.length ? ', ' : ''}updated_at = $3 where community_id = $1 and id = $2`, params);
+}
+
+export async function appendEvent(sql: Sql, e: { communityId: string; referralId: string; at: Date; action: string; from: string | null; to: string; actorId: string | null; username: string | null; role: string | null; organizationId: string | null; comment: string | null; details?: unknown }): Promise<void> {
+  await sql.query(
+    `insert into referral_event (community_id, referral_id, at, action, from_status, to_status, actor_id, username, role, organization_id, comment, details)
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+    [e.communityId, e.referralId, e.at, e.action, e.from, e.to, e.actorId, e.username, e.role, e.organizationId, e.comment, e.details === undefined ? null : JSON.stringify(e.details)],
+  );
+}
+
+export async function listEvents(sql: Sql, communityId: string, referralId: string): Promise<ReferralEventView[]> {
+  return (await sql.query<ReferralEventView>(
+    `select at, action, from_status as "fromStatus", to_status as "toStatus", username, role, organization_id as "organizationId", comment
+       from referral_event where community_id = $1 and referral_id = $2 order by id`, [communityId, referralId])).rows.map((e) => ({ ...e, at: new Date(e.at).toISOString() }));
+}
+
+export async function pickupCodeTaken(sql: Sql, communityId: string, code: string): Promise<boolean> {
+  return (await sql.query('select 1 from referral where community_id = $1 and pickup_code = $2', [communityId, code])).rowCount > 0;
+}
+
+export async function latestCompletedUp(sql: Sql, communityId: string, residentId: string, toOrganizationId: string): Promise<string | null> {
+  return (await sql.query<{ id: string }>(
+    `select id from referral where community_id = $1 and resident_id = $2 and direction = 'up' and status = 'completed' and to_organization_id = $3
+      order by updated_at desc limit 1`, [communityId, residentId, toOrganizationId])).rows[0]?.id ?? null;
+}
+
+export async function catalogueOf(sql: Sql, communityId: string): Promise<(CatalogueEntry & { id: string; note: string | null })[]> {
+  return (await sql.query<CatalogueEntry & { id: string; note: string | null }>(
+    `select id, level, code_from as "codeFrom", code_to as "codeTo", rule, note from referral_catalogue where community_id = $1 order by level, code_from`, [communityId])).rows;
+}
+
+export async function upsertCatalogueEntry(sql: Sql, communityId: string, id: string, e: CatalogueEntry & { note?: string | null }): Promise<void> {
+  await sql.query(
+    `insert into referral_catalogue (community_id, id, level, code_from, code_to, rule, note) values ($1,$2,$3,$4,$5,$6,$7)
+     on conflict (community_id, level, code_from, code_to) do update set rule = excluded.rule, note = excluded.note, updated_at = now()`,
+    [communityId, id, e.level, e.codeFrom, e.codeTo, e.rule, e.note ?? null],
+  );
+}
+
+export async function deleteCatalogueEntry(sql: Sql, communityId: string, id: string): Promise<number> {
+  return (await sql.query('delete from referral_catalogue where community_id = $1 and id = $2', [communityId, id])).rowCount;
+}
+
+/** Open referrals past their answer deadline and not yet escalated (the escalation job). */
+export async function dueForEscalation(sql: Sql, now: Date): Promise<{ community_id: string; id: string; to_organization_id: string; resident_id: string }[]> {
+  return (await sql.query<{ community_id: string; id: string; to_organization_id: string; resident_id: string }>(
+    `select community_id, id, to_organization_id, resident_id from referral
+      where status in ('submitted', 'accepted') and deadline_at < $1 and escalated_at is null limit 1000`, [now])).rows;
+}

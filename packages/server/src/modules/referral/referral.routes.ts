@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { REFERRAL_ACTIONS } from '@yigong/domain';
+import { catalogueEntryInput, createReferralRequest, referralQuery, transitionRequest } from '@yigong/contracts';
+import type { Api } from '../../platform/http/api.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { actorOf } from '../../platform/auth/authenticate.ts';
+import * as referrals from './referral.service.ts';
+import { recordDownReferralFollowUp, transitionReferral } from './referral-transition.service.ts';
+import * as catalogue from './catalogue.service.ts';
+
+const idParams = z.object({ id: z.uuid() });
+const followUp = z.object({
+  date: z.iso.date(),
+  diagnosis: z.string().trim().toUpperCase().regex(/^[A-Z]\d{2}(\.[0-9X])?$/),
+  plan: z.string().trim().max(500).optional(),
+  sbp: z.number().int().min(40).max(300).optional(),
+  dbp: z.number().int().min(20).max(200).optional(),
+});
+
+export function referralRoutes(app: Api, ctx: AppContext): void {
+  const tags = ['referral'];
+  app.post('/referrals', { schema: { body: createReferralRequest, tags } }, async (req, reply) => reply.status(201).send(await referrals.submitReferral(ctx, actorOf(req), req.body)));
+  app.get('/referrals', { schema: { querystring: referralQuery, tags } }, async (req) => ({ items: await referrals.listReferrals(ctx, actorOf(req), req.query) }));
+  app.get('/referrals/:id', { schema: { params: idParams, tags } }, (req) => referrals.getReferral(ctx, actorOf(req), req.params.id));
+  app.post('/referrals/:id/follow-up', { schema: { params: idParams, body: followUp, tags } }, (req) => recordDownReferralFollowUp(ctx, actorOf(req), req.params.id, req.body));
+  // submit is implied by POST /referrals; the other actions of REFERRAL.md each have a path.
+  for (const action of REFERRAL_ACTIONS.filter((a) => a !== 'submit')) {
+    app.post(`/referrals/:id/${action}`, { schema: { params: idParams, body: transitionRequest.optional(), tags } }, (req) =>
+      transitionReferral(ctx, actorOf(req), req.params.id, action, req.body ?? {}),
+    );
+  }
+  app.get('/referral-catalogue', { schema: { querystring: z.object({ communityId: z.uuid() }), tags } }, async (req) => ({ items: await catalogue.listCatalogue(ctx, actorOf(req), req.query.communityId) }));
+  app.put('/referral-catalogue', { schema: { body: catalogueEntryInput, tags } }, async (req) => ({ items: await catalogue.upsertCatalogueEntry(ctx, actorOf(req), req.body) }));
+  app.delete('/referral-catalogue/:id', { schema: { params: idParams, querystring: z.object({ communityId: z.uuid() }), tags } }, (req) =>
+    catalogue.deleteCatalogueEntry(ctx, actorOf(req), req.query.communityId, req.params.id),
+  );
+}

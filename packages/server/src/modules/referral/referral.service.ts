@@ -1,0 +1,119 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { DomainError, GRASSROOTS_KINDS, answerDeadline, catalogueLevelOf, checkCatalogue, hasPermission, scopeFilter, type Actor } from '@yigong/domain';
+import type { CreateReferralRequest, ReferralQuery, ReferralView } from '@yigong/contracts';
+import type { AppContext } from '../../platform/context.ts';
+import type { Sql } from '../../platform/db/database.ts';
+import { authorize } from '../../platform/auth/authorize.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { findOrganizationIn } from '../org/org.repository.ts';
+import { requireResidentAccess } from '../residents/residents.service.ts';
+import { bookInTx } from '../scheduling/booking.service.ts';
+import * as repo from './referral.repository.ts';
+import { toReferralView } from './referral-view.ts';
+
+const HOSPITAL_KINDS = new Set(['lead_hospital', 'county_hospital', 'tcm_hospital', 'maternal_child_hospital', 'collaborating_hospital']);
+const CODE_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** An 8-character pickup code (取号码) unique in the community, without look-alike characters. */
+export async function newPickupCode(sql: Sql, communityId: string): Promise<string> {
+  for (;;) {
+    const code = Array.from({ length: 8 }, () => CODE_CHARS[randomInt(CODE_CHARS.length)]).join('');
+    if (!(await repo.pickupCodeTaken(sql, communityId, code))) return code;
+  }
+}
+
+/** A referral the actor may see (sender's or receiver's side, within scope), or 404. */
+export async function requireReferral(sql: Sql, actor: Actor, id: string, forUpdate = false): Promise<repo.ReferralRow> {
+  const r = await repo.findReferral(sql, id, forUpdate);
+  const f = scopeFilter(actor, 'referral.read');
+  const visible = !!r && hasPermission(actor.role, 'referral.read') && (f.communityIds === null || f.communityIds.includes(r.community_id))
+    && (f.organizationIds === null || f.organizationIds.includes(r.from_organization_id) || f.organizationIds.includes(r.to_organization_id));
+  if (!r || !visible) throw new DomainError('NOT_FOUND', '转诊单不存在或不在您的范围内');
+  return r;
+}
+
+/** Direction rules (REFERRAL.md "Directions"): up to a hospital, down to a grassroots unit, out via the lead hospital's referral office. */
+function checkDirection(input: CreateReferralRequest, toKind: string) {
+  if (input.direction === 'up' && !HOSPITAL_KINDS.has(toKind)) throw new DomainError('VALIDATION_FAILED', '上转须转往医院', { field: 'toOrganizationId' });
+  if (input.direction === 'down' && !GRASSROOTS_KINDS.has(toKind as never)) throw new DomainError('VALIDATION_FAILED', '下转须转往基层医疗卫生机构', { field: 'toOrganizationId' });
+  if (input.direction === 'out' && (toKind !== 'lead_hospital' || !input.externalHospital)) {
+    throw new DomainError('VALIDATION_FAILED', '县外转诊须由牵头医院转诊办审批，并填写县外医院名称', { field: input.externalHospital ? 'toOrganizationId' : 'externalHospital' });
+  }
+}
+
+/**
+ * Submits a referral (转出单): catalogue check stored, answer deadline set, pickup code issued, a
+ * reserved place booked when a slot is given — all in one transaction, idempotent on the client id.
+ */
+export async function submitReferral(ctx: AppContext, actor: Actor, input: CreateReferralRequest): Promise<ReferralView> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const { row: resident } = await requireResidentAccess(tx, actor, input.residentId, 'resident.read', now);
+    const communityId = resident.community_id;
+    if (!actor.organizationId) throw new DomainError('FORBIDDEN', '转诊须由医疗机构的医生发起');
+    authorize(actor, 'referral.create', { communityId, organizationId: actor.organizationId, regionCode: resident.region_code });
+    if (input.id) {
+      const prior = await repo.findReferral(tx, input.id);
+      if (prior) {
+        if (prior.resident_id !== input.residentId || prior.to_organization_id !== input.toOrganizationId) throw new DomainError('IDEMPOTENCY_MISMATCH', '该编号的转诊单已存在且内容不同', { id: input.id });
+        return toReferralView(tx, actor, prior, now);
+      }
+    }
+    const from = await findOrganizationIn(tx, communityId, actor.organizationId);
+    const to = await findOrganizationIn(tx, communityId, input.toOrganizationId);
+    if (!from) throw new DomainError('FORBIDDEN', '您所在机构不属于该居民的医共体');
+    if (!to) throw new DomainError('VALIDATION_FAILED', '接收机构不属于该医共体', { field: 'toOrganizationId' });
+    if (to.id === from.id) throw new DomainError('VALIDATION_FAILED', '不能转诊给本机构', { field: 'toOrganizationId' });
+    checkDirection(input, to.kind);
+    const primary = input.diagnoses.find((d) => d.primary) ?? input.diagnoses[0]!;
+    const diagnoses = input.diagnoses.map((d) => ({ code: d.code, primary: d === primary }));
+    const known = (await tx.query<{ code: string }>('select code from icd10 where code = any($1::text[])', [diagnoses.map((d) => d.code)])).rows;
+    const unknown = diagnoses.find((d) => !known.some((k) => k.code === d.code));
+    if (unknown) throw new DomainError('VALIDATION_FAILED', `未知的 ICD-10 编码：${unknown.code}`, { field: 'diagnoses' });
+    // REFERRAL.md: the catalogue of the sending unit's level applies to the primary diagnosis; the result is stored and shown.
+    const catalogue = checkCatalogue(await repo.catalogueOf(tx, communityId), catalogueLevelOf(from.kind), primary.code);
+    const parent = input.parentReferralId ?? (input.direction === 'down' ? await repo.latestCompletedUp(tx, communityId, resident.id, from.id) : null);
+    const id = input.id ?? randomUUID();
+    await repo.insertReferral(tx, {
+      communityId, id, residentId: resident.id, direction: input.direction, priority: input.priority, fromOrganizationId: from.id, fromDepartment: null,
+      toOrganizationId: to.id, toDepartment: input.toDepartment ?? null, externalHospital: input.externalHospital ?? null, reason: input.reason, diagnoses,
+      history: input.history ?? null, treatment: input.treatment ?? null, catalogue, deadlineAt: answerDeadline(now, input.priority),
+      pickupCode: await newPickupCode(tx, communityId), parentReferralId: parent, senderId: actor.userId, senderName: actor.username,
+      clientRecordedAt: input.clientRecordedAt ?? null, now,
+    });
+    await repo.appendEvent(tx, { communityId, referralId: id, at: now, action: 'submit', from: 'draft', to: 'submitted', actorId: actor.userId, username: actor.username, role: actor.role, organizationId: actor.organizationId, comment: input.reason });
+    if (input.slotId) await attachSlot(tx, ctx, actor, { communityId, referralId: id, residentId: resident.id, toOrganizationId: to.id, slotId: input.slotId });
+    await recordAudit(tx, actor, { communityId, action: 'referral.submit', resourceType: 'referral', resourceId: id, residentId: resident.id, details: { direction: input.direction, to: to.id, priority: input.priority, catalogue } });
+    return toReferralView(tx, actor, (await repo.findReferral(tx, id))!, now);
+  });
+}
+
+/** Books the slot for the referral (reserved pool first) and links it; a full slot fails the whole action. */
+export async function attachSlot(tx: Sql, ctx: AppContext, actor: Actor, a: { communityId: string; referralId: string; residentId: string; toOrganizationId: string; slotId: string }): Promise<void> {
+  const owner = await tx.query<{ organization_id: string }>('select r.organization_id from slot s join resource r on r.community_id = s.community_id and r.id = s.resource_id where s.community_id = $1 and s.id = $2', [a.communityId, a.slotId]);
+  if (!owner.rows[0]) throw new DomainError('VALIDATION_FAILED', '号源不存在', { field: 'slotId' });
+  if (owner.rows[0].organization_id !== a.toOrganizationId) throw new DomainError('VALIDATION_FAILED', '号源不属于接收机构', { field: 'slotId' });
+  const booking = await bookInTx(tx, ctx, actor, { slotId: a.slotId, residentId: a.residentId, communityId: a.communityId, channel: 'family_doctor_referral', referralId: a.referralId });
+  if (!booking) throw new DomainError('SLOT_FULL', '该号源已约满，请选择其他号源', { slotId: a.slotId });
+  await repo.updateReferral(tx, a.communityId, a.referralId, { slot_id: a.slotId, booking_id: booking.id }, ctx.clock.now());
+}
+
+export async function getReferral(ctx: AppContext, actor: Actor, id: string): Promise<ReferralView> {
+  const r = await requireReferral(ctx.db, actor, id);
+  return toReferralView(ctx.db, actor, r, ctx.clock.now());
+}
+
+/** Lists referrals in scope; `incoming`/`outgoing` are relative to the caller's own unit; overdue first. */
+export async function listReferrals(ctx: AppContext, actor: Actor, q: ReferralQuery): Promise<ReferralView[]> {
+  if (!hasPermission(actor.role, 'referral.read')) throw new DomainError('FORBIDDEN', '当前角色无权查看转诊');
+  const f = scopeFilter(actor, 'referral.read');
+  const own = actor.organizationId;
+  const now = ctx.clock.now();
+  const rows = await repo.listReferrals(ctx.db, {
+    communityIds: f.communityIds, regionPrefix: f.regionPrefix, organizationIds: f.organizationIds,
+    incomingTo: q.role === 'incoming' && own && actor.role !== 'manager' ? own : null,
+    outgoingFrom: q.role === 'outgoing' && own && actor.role !== 'manager' ? own : null,
+    direction: q.direction ?? null, status: q.status ?? null, residentId: q.residentId ?? null, overdueAt: q.overdue ? now : null, limit: q.limit,
+  });
+  return Promise.all(rows.map((r) => toReferralView(ctx.db, actor, r, now)));
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { availabilityExceptionInput, availabilityRuleInput, bookingRequest, reservationPolicyInput, resourceInput, slotQuery } from '@yigong/contracts';
+import type { Api } from '../../platform/http/api.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { actorOf } from '../../platform/auth/authenticate.ts';
+import * as slots from './slots.service.ts';
+import * as bookings from './booking.service.ts';
+
+const idParams = z.object({ id: z.uuid() });
+
+export function schedulingRoutes(app: Api, ctx: AppContext): void {
+  const tags = ['scheduling'];
+  app.get('/slots', { schema: { querystring: slotQuery, tags } }, async (req) => ({ items: await slots.listSlots(ctx, actorOf(req), req.query) }));
+  app.post('/bookings', { schema: { body: bookingRequest, tags } }, async (req, reply) => {
+    const r = await bookings.book(ctx, actorOf(req), req.body);
+    return reply.status(r.status).send(r.body);
+  });
+  app.post('/bookings/:id/cancel', { schema: { params: idParams, tags } }, (req) => bookings.cancelBooking(ctx, actorOf(req), req.params.id));
+  app.get('/resources', { schema: { querystring: z.object({ organizationId: z.uuid() }), tags } }, (req) => slots.listResources(ctx, actorOf(req), req.query.organizationId));
+  app.post('/resources', { schema: { body: resourceInput, tags } }, async (req, reply) => reply.status(201).send(await slots.createResource(ctx, actorOf(req), req.body)));
+  app.post('/resources/:id/rules', { schema: { params: idParams, body: availabilityRuleInput, tags } }, async (req, reply) =>
+    reply.status(201).send(await slots.addRule(ctx, actorOf(req), req.params.id, req.body)),
+  );
+  app.post('/resources/:id/exceptions', { schema: { params: idParams, body: availabilityExceptionInput, tags } }, (req) => slots.setException(ctx, actorOf(req), req.params.id, req.body));
+  app.put('/reservation-policies', { schema: { body: reservationPolicyInput, tags } }, (req) => slots.setPolicy(ctx, actorOf(req), req.body));
+}

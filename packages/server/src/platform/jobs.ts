@@ -1,0 +1,36 @@
+import type { AppContext } from './context.ts';
+import { generateAllSlots, releaseDueReserve } from '../modules/scheduling/slots.service.ts';
+import { escalateOverdue } from '../modules/referral/referral-transition.service.ts';
+
+/**
+ * The in-process scheduler (STACK.md: on PGlite a small scheduler; every job is idempotent, so
+ * several servers on one PostgreSQL may run it side by side): release of unused reserve and
+ * escalation of overdue referrals every minute, slot generation every six hours.
+ */
+export function startJobs(ctx: AppContext, log: (msg: string, err?: unknown) => void): () => void {
+  let running = false;
+  const minute = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const released = await releaseDueReserve(ctx);
+      const escalated = await escalateOverdue(ctx);
+      if (released || escalated) log(`jobs: ${released} slots released their reserve, ${escalated} referrals escalated`);
+    } catch (e) {
+      log('jobs: minute run failed', e);
+    } finally {
+      running = false;
+    }
+  };
+  const slots = () => generateAllSlots(ctx).catch((e: unknown) => log('jobs: slot generation failed', e));
+  void minute();
+  void slots();
+  const a = setInterval(() => void minute(), 60_000);
+  const b = setInterval(() => void slots(), 6 * 3_600_000);
+  a.unref();
+  b.unref();
+  return () => {
+    clearInterval(a);
+    clearInterval(b);
+  };
+}
