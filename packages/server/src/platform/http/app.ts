@@ -14,6 +14,7 @@ import { grantRoutes } from '../../modules/grants/grants.routes.ts';
 import { auditRoutes } from '../../modules/audit/audit.routes.ts';
 import { schedulingRoutes } from '../../modules/scheduling/scheduling.routes.ts';
 import { referralRoutes } from '../../modules/referral/referral.routes.ts';
+import { referralFhirRoutes } from '../../modules/referral/referral-fhir.routes.ts';
 
 
 /** Builds the HTTP app: API under /api/v1, OpenAPI at /api/docs, the web app at /. */
@@ -45,6 +46,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     schedulingRoutes(s, ctx);
     referralRoutes(s, ctx);
   }, { prefix: '/api/v1' });
+  // FHIR R4 facade (DESIGN.md "Interoperability"), same sessions and scope as the API.
+  referralFhirRoutes(api, ctx);
 
   if (existsSync(`${ctx.config.webDist}/index.html`)) {
     await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false });
