@@ -6,12 +6,12 @@ export class OrganizationTreePage {
   constructor(private readonly page: Page) {}
 
   async waitForTree(): Promise<void> {
-    await expectVisible(this.page.getByTestId('org-tree').locator('tbody tr'), 'rows of the organisation tree');
+    await expectVisible(this.page.getByTestId('org-tree').locator('tbody tr.ant-table-row'), 'rows of the organisation tree');
   }
 
   /** The row of the first unit tagged with `kindLabel` (e.g. 牵头医院). */
   rowOfKind(kindLabel: string) {
-    return this.page.getByTestId('org-tree').locator('tbody tr').filter({ has: this.page.locator('.ant-tag', { hasText: kindLabel }) });
+    return this.page.getByTestId('org-tree').locator('tbody tr.ant-table-row').filter({ has: this.page.locator('.ant-tag', { hasText: kindLabel }) });
   }
 
   /** Rows one level below a root (a township centre under the lead hospital). */

@@ -34,7 +34,7 @@ function page(load: () => Promise<{ default: React.ComponentType }>, crumb?: str
 }
 
 const routes: RouteObject[] = [
-  { path: '/login', ...page(() => import('./modules/auth/login.page.tsx')) },
+  { path: '/login', hydrateFallbackElement: <LoadingState />, ...page(() => import('./modules/auth/login.page.tsx')) },
   {
     path: '/',
     element: <AppLayout />,

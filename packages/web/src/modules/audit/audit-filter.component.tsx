@@ -42,50 +42,50 @@ export function AuditFilterBar({ value, onChange }: { value: AuditFilter; onChan
 
   return (
     <Form<Values> form={form} layout="inline" onFinish={submit} style={{ rowGap: 8, marginBottom: 16 }} data-testid="audit-filter">
-        <Form.Item>
-          <CommunitySelect allowAll value={value.communityId ?? null} onChange={(id) => onChange({ ...value, communityId: id })} />
-        </Form.Item>
-        <Form.Item name="residentId" rules={[{ pattern: UUID, message: 'UUID' }]}>
-          <Input allowClear placeholder={t('audit.residentId')} style={{ width: 300 }} />
-        </Form.Item>
-        <Form.Item name="actorId" rules={[{ pattern: UUID, message: 'UUID' }]}>
-          {accounts.data ? (
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder={t('audit.actor')}
-              style={{ width: 220 }}
-              options={accounts.data.map((a) => ({ value: a.id, label: `${a.displayName}（${a.username}）` }))}
-            />
-          ) : (
-            <Input allowClear placeholder={t('audit.actor')} style={{ width: 300 }} />
-          )}
-        </Form.Item>
-        <Form.Item name="action">
-          <AutoComplete
+      <Form.Item>
+        <CommunitySelect allowAll value={value.communityId ?? null} onChange={(id) => onChange({ ...value, communityId: id })} />
+      </Form.Item>
+      <Form.Item name="residentId" rules={[{ pattern: UUID, message: 'UUID' }]}>
+        <Input allowClear placeholder={t('audit.residentId')} style={{ width: 300 }} />
+      </Form.Item>
+      <Form.Item name="actorId" rules={[{ pattern: UUID, message: 'UUID' }]}>
+        {accounts.data ? (
+          <Select
             allowClear
-            placeholder={t('audit.action')}
-            style={{ width: 200 }}
-            options={Object.entries(actionLabels).map(([code, label]) => ({ value: code, label: `${label}（${code}）` }))}
-            showSearch={{ filterOption: (input, o) => String(o?.label ?? '').toLowerCase().includes(input.toLowerCase()) }}
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('audit.actor')}
+            style={{ width: 220 }}
+            options={accounts.data.map((a) => ({ value: a.id, label: `${a.displayName}（${a.username}）` }))}
           />
-        </Form.Item>
-        <Form.Item name="range">
-          <DatePicker.RangePicker allowEmpty={[true, true]} />
-        </Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit">
-            {t('action.search')}
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              onChange({ communityId: value.communityId });
-            }}
-          >
-            {t('action.reset')}
-          </Button>
-        </Space>
+        ) : (
+          <Input allowClear placeholder={t('audit.actor')} style={{ width: 300 }} />
+        )}
+      </Form.Item>
+      <Form.Item name="action">
+        <AutoComplete
+          allowClear
+          placeholder={t('audit.action')}
+          style={{ width: 200 }}
+          options={Object.entries(actionLabels).map(([code, label]) => ({ value: code, label: `${label}（${code}）` }))}
+          showSearch={{ filterOption: (input, o) => String(o?.label ?? '').toLowerCase().includes(input.toLowerCase()) }}
+        />
+      </Form.Item>
+      <Form.Item name="range">
+        <DatePicker.RangePicker allowEmpty={[true, true]} />
+      </Form.Item>
+      <Space>
+        <Button type="primary" htmlType="submit">
+          {t('action.search')}
+        </Button>
+        <Button
+          onClick={() => {
+            form.resetFields();
+            onChange({ communityId: value.communityId });
+          }}
+        >
+          {t('action.reset')}
+        </Button>
+      </Space>
     </Form>
   );
 }

@@ -14,7 +14,7 @@ import { DEMO_PASSWORD, useHealth } from './auth.resource.ts';
 
 /** 登录: username and password; 401 and 429 (locked) are told apart. */
 export default function LoginPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { user, login } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -36,8 +36,10 @@ export default function LoginPage() {
     } catch (e) {
       if (isApiError(e, 'UNAUTHENTICATED')) setError(t('error.UNAUTHENTICATED'));
       else if (isApiError(e, 'ACCOUNT_LOCKED')) {
+        // The server's Chinese message says for how long; English readers get the generic text.
         const until = e.detail<string>('lockedUntil');
-        setError(until ? `${t('error.ACCOUNT_LOCKED')}（${t('login.lockedUntil', { time: formatDateTime(until) })}）` : t('error.ACCOUNT_LOCKED'));
+        const base = i18n.language === 'en' || !e.message ? t('error.ACCOUNT_LOCKED') : e.message;
+        setError(until ? `${base}（${t('login.lockedUntil', { time: formatDateTime(until) })}）` : base);
       } else if (isApiError(e, 'TOO_MANY_ATTEMPTS') || (isApiError(e) && e.status === 429)) setError(t('error.TOO_MANY_ATTEMPTS'));
       else setError(errorText(e));
     } finally {

@@ -17,7 +17,7 @@ function ResidentSide({ r, title }: { r: ResidentListItem; title: string }) {
         size="small"
         column={1}
         items={[
-          { key: 'name', label: t('field.name'), children: r.name },
+          { key: 'name', label: t('field.personName'), children: r.name },
           { key: 'sex', label: t('field.sex'), children: `${t(`sex.${r.sex}`)} · ${r.birthDate}` },
           { key: 'id', label: t('residents.idMasked'), children: <span style={{ fontFamily: 'monospace' }}>{r.idNumber ?? r.idNumberMasked}</span> },
           { key: 'phone', label: t('field.phone'), children: orDash(r.phone) },

@@ -22,7 +22,7 @@ function StaffTable({ org }: { org: OrganizationDetail }) {
   const rows = staff.data?.pages.flatMap((p) => p.items);
   return (
     <>
-      <DataTable columns={usePractitionerColumns({ showOrganization: false })} rows={rows} loading={staff.isPending} error={staff.error} onRetry={() => void staff.refetch()} exportName={`${org.name}-${t('org.staff')}`} />
+      <DataTable columns={usePractitionerColumns({ showOrganization: false })} rows={rows} pageSize={10} loading={staff.isPending} error={staff.error} onRetry={() => void staff.refetch()} exportName={`${org.name}-${t('org.staff')}`} />
       <LoadMore hasNextPage={staff.hasNextPage} isFetchingNextPage={staff.isFetchingNextPage} fetchNextPage={staff.fetchNextPage} count={rows?.length} />
     </>
   );
@@ -85,7 +85,7 @@ function OrganizationBody({ org }: { org: OrganizationDetail }) {
         <StaffTable org={org} />
       </Card>
       <Card title={t('org.children')} size="small">
-        <DataTable columns={childColumns} rows={org.children} />
+        <DataTable columns={childColumns} rows={org.children} pageSize={10} exportName={`${org.name}-${t('org.children')}`} />
       </Card>
       <OrganizationFormDrawer open={editing} onClose={() => setEditing(false)} communityId={org.communityId} organization={org} />
     </Space>

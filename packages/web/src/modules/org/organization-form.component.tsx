@@ -9,6 +9,7 @@ import { useErrorText } from '../../shared/components/query-state.component.tsx'
 import { useCreateOrganization, useGrids, useOrganizations, usePatchOrganization } from './org.resource.ts';
 
 type FormValues = Omit<OrganizationInput, 'id' | 'communityId'> & { active?: boolean };
+const NULLABLE = ['shortName', 'level', 'parentId', 'gridId', 'regionCode', 'secondPlateName', 'address', 'phone'] as const;
 const FIELDS = ['kind', 'name', 'shortName', 'level', 'parentId', 'gridId', 'regionCode', 'beds', 'secondPlateName', 'address', 'phone', 'active'];
 
 interface Props {
@@ -40,7 +41,10 @@ export function OrganizationFormDrawer({ open, onClose, communityId, organizatio
     else form.setFieldsValue({ parentId: parentId ?? undefined, beds: 0 });
   }, [open, organization, parentId, form]);
 
-  async function onFinish(values: FormValues) {
+  async function onFinish(raw: FormValues) {
+    // A cleared field arrives as undefined or '': send null so PATCH really clears it.
+    const values: FormValues = { ...raw };
+    for (const k of NULLABLE) if (values[k] === undefined || values[k] === '') (values as Record<string, unknown>)[k] = null;
     try {
       if (organization) await patch.mutateAsync(values);
       else await create.mutateAsync({ ...values, id: newId(), communityId });

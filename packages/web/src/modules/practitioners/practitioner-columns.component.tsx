@@ -8,7 +8,7 @@ import { orDash } from '../../shared/i18n/format.ts';
 export function usePractitionerColumns(opts: { showOrganization: boolean }): DataColumn<PractitionerView>[] {
   const { t } = useTranslation();
   const cols: DataColumn<PractitionerView>[] = [
-    { title: t('field.name'), dataIndex: 'name', render: (_: unknown, p) => <Link to={`/practitioners/${p.id}`}>{p.name}</Link> },
+    { title: t('field.personName'), dataIndex: 'name', render: (_: unknown, p) => <Link to={`/practitioners/${p.id}`}>{p.name}</Link> },
     { title: t('field.sex'), dataIndex: 'sex', render: (v: string | null) => (v ? t(`sex.${v}`) : '—'), exportValue: (p) => (p.sex ? t(`sex.${p.sex}`) : '') },
     { title: t('practitioners.titleLabel'), dataIndex: 'title', render: (v: string) => t(`title.${v}`), exportValue: (p) => t(`title.${p.title}`) },
     { title: t('practitioners.department'), dataIndex: 'departmentName', render: (v: string | null) => orDash(v) },

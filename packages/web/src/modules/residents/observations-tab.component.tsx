@@ -107,7 +107,7 @@ export function ObservationsTab({ r }: { r: ResidentRecord }) {
   ];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      {can('resident.update') && r.status === 'active' && <AddObservationForm residentId={r.id} />}
+      {can('resident.update') && r.status === 'active' && r.access !== 'grant' && <AddObservationForm residentId={r.id} />}
       <Suspense fallback={<LoadingState />}>
         <ObservationCharts observations={r.observations} />
       </Suspense>

@@ -65,7 +65,7 @@ export function ProblemsTab({ r }: { r: ResidentRecord }) {
   ];
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      {can('resident.update') && r.status === 'active' && <AddProblemForm residentId={r.id} />}
+      {can('resident.update') && r.status === 'active' && r.access !== 'grant' && <AddProblemForm residentId={r.id} />}
       <DataTable columns={columns} rows={r.problems} exportName={`${r.name}-${t('record.tabProblems')}`} />
     </Space>
   );

@@ -20,7 +20,7 @@ export function ResidentBasic({ r }: { r: ResidentRecord }) {
       size="small"
       column={{ xs: 1, md: 2 }}
       items={[
-        { key: 'name', label: t('field.name'), children: r.name },
+        { key: 'name', label: t('field.personName'), children: r.name },
         { key: 'sex', label: t('field.sex'), children: t(`sex.${r.sex}`) },
         { key: 'birth', label: t('record.birthDate'), children: formatDate(r.birthDate) },
         { key: 'age', label: t('field.age'), children: r.age },

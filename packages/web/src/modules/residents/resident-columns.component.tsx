@@ -9,7 +9,7 @@ import { orDash } from '../../shared/i18n/format.ts';
 export function useResidentColumns(): DataColumn<ResidentListItem>[] {
   const { t } = useTranslation();
   return [
-    { title: t('field.name'), dataIndex: 'name', render: (_: unknown, r) => <Link to={`/residents/${r.id}`} data-testid="resident-link">{r.name}</Link> },
+    { title: t('field.personName'), dataIndex: 'name', render: (_: unknown, r) => <Link to={`/residents/${r.id}`} data-testid="resident-link">{r.name}</Link> },
     { title: t('field.sex'), dataIndex: 'sex', render: (v: string) => t(`sex.${v}`), exportValue: (r) => t(`sex.${r.sex}`) },
     { title: t('field.age'), dataIndex: 'age', align: 'right' },
     {

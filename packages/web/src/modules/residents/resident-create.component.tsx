@@ -78,7 +78,12 @@ function ResidentCreateForm({ onClose, communityId }: { onClose: () => void; com
           }
         />
       )}
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => void onFinish(v)} initialValues={{ insuranceScheme: 'urban_rural_resident' }}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void onFinish(v)}
+        onValuesChange={(changed: Partial<Values>) => 'idNumber' in changed && setConflict(null)}
+        initialValues={{ insuranceScheme: 'urban_rural_resident' }}>
         <Form.Item
           name="idNumber"
           label={t('residents.idNumber')}
@@ -96,7 +101,7 @@ function ResidentCreateForm({ onClose, communityId }: { onClose: () => void; com
         >
           <Input maxLength={18} style={{ fontFamily: 'monospace' }} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="name" label={t('field.name')} rules={[{ required: true, whitespace: true, message: t('residents.nameRequired') }]}>
+        <Form.Item name="name" label={t('field.personName')} rules={[{ required: true, whitespace: true, message: t('residents.nameRequired') }]}>
           <Input maxLength={40} />
         </Form.Item>
         <Form.Item name="phone" label={t('field.phone')}>

@@ -35,7 +35,8 @@ export function ResidentHeader({ r }: { r: ResidentRecord }) {
                 <span style={{ fontFamily: 'monospace' }} data-testid="record-id-masked">
                   {r.idNumberMasked}
                 </span>
-                {can('resident.reveal_id') && <RevealIdButton residentId={r.id} />}
+                {/* A grant (授权调阅) allows reading only; revealing needs the record in scope. */}
+                {can('resident.reveal_id') && r.access !== 'grant' && <RevealIdButton residentId={r.id} />}
               </Space>
             ),
           },

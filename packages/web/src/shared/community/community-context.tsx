@@ -3,7 +3,10 @@ import type { CommunityView } from '@yigong/contracts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { useCommunities } from './community.resource.ts';
 
-const STORE_KEY = 'yigong.community';
+/** Remembered per account: an admin's choice must not become the regulator's default. */
+function storeKey(userId: string | undefined): string {
+  return `yigong.community.${userId ?? 'anonymous'}`;
+}
 
 interface CommunitySelection {
   /** The community the pages work on; null while loading or when the user sees none. */
@@ -24,7 +27,7 @@ const Ctx = createContext<CommunitySelection | null>(null);
 export function CommunityProvider({ children }: { children: ReactNode }) {
   const { user } = useAuth();
   const query = useCommunities();
-  const [chosen, setChosen] = useState<string | null>(() => localStorage.getItem(STORE_KEY));
+  const [chosen, setChosen] = useState<string | null>(() => localStorage.getItem(storeKey(user?.id)));
 
   const value = useMemo<CommunitySelection>(() => {
     const list = query.data ?? [];
@@ -36,7 +39,7 @@ export function CommunityProvider({ children }: { children: ReactNode }) {
       community: list.find((c) => c.id === id) ?? null,
       communities: list,
       setCommunityId: (next: string) => {
-        localStorage.setItem(STORE_KEY, next);
+        localStorage.setItem(storeKey(user?.id), next);
         setChosen(next);
       },
       isPending: query.isPending,

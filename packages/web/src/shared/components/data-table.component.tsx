@@ -32,6 +32,8 @@ interface DataTableProps<T> {
   exportRows?: readonly T[];
   toolbar?: ReactNode;
   emptyText?: ReactNode;
+  /** Client-side pages of this size; all rows at once when absent. */
+  pageSize?: number;
   rowKey?: TableProps<T>['rowKey'];
   expandable?: TableProps<T>['expandable'];
   'data-testid'?: string;
@@ -58,6 +60,7 @@ export function DataTable<T extends object>({
   exportRows,
   toolbar,
   emptyText,
+  pageSize,
   rowKey,
   expandable,
   'data-testid': testId,
@@ -98,7 +101,7 @@ export function DataTable<T extends object>({
         <Table<AnyRow>
           size="middle"
           rowKey={(rowKey as TableProps<AnyRow>['rowKey']) ?? ((r: AnyRow) => String(r.id ?? JSON.stringify(r)))}
-          pagination={false}
+          pagination={pageSize && (rows?.length ?? 0) > pageSize ? { pageSize, showSizeChanger: false, size: 'small' } : false}
           scroll={{ x: 'max-content' }}
           expandable={expandable as TableProps<AnyRow>['expandable']}
           columns={columns as unknown as ColumnsType<AnyRow>}

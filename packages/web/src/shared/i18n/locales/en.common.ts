@@ -44,6 +44,7 @@ export const enCommon: typeof zhCommon = {
     all: 'All',
   },
   field: {
+    personName: 'Name',
     name: 'Name',
     sex: 'Sex',
     age: 'Age',

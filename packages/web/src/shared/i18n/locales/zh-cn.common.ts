@@ -42,6 +42,7 @@ export const zhCommon = {
     all: '全部',
   },
   field: {
+    personName: '姓名',
     name: '名称',
     sex: '性别',
     age: '年龄',
