@@ -24,6 +24,8 @@ export interface AuditEntry {
   resourceType: string;
   resourceId: string | null;
   residentId: string | null;
+  residentName?: string | null;
+  organizationName?: string | null;
   purpose: string | null;
   details: unknown;
 }

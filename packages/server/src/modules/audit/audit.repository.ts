@@ -22,13 +22,15 @@ export async function searchAudit(sql: Sql, f: AuditFilter): Promise<(AuditEntry
     `select * from (
        select a.id::text, a.at, a.community_id as "communityId", a.actor_id as "actorId", a.username, a.role, a.organization_id as "organizationId",
               a.action, a.resource_type as "resourceType", a.resource_id as "resourceId", a.resident_id as "residentId", a.purpose, a.details,
-              'c' || lpad(a.id::text, 19, '0') as key
+              'c' || lpad(a.id::text, 19, '0') as key,
+              (select r.name from resident r where r.community_id = a.community_id and r.id = a.resident_id limit 1) as "residentName",
+              (select o.name from organization o where o.community_id = a.community_id and o.id = a.organization_id) as "organizationName"
          from audit_log a join community c on c.community_id = a.community_id
         where ($1::uuid[] is null or a.community_id = any($1)) and ($2::text is null or c.region_code like $2 || '%')
           and ($4::uuid is null or a.resident_id = $4)
        union all
        select p.id::text, p.at, null, p.actor_id, p.username, p.role, p.organization_id, p.action, p.resource_type, p.resource_id, null, p.purpose, p.details,
-              'p' || lpad(p.id::text, 19, '0')
+              'p' || lpad(p.id::text, 19, '0'), null, null
          from platform_audit_log p
         where $3::boolean and $4::uuid is null
      ) x

@@ -45,7 +45,7 @@ export async function login(ctx: AppContext, throttle: LoginThrottle, input: { u
   }
   if (account.locked_until && account.locked_until > now) {
     const mins = Math.ceil((account.locked_until.getTime() - now.getTime()) / 60_000);
-    throw new DomainError('ACCOUNT_LOCKED', `账号因多次登录失败已锁定，请${mins}分钟后再试或联系管理员解锁`);
+    throw new DomainError('ACCOUNT_LOCKED', `账号因多次登录失败已锁定，请${mins}分钟后再试或联系管理员解锁`, { lockedUntil: account.locked_until.toISOString() });
   }
   const ok = !account.disabled && (await verifyPassword(account.password_hash, input.password));
   const who = { userId: account.id, username: account.username, role: account.role, organizationId: account.organization_id };

@@ -21,7 +21,8 @@ const COMMUNITY_SELECT = `
 
 export async function listCommunities(sql: Sql, f: ScopeFilter): Promise<CommunityView[]> {
   const w = scopeWhere(f, 1, 'c');
-  return (await sql.query<CommunityView>(`${COMMUNITY_SELECT} where ${w.sql} order by c.name`, w.params)).rows;
+  // Largest community first: the one a region-wide user most likely wants to open.
+  return (await sql.query<CommunityView>(`${COMMUNITY_SELECT} where ${w.sql} order by "residentCount" desc, c.name`, w.params)).rows;
 }
 
 export async function findCommunity(sql: Sql, id: string): Promise<CommunityView | null> {
@@ -60,6 +61,12 @@ export async function listOrganizations(
 export async function findOrganization(sql: Sql, f: ScopeFilter, id: string): Promise<OrganizationView | null> {
   const w = scopeWhere(f, 2);
   return (await sql.query<OrganizationView>(`${ORG_SELECT} where t.id = $1 and ${w.sql}`, [id, ...w.params])).rows[0] ?? null;
+}
+
+/** A unit's identity without the counts: for validation and joins on hot paths. */
+export async function findOrganizationRef(sql: Sql, communityId: string, id: string): Promise<{ id: string; communityId: string; kind: OrganizationView['kind']; name: string; parentId: string | null } | null> {
+  return (await sql.query<{ id: string; communityId: string; kind: OrganizationView['kind']; name: string; parentId: string | null }>(
+    'select id, community_id as "communityId", kind, name, parent_id as "parentId" from organization where community_id = $1 and id = $2', [communityId, id])).rows[0] ?? null;
 }
 
 export async function findOrganizationIn(sql: Sql, communityId: string, id: string): Promise<OrganizationView | null> {

@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { communityRegion, findOrganizationIn } from './org.repository.ts';
+import { communityRegion, findOrganizationRef } from './org.repository.ts';
 import * as repo from './practitioner.repository.ts';
 
 export async function listPractitioners(ctx: AppContext, actor: Actor, q: Omit<Parameters<typeof repo.listPractitioners>[2], 'after'> & { cursor?: string | undefined }) {
@@ -27,7 +27,7 @@ export async function getPractitioner(ctx: AppContext, actor: Actor, id: string)
 }
 
 async function checkUnit(sql: Sql, communityId: string, organizationId: string, field = 'organizationId') {
-  if (!(await findOrganizationIn(sql, communityId, organizationId))) throw new DomainError('VALIDATION_FAILED', '机构不属于该医共体', { field });
+  if (!(await findOrganizationRef(sql, communityId, organizationId))) throw new DomainError('VALIDATION_FAILED', '机构不属于该医共体', { field });
 }
 
 export async function createPractitioner(ctx: AppContext, actor: Actor, input: PractitionerInput): Promise<PractitionerView> {

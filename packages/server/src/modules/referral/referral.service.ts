@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { findOrganizationIn } from '../org/org.repository.ts';
+import { findOrganizationRef } from '../org/org.repository.ts';
 import { requireResidentAccess } from '../residents/residents.service.ts';
 import { bookInTx } from '../scheduling/booking.service.ts';
 import * as repo from './referral.repository.ts';
@@ -59,8 +59,8 @@ export async function submitReferral(ctx: AppContext, actor: Actor, input: Creat
         return toReferralView(tx, actor, prior, now);
       }
     }
-    const from = await findOrganizationIn(tx, communityId, actor.organizationId);
-    const to = await findOrganizationIn(tx, communityId, input.toOrganizationId);
+    const from = await findOrganizationRef(tx, communityId, actor.organizationId);
+    const to = await findOrganizationRef(tx, communityId, input.toOrganizationId);
     if (!from) throw new DomainError('FORBIDDEN', '您所在机构不属于该居民的医共体');
     if (!to) throw new DomainError('VALIDATION_FAILED', '接收机构不属于该医共体', { field: 'toOrganizationId' });
     if (to.id === from.id) throw new DomainError('VALIDATION_FAILED', '不能转诊给本机构', { field: 'toOrganizationId' });

@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { businessDate } from '../../platform/clock.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { communityRegion, findOrganizationIn } from '../org/org.repository.ts';
+import { communityRegion, findOrganizationRef } from '../org/org.repository.ts';
 import * as repo from './residents.repository.ts';
 import * as moves from './record-moves.repository.ts';
 import { requireResidentAccess } from './residents.service.ts';
@@ -21,7 +21,7 @@ export async function transferResident(ctx: AppContext, actor: Actor, id: string
     if (input.toCommunityId === row.community_id) throw new DomainError('VALIDATION_FAILED', '目标医共体与当前相同，请修改管理机构即可', { field: 'toCommunityId' });
     const region = await communityRegion(tx, input.toCommunityId);
     if (!region) throw new DomainError('VALIDATION_FAILED', '目标医共体不存在', { field: 'toCommunityId' });
-    if (!(await findOrganizationIn(tx, input.toCommunityId, input.toOrganizationId))) throw new DomainError('VALIDATION_FAILED', '目标机构不属于目标医共体', { field: 'toOrganizationId' });
+    if (!(await findOrganizationRef(tx, input.toCommunityId, input.toOrganizationId))) throw new DomainError('VALIDATION_FAILED', '目标机构不属于目标医共体', { field: 'toOrganizationId' });
     const clash = (await repo.findByIdHash(tx, row.id_number_hash)).find((h) => h.community_id === input.toCommunityId);
     if (clash) throw new DomainError('RESIDENT_EXISTS', '目标医共体已有该居民的档案', { residentId: clash.id, communityId: input.toCommunityId });
     await moves.copyRecordToCommunity(tx, row.community_id, input.toCommunityId, id, input.toOrganizationId);

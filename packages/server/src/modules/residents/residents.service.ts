@@ -6,7 +6,7 @@ import type { Sql } from '../../platform/db/database.ts';
 import { businessDate } from '../../platform/clock.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { findOrganizationIn, communityRegion } from '../org/org.repository.ts';
+import { findOrganizationRef, communityRegion } from '../org/org.repository.ts';
 import { hasActiveGrant } from '../grants/grants.service.ts';
 import * as repo from './residents.repository.ts';
 import { nameSearchKeys } from './name-search.ts';
@@ -116,7 +116,7 @@ export async function createResident(ctx: AppContext, actor: Actor, input: Creat
   try {
     return await ctx.db.transaction(async (tx) => {
       authorize(actor, 'resident.create', { communityId: input.communityId, organizationId, regionCode: await communityRegion(tx, input.communityId) });
-      if (!(await findOrganizationIn(tx, input.communityId, organizationId))) throw new DomainError('VALIDATION_FAILED', '管理机构不属于该医共体', { field: 'organizationId' });
+      if (!(await findOrganizationRef(tx, input.communityId, organizationId))) throw new DomainError('VALIDATION_FAILED', '管理机构不属于该医共体', { field: 'organizationId' });
       const prior = await repo.findResidentIn(tx, input.communityId, id);
       if (prior) {
         if (prior.id_number_hash !== hash || prior.name !== input.name) throw new DomainError('IDEMPOTENCY_MISMATCH', '该编号的档案已存在且内容不同', { id });
@@ -152,7 +152,7 @@ export async function updateResident(ctx: AppContext, actor: Actor, id: string, 
     const { row } = await requireResidentAccess(tx, actor, id, 'resident.update', ctx.clock.now());
     if (row.status !== 'active') throw new DomainError('CONFLICT', '档案已迁出或合并，不能修改');
     if (patch.organizationId) {
-      if (!(await findOrganizationIn(tx, row.community_id, patch.organizationId))) throw new DomainError('VALIDATION_FAILED', '管理机构不属于该医共体', { field: 'organizationId' });
+      if (!(await findOrganizationRef(tx, row.community_id, patch.organizationId))) throw new DomainError('VALIDATION_FAILED', '管理机构不属于该医共体', { field: 'organizationId' });
       authorize(actor, 'resident.update', { communityId: row.community_id, organizationId: patch.organizationId, regionCode: row.region_code });
     }
     const full: Record<string, unknown> = { ...patch };

@@ -6,7 +6,7 @@ import type { Sql } from '../../platform/db/database.ts';
 import { businessDate } from '../../platform/clock.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { communityRegion, findOrganizationIn } from '../org/org.repository.ts';
+import { communityRegion, findOrganizationRef } from '../org/org.repository.ts';
 import { requireOrganization } from '../org/org.service.ts';
 import * as repo from './scheduling.repository.ts';
 import * as resources from './resources.repository.ts';
@@ -65,7 +65,7 @@ export function releaseDueReserve(ctx: AppContext): Promise<number> {
 
 async function manageable(sql: Sql, actor: Actor, communityId: string, organizationId: string) {
   authorize(actor, 'schedule.manage', { communityId, organizationId, regionCode: await communityRegion(sql, communityId) });
-  if (!(await findOrganizationIn(sql, communityId, organizationId))) throw new DomainError('VALIDATION_FAILED', '机构不属于该医共体', { field: 'organizationId' });
+  if (!(await findOrganizationRef(sql, communityId, organizationId))) throw new DomainError('VALIDATION_FAILED', '机构不属于该医共体', { field: 'organizationId' });
 }
 
 export async function createResource(ctx: AppContext, actor: Actor, input: ResourceInput) {

@@ -25,6 +25,9 @@ function wrap(c: pg.Pool | pg.PoolClient): Sql {
 /** A pool on a real PostgreSQL server (`DATABASE_URL`). */
 export function openPostgres(url: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection dropped by the server (restart, failover) must not crash the process;
+  // the pool replaces it on the next checkout.
+  pool.on('error', (err) => console.error(`PostgreSQL pool: idle connection lost (${err.message})`));
   const base = wrap(pool);
   return {
     kind: 'postgres',

@@ -50,7 +50,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   referralFhirRoutes(api, ctx);
 
   if (existsSync(`${ctx.config.webDist}/index.html`)) {
-    await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: true });
     // Client-side routes fall back to the app shell; unknown API paths stay JSON 404s.
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/fhir/')) return reply.sendFile('index.html');

@@ -8,6 +8,8 @@ import { loadSyntheticCommunity } from './load-synthetic.ts';
 import { DEMO_ACCOUNTS, DEMO_COMMUNITIES, DEMO_PASSWORD } from './demo-accounts.ts';
 import { demoAnchors } from './demo-anchors.repository.ts';
 import { seedScheduling } from './seed-scheduling.ts';
+import { seedObservations } from './seed-observations.ts';
+import { seedDuplicateCandidates } from './seed-duplicates.ts';
 
 /**
  * Seeds the demo county on first start in demo mode: two synthetic communities and the demo
@@ -26,6 +28,8 @@ export async function seedDemo(ctx: AppContext, log: (msg: string) => void, opts
   await ctx.db.transaction(async (tx) => {
     await seedScheduling(tx, first.community.id, asOf);
     await seedScheduling(tx, second.community.id, asOf);
+    await seedObservations(tx, first.community.id, asOf);
+    await seedObservations(tx, second.community.id, asOf);
   });
   const anchors = await demoAnchors(ctx.db, first.community.id, second.community.id);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -42,6 +46,7 @@ export async function seedDemo(ctx: AppContext, log: (msg: string) => void, opts
       });
     }
   });
+  await seedDuplicateCandidates(ctx, first.community.id, anchors.village);
   log(`Demo data seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${first.community.name} (${a.residents} residents), ${second.community.name} (${b.residents} residents)`);
   return true;
 }

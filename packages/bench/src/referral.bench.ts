@@ -1,0 +1,91 @@
+/**
+ * Referral submit + accept at county scale on PostgreSQL, against a bare Fastify route doing one
+ * INSERT on the same server, database and load generator, in the same process.
+ *
+ *   DATABASE_URL=postgres://… npm run bench:referral -- [--ops 2000] [--concurrency 16] [--size county]
+ */
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { generateCommunity } from '@yigong/synth';
+import { createContext, loadConfig } from '@yigong/server';
+import { buildApp } from '../../server/src/platform/http/app.ts';
+import { openPostgres } from '../../server/src/platform/db/postgres-database.ts';
+import { loadSyntheticCommunity } from '../../server/src/platform/seed/load-synthetic.ts';
+import { seedScheduling } from '../../server/src/platform/seed/seed-scheduling.ts';
+import { hashPassword } from '../../server/src/platform/auth/password.ts';
+import { insertAccount } from '../../server/src/modules/auth/auth.repository.ts';
+import { postJson, runLoad, type LoadResult } from './load.ts';
+
+const { values } = parseArgs({ options: { ops: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '16' }, size: { type: 'string', default: 'county' } } });
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error('DATABASE_URL must name a PostgreSQL server (the benchmark creates and drops its own database).');
+  process.exit(2);
+}
+const admin = async (sql: string) => {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query(sql);
+  await c.end();
+};
+const dbName = `yg_bench_ref_${Date.now()}`;
+await admin(`create database ${dbName}`);
+const dbUrl = Object.assign(new URL(url), { pathname: `/${dbName}` }).toString();
+const db = openPostgres(dbUrl, 10);
+const KEYS = `${Buffer.alloc(32, 5).toString('base64')}:${Buffer.alloc(32, 6).toString('base64')}`;
+try {
+  const ctx = await createContext(loadConfig({ YIGONG_KEYS: KEYS, YIGONG_LOG_LEVEL: 'silent', YIGONG_MODE: 'production' }), { db });
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const size = /^\d+$/.test(values.size) ? Number(values.size) : (values.size as 'county');
+  const synth = generateCommunity({ regionCode: '330521', size, seed: 7, asOf: today });
+  const loaded = await loadSyntheticCommunity(db, ctx.cipher, synth);
+  await seedScheduling(db, synth.community.id, today);
+  const pick = async (q: string, p: unknown[]) => (await db.query<{ id: string }>(q, p)).rows[0]!.id;
+  const lead = await pick(`select id from organization where community_id = $1 and kind = 'lead_hospital'`, [synth.community.id]);
+  const village = await pick(`select organization_id as id from resident where community_id = $1 group by 1 order by count(*) desc limit 1`, [synth.community.id]);
+  const residents = (await db.query<{ id: string }>(`select id from resident where community_id = $1 and organization_id = $2 limit 500`, [synth.community.id, village])).rows.map((r) => r.id);
+  const passwordHash = await hashPassword('Bench@2026!');
+  for (const [username, role, org] of [['bench.vdoc', 'village_doctor', village], ['bench.lead', 'clinician', lead]] as const) {
+    await insertAccount(db, { id: randomUUID(), username, passwordHash, displayName: username, role, scopeKind: 'organization', communityId: synth.community.id, organizationId: org, regionCode: null });
+  }
+  const app = await buildApp(ctx);
+  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  const token = async (u: string) => (await postJson(`${base}/api/v1/auth/login`, { username: u, password: 'Bench@2026!' })).json.token as string;
+  const [vdoc, doc] = [await token('bench.vdoc'), await token('bench.lead')];
+
+  const ops = Number(values.ops);
+  const concurrency = Number(values.concurrency);
+  const ours: LoadResult = await runLoad(ops, concurrency, async (i) => {
+    const r = await postJson(`${base}/api/v1/referrals`, { residentId: residents[i % residents.length], direction: 'up', toOrganizationId: lead, toDepartment: 'cardiology', priority: 'routine', reason: '血压控制不满意', diagnoses: [{ code: 'I10', primary: true }] }, vdoc);
+    if (r.status !== 201) throw new Error(`submit ${r.status}`);
+    const a = await postJson(`${base}/api/v1/referrals/${r.json.id}/accept`, {}, doc);
+    if (a.status !== 200) throw new Error(`accept ${a.status}`);
+  });
+
+  // Baseline: a bare Fastify route doing one INSERT per request; two requests per operation, like ours.
+  await db.query('create table bench_bare (id uuid primary key, payload jsonb not null, at timestamptz not null default now())');
+  const bare = Fastify();
+  bare.post('/bare', async (req) => {
+    const id = randomUUID();
+    await db.query('insert into bench_bare (id, payload) values ($1, $2)', [id, JSON.stringify(req.body)]);
+    return { id };
+  });
+  const bareBase = await bare.listen({ host: '127.0.0.1', port: 0 });
+  const baseline = await runLoad(ops, concurrency, async (i) => {
+    await postJson(`${bareBase}/bare`, { i, reason: '血压控制不满意' });
+    await postJson(`${bareBase}/bare`, { i, accept: true });
+  });
+  await Promise.all([app.close(), bare.close()]);
+
+  const fmt = (r: LoadResult) => `${r.perSecond.toFixed(0)} ops/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}`;
+  console.log(`\n| measure (${loaded.residents} residents, ${ops} operations, concurrency ${concurrency}) | value |\n|---|---|`);
+  console.log(`| referral submit + accept (2 API calls, audited, scoped, history) | ${fmt(ours)} |`);
+  console.log(`| baseline: bare Fastify route, 1 INSERT, 2 calls per operation | ${fmt(baseline)} |`);
+  console.log(`| ratio throughput ours / baseline | ${(ours.perSecond / baseline.perSecond).toFixed(2)} |`);
+  console.log(`| ratio p99 ours / baseline | ${(ours.p99 / baseline.p99).toFixed(2)} |`);
+} finally {
+  await db.close();
+  await admin(`drop database if exists ${dbName} with (force)`);
+}
