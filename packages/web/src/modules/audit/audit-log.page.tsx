@@ -38,13 +38,14 @@ export default function AuditLogPage() {
         ),
     },
     { title: t('audit.role'), dataIndex: 'role', render: (v: string | null) => (v ? t(`role.${v}`, { defaultValue: v }) : '—'), exportValue: (e) => (e.role ? t(`role.${e.role}`, { defaultValue: e.role }) : '') },
-    { title: t('audit.organization'), dataIndex: 'organizationId', render: (v: string | null) => orgLabel(v), exportValue: (e) => orgLabel(e.organizationId) },
+    { title: t('audit.organization'), dataIndex: 'organizationId', render: (v: string | null, e) => e.organizationName ?? orgLabel(v), exportValue: (e) => e.organizationName ?? orgLabel(e.organizationId) },
     { title: t('audit.action'), dataIndex: 'action', render: (v: string) => actionLabel(v), exportValue: (e) => actionLabel(e.action) },
     { title: t('audit.resource'), dataIndex: 'resourceType', render: (_: unknown, e) => `${e.resourceType}${e.resourceId ? ` ${e.resourceId.slice(0, 8)}` : ''}`, exportValue: (e) => `${e.resourceType} ${e.resourceId ?? ''}` },
     {
       title: t('audit.resident'),
       dataIndex: 'residentId',
-      render: (v: string | null) => (v ? <Link to={`/residents/${v}`}>{v.slice(0, 8)}</Link> : '—'),
+      render: (v: string | null, e) => (v ? <Link to={`/residents/${v}`}>{e.residentName ?? v.slice(0, 8)}</Link> : '—'),
+      exportValue: (e) => (e.residentId ? `${e.residentName ?? ''} ${e.residentId}` : ''),
     },
     { title: t('audit.purpose'), dataIndex: 'purpose', render: (v: string | null) => orDash(purposeLabel(v)), exportValue: (e) => purposeLabel(e.purpose) },
   ];
