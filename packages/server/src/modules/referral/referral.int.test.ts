@@ -154,3 +154,39 @@ describe('two-way referral with reserved slots (REFERRAL.md)', () => {
     expect(await count()).toBe(before);
   });
 });
+
+describe('out-of-county referral and the catalogue', () => {
+  let p: TestPlatform;
+  let w: Awaited<ReturnType<typeof demoWorld>>;
+  beforeAll(async () => {
+    p = await openTestPlatform();
+    w = await demoWorld(p);
+  });
+  afterAll(async () => p.close());
+
+  it('sends an out-of-county referral through the lead hospital, whose acceptance is the approval', async () => {
+    const vdoc = await p.login('vdoc');
+    const leadId = (await p.call('GET', `/api/v1/organizations?communityId=${w.first.id}&kind=lead_hospital`, vdoc)).body.items[0].id;
+    const resident = (await p.call('GET', '/api/v1/residents?limit=1', vdoc)).body.items[0];
+    const body = { residentId: resident.id, direction: 'out', toOrganizationId: leadId, priority: 'routine', reason: '疑难病例，需省级医院确诊', diagnoses: [{ code: 'C34.9', primary: true }] };
+    expect((await p.call('POST', '/api/v1/referrals', vdoc, body)).status).toBe(400);
+    const r = await p.call('POST', '/api/v1/referrals', vdoc, { ...body, externalHospital: '浙江省肿瘤医院' });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ direction: 'out', externalHospital: '浙江省肿瘤医院', catalogueCheck: { rule: 'refer_up' } });
+    const approved = await p.call('POST', `/api/v1/referrals/${r.body.id}/accept`, await p.login('doctor.lead'), { comment: '转诊办审批同意' });
+    expect(approved.body.status).toBe('accepted');
+    expect(approved.body.history.at(-1)).toMatchObject({ action: 'accept', username: 'doctor.lead', comment: '转诊办审批同意' });
+  });
+
+  it('lets the manager edit the catalogue and applies the edit to the next submission', async () => {
+    const manager = await p.login('manager');
+    const put = await p.call('PUT', '/api/v1/referral-catalogue', manager, { communityId: w.first.id, level: 'grassroots', codeFrom: 'J45', codeTo: 'J45', rule: 'may_treat', note: '哮喘稳定期基层管理' });
+    expect(put.status).toBe(200);
+    expect((await p.call('PUT', '/api/v1/referral-catalogue', await p.login('vdoc'), { communityId: w.first.id, level: 'grassroots', codeFrom: 'J45', codeTo: 'J45', rule: 'refer_up' })).status).toBe(403);
+    const vdoc = await p.login('vdoc');
+    const leadId = (await p.call('GET', `/api/v1/organizations?communityId=${w.first.id}&kind=lead_hospital`, vdoc)).body.items[0].id;
+    const resident = (await p.call('GET', '/api/v1/residents?limit=1', vdoc)).body.items[0];
+    const r = await p.call('POST', '/api/v1/referrals', vdoc, { residentId: resident.id, direction: 'up', toOrganizationId: leadId, priority: 'routine', reason: '哮喘反复发作，基层控制不佳', diagnoses: [{ code: 'J45.9', primary: true }] });
+    expect(r.body.catalogueCheck).toEqual({ rule: 'may_treat', matched: true, range: 'J45' });
+  });
+});
