@@ -35,7 +35,7 @@ export async function runLoad(total: number, concurrency: number, op: (i: number
   return { ops: total, seconds, perSecond: total / seconds, p50: q(0.5), p95: q(0.95), p99: q(0.99), errors };
 }
 
-export async function postJson(url: string, body: unknown, token?: string): Promise<{ status: number; json: any }> {
+export async function postJson<T = Record<string, unknown>>(url: string, body: unknown, token?: string): Promise<{ status: number; json: T }> {
   const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-  return { status: r.status, json: await r.json() };
+  return { status: r.status, json: (await r.json()) as T };
 }

@@ -52,13 +52,13 @@ try {
   }
   const app = await buildApp(ctx);
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
-  const token = async (u: string) => (await postJson(`${base}/api/v1/auth/login`, { username: u, password: 'Bench@2026!' })).json.token as string;
+  const token = async (u: string) => (await postJson<{ token: string }>(`${base}/api/v1/auth/login`, { username: u, password: 'Bench@2026!' })).json.token;
   const [vdoc, doc] = [await token('bench.vdoc'), await token('bench.lead')];
 
   const ops = Number(values.ops);
   const concurrency = Number(values.concurrency);
   const ours: LoadResult = await runLoad(ops, concurrency, async (i) => {
-    const r = await postJson(`${base}/api/v1/referrals`, { residentId: residents[i % residents.length], direction: 'up', toOrganizationId: lead, toDepartment: 'cardiology', priority: 'routine', reason: '血压控制不满意', diagnoses: [{ code: 'I10', primary: true }] }, vdoc);
+    const r = await postJson<{ id: string }>(`${base}/api/v1/referrals`, { residentId: residents[i % residents.length], direction: 'up', toOrganizationId: lead, toDepartment: 'cardiology', priority: 'routine', reason: '血压控制不满意', diagnoses: [{ code: 'I10', primary: true }] }, vdoc);
     if (r.status !== 201) throw new Error(`submit ${r.status}`);
     const a = await postJson(`${base}/api/v1/referrals/${r.json.id}/accept`, {}, doc);
     if (a.status !== 200) throw new Error(`accept ${a.status}`);

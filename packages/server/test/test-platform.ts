@@ -32,7 +32,7 @@ export interface TestPlatform {
   app: FastifyInstance;
   clock: TestClock;
   login(username: string, password?: string): Promise<string>;
-  call<T = any>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, token?: string | null, body?: unknown): Promise<Response<T>>;
+  call<T = any>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, token?: string | null, body?: unknown): Promise<Response<T>>;
   close(): Promise<void>;
 }
 
