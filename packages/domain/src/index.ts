@@ -9,3 +9,5 @@ export * from './referral/referral-machine.ts';
 export * from './scheduling/reservation.ts';
 export * from './referral/catalogue.ts';
 export * from './scheduling/availability.ts';
+export * from './chronic/follow-up-rules.ts';
+export * from './chronic/chronic-rates.ts';
