@@ -5,3 +5,5 @@ export * from './residents.ts';
 export * from './audit.ts';
 export * from './scheduling.ts';
 export * from './referral.ts';
+export * from './chronic.ts';
+export * from './family-doctor.ts';

@@ -11,3 +11,4 @@ export * from './referral/catalogue.ts';
 export * from './scheduling/availability.ts';
 export * from './chronic/follow-up-rules.ts';
 export * from './chronic/chronic-rates.ts';
+export * from './family-doctor/contracts.ts';

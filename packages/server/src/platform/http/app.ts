@@ -15,6 +15,8 @@ import { auditRoutes } from '../../modules/audit/audit.routes.ts';
 import { schedulingRoutes } from '../../modules/scheduling/scheduling.routes.ts';
 import { referralRoutes } from '../../modules/referral/referral.routes.ts';
 import { referralFhirRoutes } from '../../modules/referral/referral-fhir.routes.ts';
+import { chronicRoutes } from '../../modules/chronic/chronic.routes.ts';
+import { familyDoctorRoutes } from '../../modules/family-doctor/family-doctor.routes.ts';
 
 
 /** Builds the HTTP app: API under /api/v1, OpenAPI at /api/docs, the web app at /. */
@@ -45,6 +47,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     auditRoutes(s, ctx);
     schedulingRoutes(s, ctx);
     referralRoutes(s, ctx);
+    chronicRoutes(s, ctx);
+    familyDoctorRoutes(s, ctx);
   }, { prefix: '/api/v1' });
   // FHIR R4 facade (DESIGN.md "Interoperability"), same sessions and scope as the API.
   referralFhirRoutes(api, ctx);

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { CHRONIC_DISEASES, FOLLOW_UP_WAYS, SYMPTOMS, type Classification, type NextStep } from '@yigong/domain';
+
+const symptomCodes = Object.keys(SYMPTOMS) as [keyof typeof SYMPTOMS, ...(keyof typeof SYMPTOMS)[]];
+
+export const enrollmentRequest = z.object({
+  id: z.uuid().optional(),
+  residentId: z.uuid(),
+  disease: z.enum(CHRONIC_DISEASES),
+  enrolledOn: z.iso.date(),
+  organizationId: z.uuid(),
+  riskLevel: z.enum(['low', 'medium', 'high', 'very_high']).optional(),
+});
+export type EnrollmentRequest = z.infer<typeof enrollmentRequest>;
+
+export const followUpRequest = z.object({
+  id: z.uuid().optional(),
+  enrollmentId: z.uuid(),
+  date: z.iso.date(),
+  way: z.enum(FOLLOW_UP_WAYS),
+  sbp: z.number().int().min(50).max(300).optional(),
+  dbp: z.number().int().min(20).max(200).optional(),
+  fastingGlucose: z.number().min(1).max(40).optional(),
+  heartRate: z.number().int().min(20).max(250).optional(),
+  temperature: z.number().min(30).max(45).optional(),
+  weight: z.number().min(2).max(300).optional(),
+  symptoms: z.array(z.enum(symptomCodes)).max(20),
+  adverseReaction: z.boolean(),
+  complication: z.boolean(),
+  pregnantOrLactating: z.boolean().optional(),
+  clientRecordedAt: z.iso.datetime({ offset: true }).optional(),
+}).refine((f) => (f.sbp == null) === (f.dbp == null) && (f.sbp == null || f.sbp > f.dbp!), { message: '收缩压和舒张压须同时填写，且收缩压大于舒张压', path: ['dbp'] });
+export type FollowUpRequest = z.infer<typeof followUpRequest>;
+
+export interface FollowUpResponse {
+  id: string;
+  enrollmentId: string;
+  date: string;
+  way: string;
+  classification: Classification;
+  controlled: boolean;
+  nextStep: NextStep;
+  nextDueDate: string;
+  urgentReasons: string[];
+  ruleSet: string;
+  /** Urgent cases: a green-channel up-referral for the doctor to confirm (CHRONIC.md). */
+  referralProposal: { direction: 'up'; priority: 'green_channel' | 'routine'; toOrganizationId: string; toOrganizationName: string; diagnoses: { code: string; primary: boolean }[]; reason: string } | null;
+}
+
+export const ratesQuery = z.object({
+  communityId: z.uuid(),
+  organizationId: z.uuid().optional(),
+  year: z.coerce.number().int().min(2000).max(2100),
+  asOf: z.iso.date().optional(),
+});
+
+export interface Rates {
+  managed: number;
+  standard: number;
+  controlled: number;
+  standardRate: number | null;
+  controlRate: number | null;
+}
+export interface ChronicRatesResponse {
+  year: number;
+  asOf: string;
+  scope: { communityId: string; organizationId: string | null };
+  ruleSet: string;
+  hypertension: Rates;
+  diabetes: Rates;
+  combined: Rates;
+}
+
+export const callRequest = z.object({
+  calledOn: z.iso.date(),
+  outcome: z.enum(['agreed_visit', 'remind_later', 'moved', 'died']),
+  note: z.string().trim().max(200).optional(),
+});

@@ -1,0 +1,51 @@
+import type { Rates } from '@yigong/contracts';
+import type { Sql } from '../../platform/db/database.ts';
+
+/**
+ * CHRONIC.md rates computed in the database for speed — the same definition as
+ * `computeChronicRates` in packages/domain, and tested against it on the same data:
+ * managed = enrolled by the as-of date, not ended before the year, aged ≥ `minAge` at the as-of
+ * date; standard = face-to-face follow-ups in the year (up to as-of) ≥ required (4, or
+ * ceil(4 × months managed / 12), at least 1); controlled = the latest follow-up in the year is controlled.
+ * `organizationIds` null = the whole community.
+ */
+export async function chronicRatesSql(sql: Sql, q: { communityId: string; organizationIds: readonly string[] | null; year: number; asOf: string; minAge: number }): Promise<Record<'hypertension' | 'diabetes', Rates>> {
+  const { rows } = await sql.query<{ disease: 'hypertension' | 'diabetes'; managed: number; standard: number; controlled: number }>(
+    `with bounds as (select make_date($3, 1, 1) as y0, make_date($3, 12, 31) as y1, $4::date as as_of),
+     e as (
+       select e.id, e.disease,
+              greatest(e.enrolled_on, b.y0) as m_from, least(coalesce(e.ended_on, b.y1), b.y1) as m_to, b.y0, b.y1
+         from chronic_enrollment e
+         join resident r on r.community_id = e.community_id and r.id = e.resident_id
+         cross join bounds b
+        where e.community_id = $1 and ($2::uuid[] is null or e.organization_id = any($2))
+          and e.enrolled_on <= b.as_of and (e.ended_on is null or e.ended_on >= b.y0)
+          and r.birth_date <= (b.as_of - make_interval(years => $5))::date
+     ),
+     f as (
+       select f.enrollment_id, count(*) filter (where f.way <> 'phone') as f2f,
+              (array_agg(f.controlled order by f.date desc, f.created_at desc))[1] as last_controlled
+         from chronic_follow_up f cross join bounds b
+        where f.community_id = $1 and f.enrollment_id in (select id from e) and f.date >= b.y0 and f.date <= least(b.as_of, b.y1)
+        group by f.enrollment_id
+     )
+     select e.disease, count(*)::int as managed,
+            count(*) filter (where coalesce(f.f2f, 0) >= case when e.m_from = e.y0 and e.m_to = e.y1 then 4
+              else greatest(1, ceil(4 * ((extract(year from e.m_to) - extract(year from e.m_from)) * 12 + extract(month from e.m_to) - extract(month from e.m_from) + 1) / 12.0)) end)::int as standard,
+            count(*) filter (where f.last_controlled)::int as controlled
+       from e left join f on f.enrollment_id = e.id
+      group by e.disease`,
+    [q.communityId, q.organizationIds, q.year, q.asOf, q.minAge],
+  );
+  const out = { hypertension: empty(), diabetes: empty() };
+  for (const r of rows) out[r.disease] = withRates(r);
+  return out;
+}
+
+function empty(): Rates {
+  return { managed: 0, standard: 0, controlled: 0, standardRate: null, controlRate: null };
+}
+
+export function withRates(r: { managed: number; standard: number; controlled: number }): Rates {
+  return { managed: r.managed, standard: r.standard, controlled: r.controlled, standardRate: r.managed ? r.standard / r.managed : null, controlRate: r.managed ? r.controlled / r.managed : null };
+}

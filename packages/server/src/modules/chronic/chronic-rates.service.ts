@@ -1,0 +1,32 @@
+import { DomainError, DEFAULT_RULE_SET, RULE_SETS, combineRates, scopeFilter, type Actor } from '@yigong/domain';
+import type { ChronicRatesResponse } from '@yigong/contracts';
+import type { AppContext } from '../../platform/context.ts';
+import { businessDate } from '../../platform/clock.ts';
+import { authorize } from '../../platform/auth/authorize.ts';
+import { communityRegion, findOrganizationRef } from '../org/org.repository.ts';
+import { chronicRatesSql } from './chronic-rates.repository.ts';
+
+/** Units at and below `organizationId` (a township's rate includes its village clinics). */
+async function subtree(ctx: AppContext, communityId: string, organizationId: string): Promise<string[]> {
+  const { rows } = await ctx.db.query<{ id: string }>(
+    `with recursive t as (select id from organization where community_id = $1 and id = $2
+       union select o.id from organization o join t on o.community_id = $1 and o.parent_id = t.id) select id from t`, [communityId, organizationId]);
+  return rows.map((r) => r.id);
+}
+
+/** CHRONIC.md rates for a community or a unit, for a year as of a date (default: end of year or today). */
+export async function chronicRates(ctx: AppContext, actor: Actor, q: { communityId: string; organizationId?: string | undefined; year: number; asOf?: string | undefined }): Promise<ChronicRatesResponse> {
+  const region = await communityRegion(ctx.db, q.communityId);
+  if (!region) throw new DomainError('NOT_FOUND', '医共体不存在');
+  authorize(actor, 'rates.read', { communityId: q.communityId, organizationId: q.organizationId ?? null, regionCode: region });
+  const f = scopeFilter(actor, 'rates.read');
+  if (q.organizationId && !(await findOrganizationRef(ctx.db, q.communityId, q.organizationId))) throw new DomainError('NOT_FOUND', '机构不存在');
+  if (!q.organizationId && f.organizationIds) throw new DomainError('OUT_OF_SCOPE', '请选择本机构查看', { field: 'organizationId' });
+  const today = businessDate(ctx.clock);
+  const asOf = q.asOf ?? (`${q.year}-12-31` < today ? `${q.year}-12-31` : today);
+  if (asOf.slice(0, 4) !== String(q.year)) throw new DomainError('VALIDATION_FAILED', '统计截止日须在统计年度内', { field: 'asOf' });
+  const units = q.organizationId ? await subtree(ctx, q.communityId, q.organizationId) : null;
+  const rules = RULE_SETS[DEFAULT_RULE_SET]!;
+  const r = await chronicRatesSql(ctx.db, { communityId: q.communityId, organizationIds: units, year: q.year, asOf, minAge: rules.ratesMinAge });
+  return { year: q.year, asOf, scope: { communityId: q.communityId, organizationId: q.organizationId ?? null }, ruleSet: rules.version, ...r, combined: combineRates(r.hypertension, r.diabetes) };
+}

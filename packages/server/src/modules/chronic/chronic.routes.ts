@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { callRequest, enrollmentRequest, followUpRequest, ratesQuery } from '@yigong/contracts';
+import type { Api } from '../../platform/http/api.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { actorOf } from '../../platform/auth/authenticate.ts';
+import * as chronic from './chronic.service.ts';
+import { chronicRates } from './chronic-rates.service.ts';
+
+const idParams = z.object({ id: z.uuid() });
+
+export function chronicRoutes(app: Api, ctx: AppContext): void {
+  const tags = ['chronic'];
+  app.post('/chronic/enrollments', { schema: { body: enrollmentRequest, tags } }, async (req, reply) => reply.status(201).send(await chronic.enroll(ctx, actorOf(req), req.body)));
+  app.post('/chronic/followups', { schema: { body: followUpRequest, tags } }, async (req, reply) => reply.status(201).send(await chronic.recordFollowUp(ctx, actorOf(req), req.body)));
+  app.post('/chronic/enrollments/:id/calls', { schema: { params: idParams, body: callRequest, tags } }, async (req, reply) => reply.status(201).send(await chronic.recordCall(ctx, actorOf(req), req.params.id, req.body)));
+  app.get('/chronic/residents/:id', { schema: { params: idParams, tags } }, async (req) => ({ items: await chronic.residentChronic(ctx, actorOf(req), req.params.id) }));
+  app.get('/chronic/worklist', { schema: { querystring: z.object({ kind: z.enum(['due', 'overdue']).default('due'), days: z.coerce.number().int().min(0).max(90).default(7) }), tags } }, async (req) => ({
+    items: await chronic.workList(ctx, actorOf(req), req.query.kind, req.query.days),
+  }));
+  app.get('/chronic/rates', { schema: { querystring: ratesQuery, tags } }, (req) => chronicRates(ctx, actorOf(req), req.query));
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { contractRequest, packageRequest, serviceRequest, teamRequest, terminateRequest } from '@yigong/contracts';
+import type { Api } from '../../platform/http/api.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { actorOf } from '../../platform/auth/authenticate.ts';
+import * as fd from './family-doctor.service.ts';
+
+const idParams = z.object({ id: z.uuid() });
+
+export function familyDoctorRoutes(app: Api, ctx: AppContext): void {
+  const tags = ['family-doctor'];
+  app.post('/contracts', { schema: { body: contractRequest, tags } }, async (req, reply) => reply.status(201).send(await fd.signContract(ctx, actorOf(req), req.body)));
+  app.get('/contracts/:id', { schema: { params: idParams, tags } }, (req) => fd.getContract(ctx, actorOf(req), req.params.id));
+  app.post('/contracts/:id/terminate', { schema: { params: idParams, body: terminateRequest, tags } }, (req) => fd.terminateContract(ctx, actorOf(req), req.params.id, req.body));
+  app.post('/contracts/:id/renew', { schema: { params: idParams, tags } }, async (req, reply) => reply.status(201).send(await fd.renewContract(ctx, actorOf(req), req.params.id)));
+  app.post('/contracts/:id/services', { schema: { params: idParams, body: serviceRequest, tags } }, async (req, reply) => reply.status(201).send(await fd.recordService(ctx, actorOf(req), req.params.id, req.body)));
+  app.get('/residents/:id/contracts', { schema: { params: idParams, tags } }, async (req) => ({ items: await fd.residentContracts(ctx, actorOf(req), req.params.id) }));
+  app.get('/family-doctor/teams', { schema: { querystring: z.object({ communityId: z.uuid() }), tags } }, async (req) => ({ items: await fd.listTeams(ctx, actorOf(req), req.query.communityId) }));
+  app.post('/family-doctor/teams', { schema: { body: teamRequest, tags } }, async (req, reply) => reply.status(201).send(await fd.createTeam(ctx, actorOf(req), req.body)));
+  app.get('/family-doctor/packages', { schema: { querystring: z.object({ communityId: z.uuid() }), tags } }, async (req) => ({ items: await fd.listPackages(ctx, actorOf(req), req.query.communityId) }));
+  app.post('/family-doctor/packages', { schema: { body: packageRequest, tags } }, async (req, reply) => reply.status(201).send(await fd.createPackage(ctx, actorOf(req), req.body)));
+  app.get('/family-doctor/rates', { schema: { querystring: z.object({ communityId: z.uuid(), asOf: z.iso.date().optional() }), tags } }, (req) => fd.signingRates(ctx, actorOf(req), req.query.communityId, req.query.asOf));
+}
