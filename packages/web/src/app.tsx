@@ -66,6 +66,24 @@ const routes: RouteObject[] = [
           { path: ':id', ...page(() => import('./modules/residents/resident-record.page.tsx'), 'nav.residentRecord') },
         ],
       },
+      {
+        path: 'referrals',
+        handle: { crumb: 'nav.referrals' } satisfies RouteHandle,
+        children: [
+          { index: true, ...page(() => import('./modules/referral/referral-inbox.page.tsx')) },
+          { path: 'escalations', ...page(() => import('./modules/referral/referral-escalations.page.tsx'), 'nav.escalations') },
+          {
+            path: ':id',
+            handle: { crumb: 'nav.referralDetail' } satisfies RouteHandle,
+            children: [
+              { index: true, ...page(() => import('./modules/referral/referral-detail.page.tsx')) },
+              { path: 'print', ...page(() => import('./modules/referral/referral-print.page.tsx'), 'nav.referralPrint') },
+            ],
+          },
+        ],
+      },
+      { path: 'scheduling', ...page(() => import('./modules/scheduling/scheduling-calendar.page.tsx'), 'nav.scheduling') },
+      { path: 'referral-catalogue', ...page(() => import('./modules/referral/referral-catalogue.page.tsx'), 'nav.referralCatalogue') },
       { path: 'access-grants', ...page(() => import('./modules/grants/access-grants.page.tsx'), 'nav.accessGrants') },
       { path: 'duplicates', ...page(() => import('./modules/duplicates/duplicate-queue.page.tsx'), 'nav.duplicates') },
       { path: 'audit', ...page(() => import('./modules/audit/audit-log.page.tsx'), 'nav.audit') },

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,11 +9,11 @@ import { orDash } from '../../shared/i18n/format.ts';
 import { RevealIdButton } from './reveal-id.component.tsx';
 
 /** Header of the 居民健康档案: identity, key populations, where the resident belongs. */
-export function ResidentHeader({ r }: { r: ResidentRecord }) {
+export function ResidentHeader({ r, extra }: { r: ResidentRecord; extra?: ReactNode }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   return (
-    <Card data-testid="resident-header">
+    <Card data-testid="resident-header" extra={extra}>
       <Space align="center" wrap style={{ marginBottom: 12 }}>
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="resident-name">
           {r.name}

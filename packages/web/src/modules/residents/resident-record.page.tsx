@@ -4,8 +4,11 @@ import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ResidentRecord } from '@yigong/contracts';
 import { isApiError } from '../../shared/api/api-client.ts';
+import { useAuth } from '../../shared/auth/auth-context.tsx';
 import { ErrorState, LoadingState } from '../../shared/components/query-state.component.tsx';
 import { GrantRequestPanel } from '../grants/grant-request.component.tsx';
+import { NewReferralButton } from '../referral/referral-new.component.tsx';
+import { ResidentReferralsTab } from '../referral/referral-resident-tab.component.tsx';
 import { useResident } from './resident.resource.ts';
 import { ResidentHeader } from './resident-header.component.tsx';
 import { ResidentBasic } from './resident-basic.component.tsx';
@@ -15,10 +18,14 @@ import { AccessLogTab, TimelineTab } from './resident-history.component.tsx';
 
 function RecordBody({ r }: { r: ResidentRecord }) {
   const { t } = useTranslation();
+  const { can } = useAuth();
   const [tab, setTab] = useState('basic');
+  // 发起转诊 needs the record in scope (not a read-only 授权调阅) and an active resident.
+  const canRefer = can('referral.create') && r.status === 'active' && r.access !== 'grant';
+  const subject = { residentId: r.id, residentName: r.name, communityId: r.communityId, organizationId: r.organizationId, problems: r.problems };
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <ResidentHeader r={r} />
+      <ResidentHeader r={r} extra={canRefer && <NewReferralButton subject={subject} />} />
       <Tabs
         activeKey={tab}
         onChange={setTab}
@@ -26,6 +33,7 @@ function RecordBody({ r }: { r: ResidentRecord }) {
           { key: 'basic', label: t('record.tabBasic'), children: <ResidentBasic r={r} /> },
           { key: 'problems', label: `${t('record.tabProblems')} (${r.problems.length})`, children: <ProblemsTab r={r} /> },
           { key: 'observations', label: `${t('record.tabObservations')} (${r.observations.length})`, children: <ObservationsTab r={r} /> },
+          ...(can('referral.read') ? [{ key: 'referrals', label: t('referral.tabResident'), children: <ResidentReferralsTab r={r} active={tab === 'referrals'} /> }] : []),
           { key: 'timeline', label: t('record.tabTimeline'), children: <TimelineTab r={r} /> },
           { key: 'access', label: t('record.tabAccessLog'), children: <AccessLogTab r={r} active={tab === 'access'} /> },
         ]}

@@ -10,6 +10,10 @@ import {
   TeamOutlined,
   UserOutlined,
   IdcardOutlined,
+  SwapOutlined,
+  FieldTimeOutlined,
+  CalendarOutlined,
+  BookOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { Link, Navigate, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
@@ -28,6 +32,10 @@ const ICONS: Record<NavKey, ReactNode> = {
   accessGrants: <SafetyCertificateOutlined />,
   audit: <AuditOutlined />,
   accounts: <KeyOutlined />,
+  referrals: <SwapOutlined />,
+  escalations: <FieldTimeOutlined />,
+  scheduling: <CalendarOutlined />,
+  referralCatalogue: <BookOutlined />,
 };
 
 /** Route `handle` of a page: the i18n key of its breadcrumb. */

@@ -8,7 +8,11 @@ export type NavKey =
   | 'duplicates'
   | 'accessGrants'
   | 'audit'
-  | 'accounts';
+  | 'accounts'
+  | 'escalations'
+  | 'referrals'
+  | 'scheduling'
+  | 'referralCatalogue';
 
 export const NAV_PATHS: Record<NavKey, string> = {
   communities: '/communities',
@@ -19,14 +23,19 @@ export const NAV_PATHS: Record<NavKey, string> = {
   accessGrants: '/access-grants',
   audit: '/audit',
   accounts: '/accounts',
+  // Before `referrals`: navKeyOf takes the first match and /referrals/escalations is under /referrals.
+  escalations: '/referrals/escalations',
+  referrals: '/referrals',
+  scheduling: '/scheduling',
+  referralCatalogue: '/referral-catalogue',
 };
 
 /** Sidebar entries per role, in order; the first is the landing page after login. */
 export const MENU_BY_ROLE: Record<Role, NavKey[]> = {
-  admin: ['organizations', 'practitioners', 'residents', 'duplicates', 'accessGrants', 'audit', 'accounts'],
-  manager: ['organizations', 'practitioners', 'residents', 'duplicates', 'accessGrants', 'audit'],
-  clinician: ['residents', 'organizations', 'accessGrants'],
-  village_doctor: ['residents', 'organizations', 'accessGrants'],
+  admin: ['organizations', 'practitioners', 'residents', 'duplicates', 'accessGrants', 'audit', 'accounts', 'scheduling', 'referralCatalogue'],
+  manager: ['organizations', 'practitioners', 'residents', 'referrals', 'escalations', 'scheduling', 'referralCatalogue', 'duplicates', 'accessGrants', 'audit'],
+  clinician: ['residents', 'referrals', 'scheduling', 'organizations', 'accessGrants'],
+  village_doctor: ['residents', 'referrals', 'scheduling', 'organizations', 'accessGrants'],
   regulator: ['communities', 'organizations'],
   pharmacist: ['residents', 'organizations'],
   insurance_officer: ['residents', 'organizations'],

@@ -15,6 +15,12 @@ export const enCommon: typeof zhCommon = {
     organizationDetail: 'Organisation',
     practitionerDetail: 'Staff member',
     residentRecord: 'Health record',
+    referrals: 'Referrals',
+    escalations: 'Overdue referrals',
+    scheduling: 'Slots',
+    referralCatalogue: 'Referral catalogue',
+    referralDetail: 'Referral',
+    referralPrint: 'Print slip',
   },
   layout: { logout: 'Log out', language: 'Language', scope: 'Scope', role: 'Role', notFound: 'Page not found', backHome: 'Back home' },
   state: {
@@ -134,5 +140,7 @@ export const enCommon: typeof zhCommon = {
     NOT_FOUND: 'Not found',
     CONFLICT: 'Someone else changed this; refresh and try again',
     VALIDATION_FAILED: 'Please check the highlighted fields',
+    SLOT_FULL: 'This slot is full; choose another',
+    ILLEGAL_TRANSITION: 'The referral has changed; refresh and try again',
   },
 };

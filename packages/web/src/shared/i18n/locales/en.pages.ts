@@ -1,4 +1,5 @@
 import type { zhPages } from './zh-cn.pages.ts';
+import { enReferral } from './en.referral.ts';
 
 /** English page texts: same keys as zh-CN. */
 export const enPages: typeof zhPages = {
@@ -198,6 +199,15 @@ export const enPages: typeof zhPages = {
       'auth.login': 'Log in',
       'auth.logout': 'Log out',
       'auth.login_failed': 'Failed login',
+      'referral.submit': 'Submit referral',
+      'referral.accept': 'Accept referral',
+      'referral.reject': 'Reject referral',
+      'referral.redirect': 'Redirect referral',
+      'referral.schedule': 'Book referral slot',
+      'referral.arrive': 'Referral arrival',
+      'referral.complete': 'Complete referral',
+      'referral.cancel': 'Cancel referral',
+      'referral.escalate': 'Referral escalated',
     },
   },
   accounts: {
@@ -221,4 +231,5 @@ export const enPages: typeof zhPages = {
     unlocked: 'Unlocked',
     created: 'Account created',
   },
+  ...enReferral,
 };

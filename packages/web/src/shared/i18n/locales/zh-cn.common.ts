@@ -13,6 +13,12 @@ export const zhCommon = {
     organizationDetail: '机构详情',
     practitionerDetail: '人员详情',
     residentRecord: '居民健康档案',
+    referrals: '转诊',
+    escalations: '超时转诊',
+    scheduling: '号源',
+    referralCatalogue: '转诊目录',
+    referralDetail: '转诊详情',
+    referralPrint: '打印转诊单',
   },
   layout: { logout: '退出登录', language: '语言', scope: '范围', role: '角色', notFound: '页面不存在', backHome: '返回首页' },
   state: {
@@ -132,5 +138,7 @@ export const zhCommon = {
     NOT_FOUND: '未找到',
     CONFLICT: '数据已被他人修改，请刷新后重试',
     VALIDATION_FAILED: '输入有误，请检查标红的字段',
+    SLOT_FULL: '该号源已约满，请选择其他号源',
+    ILLEGAL_TRANSITION: '转诊状态已变化，请刷新后重试',
   },
 };

@@ -1,3 +1,5 @@
+import { zhReferral } from './zh-cn.referral.ts';
+
 /** zh-CN (default): page texts, one block per module. */
 export const zhPages = {
   login: {
@@ -196,6 +198,15 @@ export const zhPages = {
       'auth.login': '登录',
       'auth.logout': '退出',
       'auth.login_failed': '登录失败',
+      'referral.submit': '提交转诊',
+      'referral.accept': '接收转诊',
+      'referral.reject': '拒绝转诊',
+      'referral.redirect': '改派转诊',
+      'referral.schedule': '转诊预约',
+      'referral.arrive': '转诊到诊',
+      'referral.complete': '完成转诊',
+      'referral.cancel': '撤销转诊',
+      'referral.escalate': '转诊超时提醒',
     },
   },
   accounts: {
@@ -219,4 +230,5 @@ export const zhPages = {
     unlocked: '已解锁',
     created: '账号已创建',
   },
+  ...zhReferral,
 };
