@@ -77,6 +77,7 @@ export interface ReferralView {
   toOrganizationId: string;
   toOrganizationName: string;
   toDepartment: string | null;
+  toDepartmentName: string | null;
   externalHospital: string | null;
   reason: string;
   diagnoses: { code: string; primary: boolean; name?: string }[];

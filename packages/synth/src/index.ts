@@ -7,3 +7,4 @@ export { AGE_BANDS, bandOf, populationShape, type AgeBand, type PopulationShape 
 export { isKnownAreaCode, loadCountyDivisions, type CountyDivisions, type Division } from './divisions.ts';
 export { SYNTH_ICD10 } from './health.ts';
 export type * from './types.ts';
+export { createRng, hashSeed, type Rng } from './prng.ts';

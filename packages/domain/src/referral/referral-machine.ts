@@ -77,9 +77,9 @@ export function decideTransition(status: ReferralStatus, action: ReferralAction,
   return { ok: true, to: rule.to };
 }
 
-/** Actions legal from a status (for the UI's buttons). */
-export function availableActions(status: ReferralStatus, side: ReferralSide | null): ReferralAction[] {
-  return REFERRAL_ACTIONS.filter((a) => REFERRAL_RULES[a].from.includes(status) && REFERRAL_RULES[a].side === side);
+/** Actions legal from a status for this side (and role, when given) — the UI's buttons. */
+export function availableActions(status: ReferralStatus, side: ReferralSide | null, role?: Role): ReferralAction[] {
+  return REFERRAL_ACTIONS.filter((a) => REFERRAL_RULES[a].from.includes(status) && REFERRAL_RULES[a].side === side && (!role || REFERRAL_RULES[a].roles.includes(role)));
 }
 
 /**

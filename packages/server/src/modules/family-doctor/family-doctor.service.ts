@@ -72,7 +72,9 @@ export async function getContract(ctx: AppContext, actor: Actor, id: string) {
 export async function terminateContract(ctx: AppContext, actor: Actor, id: string, input: { reason: string; terminatedOn: string; note?: string | undefined }) {
   return ctx.db.transaction(async (tx) => {
     const c = await requireContract(tx, ctx, actor, id);
-    if (input.terminatedOn < c.starts_on || input.terminatedOn > businessDate(ctx.clock)) throw new DomainError('VALIDATION_FAILED', '解约日期须在签约期内且不晚于今天', { field: 'terminatedOn' });
+    const today = businessDate(ctx.clock);
+    // A renewal that has not started yet may be cancelled today; a running one from its start on.
+    if (input.terminatedOn > today || (c.starts_on <= today && input.terminatedOn < c.starts_on)) throw new DomainError('VALIDATION_FAILED', '解约日期须在签约期内且不晚于今天', { field: 'terminatedOn' });
     if (!(await repo.setContractStatus(tx, c.community_id, c.id, 'terminated', input.terminatedOn, input.reason))) throw new DomainError('CONFLICT', '签约已不是有效状态', { status: c.status });
     await recordAudit(tx, actor, { communityId: c.community_id, action: 'contract.terminate', resourceType: 'fd_contract', resourceId: c.id, residentId: c.resident_id, details: input });
     return contractView(tx, (await repo.findContract(tx, c.id))!);

@@ -69,7 +69,7 @@ export async function recordDownReferralFollowUp(ctx: AppContext, actor: Actor, 
   if (r.direction !== 'down') throw new DomainError('VALIDATION_FAILED', '只有下转单以首次随访完成', { field: 'id' });
   if (r.status === 'submitted') await transitionReferral(ctx, actor, id, 'accept', { comment: '首次随访时接收' });
   const now = await repo.findReferral(ctx.db, id);
-  if (now?.status === 'accepted') await transitionReferral(ctx, actor, id, 'arrive', { comment: `首次随访 ${input.date}` });
+  if (now?.status === 'accepted' || now?.status === 'scheduled') await transitionReferral(ctx, actor, id, 'arrive', { comment: `首次随访 ${input.date}` });
   const keyResults = input.sbp && input.dbp ? `血压 ${input.sbp}/${input.dbp} mmHg` : undefined;
   return transitionReferral(ctx, actor, id, 'complete', { comment: `首次随访 ${input.date}`, outcome: { diagnosis: input.diagnosis, plan: input.plan ?? '纳入基层随访管理', keyResults } });
 }

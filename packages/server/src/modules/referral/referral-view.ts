@@ -32,6 +32,7 @@ export async function toReferralView(sql: Sql, actor: Actor, r: repo.ReferralRow
     toOrganizationId: r.to_organization_id,
     toOrganizationName: r.to_organization_name,
     toDepartment: r.to_department,
+    toDepartmentName: r.to_department_name,
     externalHospital: r.external_hospital,
     reason: r.reason,
     diagnoses: r.diagnoses.map((d) => ({ ...d, name: names.find((n) => n.code === d.code)?.name_zh })),
@@ -52,7 +53,7 @@ export async function toReferralView(sql: Sql, actor: Actor, r: repo.ReferralRow
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     side,
-    actions: availableActions(r.status, side),
+    actions: availableActions(r.status, side, actor.role),
     history: await repo.listEvents(sql, r.community_id, r.id),
   };
 }

@@ -28,7 +28,7 @@ export function toServiceRequest(r: ReferralView): ServiceRequest {
     intent: 'order',
     category: [{ coding: [{ system: 'http://snomed.info/sct', code: '3457005', display: 'Patient referral' }], text: '转诊' }],
     priority: PRIORITY[r.priority],
-    code: { text: `${DIRECTION_TEXT[r.direction]}${r.toDepartment ? ` · ${r.toDepartment}` : ''}` },
+    code: { text: `${DIRECTION_TEXT[r.direction]}${r.toDepartmentName ?? r.toDepartment ? ` · ${r.toDepartmentName ?? r.toDepartment}` : ''}` },
     subject: { reference: `Patient/${r.residentId}`, display: r.residentName },
     authoredOn: r.createdAt,
     requester: { reference: `Organization/${r.fromOrganizationId}`, display: r.fromOrganizationName },

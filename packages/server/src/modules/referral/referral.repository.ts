@@ -16,6 +16,7 @@ export interface ReferralRow {
   to_organization_id: string;
   to_organization_name: string;
   to_department: string | null;
+  to_department_name: string | null;
   external_hospital: string | null;
   reason: string;
   diagnoses: { code: string; primary: boolean }[];
@@ -40,7 +41,8 @@ export interface ReferralRow {
 }
 
 const SELECT = `
-  select f.*, x.name as resident_name, fo.name as from_organization_name, t.name as to_organization_name, s.starts_at as slot_starts_at
+  select f.*, x.name as resident_name, fo.name as from_organization_name, t.name as to_organization_name, s.starts_at as slot_starts_at,
+         (select d.name from department d where d.community_id = f.community_id and d.organization_id = f.to_organization_id and d.code = f.to_department) as to_department_name
     from referral f
     join resident x on x.community_id = f.community_id and x.id = f.resident_id
     join organization fo on fo.community_id = f.community_id and fo.id = f.from_organization_id
@@ -63,6 +65,7 @@ export interface ReferralFilter {
   residentId: string | null;
   overdueAt: Date | null;
   limit: number;
+  now: Date;
 }
 
 export async function listReferrals(sql: Sql, f: ReferralFilter): Promise<ReferralRow[]> {
@@ -73,9 +76,10 @@ export async function listReferrals(sql: Sql, f: ReferralFilter): Promise<Referr
         and ($4::uuid is null or f.to_organization_id = $4) and ($5::uuid is null or f.from_organization_id = $5)
         and ($6::text is null or f.direction = $6) and ($7::text is null or f.status = $7) and ($8::uuid is null or f.resident_id = $8)
         and ($9::timestamptz is null or (f.status in ('submitted', 'accepted') and f.deadline_at < $9))
-      order by (f.status in ('submitted', 'accepted') and f.deadline_at < now()) desc, f.deadline_at, f.created_at desc
+      order by (f.status in ('submitted', 'accepted', 'scheduled', 'arrived')) desc, (f.status in ('submitted', 'accepted') and f.deadline_at < $11) desc,
+               f.created_at desc
       limit $10`,
-    [f.communityIds, f.regionPrefix, f.organizationIds, f.incomingTo, f.outgoingFrom, f.direction, f.status, f.residentId, f.overdueAt, f.limit],
+    [f.communityIds, f.regionPrefix, f.organizationIds, f.incomingTo, f.outgoingFrom, f.direction, f.status, f.residentId, f.overdueAt, f.limit, f.now],
   )).rows;
 }
 

@@ -95,6 +95,8 @@ export async function attachSlot(tx: Sql, ctx: AppContext, actor: Actor, a: { co
   if (owner.rows[0].organization_id !== a.toOrganizationId) throw new DomainError('VALIDATION_FAILED', '号源不属于接收机构', { field: 'slotId' });
   const booking = await bookInTx(tx, ctx, actor, { slotId: a.slotId, residentId: a.residentId, communityId: a.communityId, channel: 'family_doctor_referral', referralId: a.referralId });
   if (!booking) throw new DomainError('SLOT_FULL', '该号源已约满，请选择其他号源', { slotId: a.slotId });
+  // One booking serves one referral: the same resident already booked here for another referral is a conflict.
+  if (booking.referralId && booking.referralId !== a.referralId) throw new DomainError('CONFLICT', '该居民在此号源已有其他转诊的预约', { slotId: a.slotId, referralId: booking.referralId });
   await repo.updateReferral(tx, a.communityId, a.referralId, { slot_id: a.slotId, booking_id: booking.id }, ctx.clock.now());
 }
 
@@ -113,7 +115,7 @@ export async function listReferrals(ctx: AppContext, actor: Actor, q: ReferralQu
     communityIds: f.communityIds, regionPrefix: f.regionPrefix, organizationIds: f.organizationIds,
     incomingTo: q.role === 'incoming' && own && actor.role !== 'manager' ? own : null,
     outgoingFrom: q.role === 'outgoing' && own && actor.role !== 'manager' ? own : null,
-    direction: q.direction ?? null, status: q.status ?? null, residentId: q.residentId ?? null, overdueAt: q.overdue ? now : null, limit: q.limit,
+    direction: q.direction ?? null, status: q.status ?? null, residentId: q.residentId ?? null, overdueAt: q.overdue ? now : null, limit: q.limit, now,
   });
   return Promise.all(rows.map((r) => toReferralView(ctx.db, actor, r, now)));
 }
