@@ -10,10 +10,21 @@ import type { Sql } from '../../platform/db/database.ts';
  * `organizationIds` null = the whole community.
  */
 export async function chronicRatesSql(sql: Sql, q: { communityId: string; organizationIds: readonly string[] | null; year: number; asOf: string; minAge: number }): Promise<Record<'hypertension' | 'diabetes', Rates>> {
-  const { rows } = await sql.query<{ disease: 'hypertension' | 'diabetes'; managed: number; standard: number; controlled: number }>(
+  const out = { hypertension: empty(), diabetes: empty() };
+  for (const r of await ratesRows(sql, q, false)) out[r.disease] = withRates(r);
+  return out;
+}
+
+/** The same counts per managing unit, for the manager's table by unit. */
+export async function chronicRatesByUnitSql(sql: Sql, q: { communityId: string; year: number; asOf: string; minAge: number }): Promise<{ organizationId: string; disease: 'hypertension' | 'diabetes'; managed: number; standard: number; controlled: number }[]> {
+  return ratesRows(sql, { ...q, organizationIds: null }, true);
+}
+
+async function ratesRows(sql: Sql, q: { communityId: string; organizationIds: readonly string[] | null; year: number; asOf: string; minAge: number }, byUnit: boolean) {
+  const { rows } = await sql.query<{ organizationId: string; disease: 'hypertension' | 'diabetes'; managed: number; standard: number; controlled: number }>(
     `with bounds as (select make_date($3, 1, 1) as y0, make_date($3, 12, 31) as y1, $4::date as as_of),
      e as (
-       select e.id, e.disease,
+       select e.id, e.disease, e.organization_id,
               greatest(e.enrolled_on, b.y0) as m_from, least(coalesce(e.ended_on, b.y1), b.y1) as m_to, b.y0, b.y1
          from chronic_enrollment e
          join resident r on r.community_id = e.community_id and r.id = e.resident_id
@@ -29,17 +40,15 @@ export async function chronicRatesSql(sql: Sql, q: { communityId: string; organi
         where f.community_id = $1 and f.enrollment_id in (select id from e) and f.date >= b.y0 and f.date <= least(b.as_of, b.y1)
         group by f.enrollment_id
      )
-     select e.disease, count(*)::int as managed,
+     select ${byUnit ? 'e.organization_id' : 'null::uuid'} as "organizationId", e.disease, count(*)::int as managed,
             count(*) filter (where coalesce(f.f2f, 0) >= case when e.m_from = e.y0 and e.m_to = e.y1 then 4
               else greatest(1, ceil(4 * ((extract(year from e.m_to) - extract(year from e.m_from)) * 12 + extract(month from e.m_to) - extract(month from e.m_from) + 1) / 12.0)) end)::int as standard,
             count(*) filter (where f.last_controlled)::int as controlled
        from e left join f on f.enrollment_id = e.id
-      group by e.disease`,
+      group by 1, e.disease`,
     [q.communityId, q.organizationIds, q.year, q.asOf, q.minAge],
   );
-  const out = { hypertension: empty(), diabetes: empty() };
-  for (const r of rows) out[r.disease] = withRates(r);
-  return out;
+  return rows;
 }
 
 function empty(): Rates {

@@ -120,3 +120,22 @@ describe('chronic disease management (CHRONIC.md)', () => {
     expect(pure.keySigningRate).toBeGreaterThan(0.6);
   });
 });
+
+describe('rates by unit', () => {
+  let p: TestPlatform;
+  beforeAll(async () => {
+    p = await openTestPlatform();
+  });
+  afterAll(async () => p.close());
+
+  it('adds up to the community figures', async () => {
+    const w = await demoWorld(p);
+    const manager = await p.login('manager');
+    const year = Number(today().slice(0, 4)) - 1;
+    const byUnit = await p.call('GET', `/api/v1/chronic/rates/by-unit?communityId=${w.first.id}&year=${year}`, manager);
+    const all = await p.call('GET', `/api/v1/chronic/rates?communityId=${w.first.id}&year=${year}`, manager);
+    const sum = (k: 'managed' | 'standard' | 'controlled') => byUnit.body.items.reduce((a: number, u: any) => a + u.combined[k], 0);
+    expect([sum('managed'), sum('standard'), sum('controlled')]).toEqual([all.body.combined.managed, all.body.combined.standard, all.body.combined.controlled]);
+    expect((await p.call('GET', '/api/v1/contracts?status=active', await p.login('vdoc'))).body.items.length).toBeGreaterThan(0);
+  });
+});

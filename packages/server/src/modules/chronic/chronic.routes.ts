@@ -4,7 +4,7 @@ import type { Api } from '../../platform/http/api.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/auth/authenticate.ts';
 import * as chronic from './chronic.service.ts';
-import { chronicRates } from './chronic-rates.service.ts';
+import { chronicRates, chronicRatesByUnit } from './chronic-rates.service.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -18,4 +18,5 @@ export function chronicRoutes(app: Api, ctx: AppContext): void {
     items: await chronic.workList(ctx, actorOf(req), req.query.kind, req.query.days),
   }));
   app.get('/chronic/rates', { schema: { querystring: ratesQuery, tags } }, (req) => chronicRates(ctx, actorOf(req), req.query));
+  app.get('/chronic/rates/by-unit', { schema: { querystring: ratesQuery.omit({ organizationId: true }), tags } }, (req) => chronicRatesByUnit(ctx, actorOf(req), req.query));
 }

@@ -158,3 +158,10 @@ export async function signingRatesSql(sql: Sql, communityId: string, asOf: strin
   );
   return rows[0]!;
 }
+
+/** Active contracts of units (a village doctor's contracted residents), newest first. */
+export async function listContracts(sql: Sql, communityId: string, organizationIds: readonly string[] | null, q: { teamId: string | null; status: string | null; limit: number }): Promise<ContractRow[]> {
+  return (await sql.query<ContractRow>(
+    `${CONTRACT_SELECT} where c.community_id = $1 and ($2::uuid[] is null or c.organization_id = any($2)) and ($3::uuid is null or c.team_id = $3)
+        and ($4::text is null or c.status = $4) order by c.starts_on desc, r.name limit $5`, [communityId, organizationIds, q.teamId, q.status, q.limit])).rows;
+}

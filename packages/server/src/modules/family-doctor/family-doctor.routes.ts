@@ -10,6 +10,9 @@ const idParams = z.object({ id: z.uuid() });
 export function familyDoctorRoutes(app: Api, ctx: AppContext): void {
   const tags = ['family-doctor'];
   app.post('/contracts', { schema: { body: contractRequest, tags } }, async (req, reply) => reply.status(201).send(await fd.signContract(ctx, actorOf(req), req.body)));
+  app.get('/contracts', { schema: { querystring: z.object({ teamId: z.uuid().optional(), status: z.enum(['active', 'terminated', 'renewed']).optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) }), tags } }, async (req) => ({
+    items: await fd.listContracts(ctx, actorOf(req), req.query),
+  }));
   app.get('/contracts/:id', { schema: { params: idParams, tags } }, (req) => fd.getContract(ctx, actorOf(req), req.params.id));
   app.post('/contracts/:id/terminate', { schema: { params: idParams, body: terminateRequest, tags } }, (req) => fd.terminateContract(ctx, actorOf(req), req.params.id, req.body));
   app.post('/contracts/:id/renew', { schema: { params: idParams, tags } }, async (req, reply) => reply.status(201).send(await fd.renewContract(ctx, actorOf(req), req.params.id)));

@@ -162,3 +162,10 @@ export async function signingRates(ctx: AppContext, actor: Actor, communityId: s
   const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
   return { asOf: day, communityId, residents: r.residents, signed: r.signed, signingRate: ratio(r.signed, r.residents), keyPopulation: r.key_population, keySigned: r.key_signed, keySigningRate: ratio(r.key_signed, r.key_population) };
 }
+
+/** Contracts within the caller's units (the village doctor's "my contracted residents"). */
+export async function listContracts(ctx: AppContext, actor: Actor, q: { teamId?: string | undefined; status?: string | undefined; limit: number }) {
+  if (!hasPermission(actor.role, 'resident.list') || actor.scope.kind === 'region') throw new DomainError('FORBIDDEN', '当前角色无权查看签约');
+  const f = scopeFilter(actor, 'resident.list');
+  return (await repo.listContracts(ctx.db, actor.scope.communityId, f.organizationIds, { teamId: q.teamId ?? null, status: q.status ?? null, limit: q.limit })).map((c) => ({ ...c, created_at: c.created_at.toISOString() }));
+}
