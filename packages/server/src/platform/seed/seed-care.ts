@@ -70,8 +70,8 @@ export async function seedCare(db: Database, communityId: string, asOf: string, 
       const year = Number(asOf.slice(0, 4));
       const planned = [year - 1, year].flatMap((y) => ['02', '05', '08', '11'].map((m) => `${y}-${m}`)).map((m) => `${m}-${String(rng.int(1, 25)).padStart(2, '0')}`);
       for (const date of planned) {
-        if (date < enrolledOn || date > asOf || rng.chance(0.14)) continue;
-        const way: FollowUpWay = rng.chance(0.1) ? 'phone' : rng.chance(0.25) ? 'home' : 'clinic';
+        if (date < enrolledOn || date > asOf || rng.chance(0.07)) continue;
+        const way: FollowUpWay = rng.chance(0.06) ? 'phone' : rng.chance(0.25) ? 'home' : 'clinic';
         const sbp = Math.round((poor ? 152 : 128) + rng.int(-14, 16) + (rng.chance(0.03) ? 35 : 0));
         const dbp = Math.round((poor ? 94 : 80) + rng.int(-9, 9));
         const glucose = disease === 'diabetes' ? Math.round(((poor ? 8.4 : 6.3) + rng.int(-15, 15) / 10) * 10) / 10 : null;
