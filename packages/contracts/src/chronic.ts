@@ -76,3 +76,11 @@ export const callRequest = z.object({
   outcome: z.enum(['agreed_visit', 'remind_later', 'moved', 'died']),
   note: z.string().trim().max(200).optional(),
 });
+
+export const longPrescriptionRequest = z.object({
+  id: z.uuid().optional(),
+  enrollmentId: z.uuid(),
+  weeks: z.number().int().min(1).max(52),
+  medicines: z.array(z.object({ name: z.string().trim().min(1).max(60), dose: z.string().trim().min(1).max(60), quantity: z.number().int().min(1).max(1000) })).min(1).max(10),
+});
+export type LongPrescriptionRequest = z.infer<typeof longPrescriptionRequest>;

@@ -121,6 +121,34 @@ describe('chronic disease management (CHRONIC.md)', () => {
   });
 });
 
+describe('long prescriptions (CHRONIC.md)', () => {
+  let p: TestPlatform;
+  beforeAll(async () => {
+    p = await openTestPlatform();
+  });
+  afterAll(async () => p.close());
+
+  it('allows 12 weeks at the township centre after a recent satisfactory follow-up, and nothing else', async () => {
+    const w = await demoWorld(p);
+    const town = await p.login('doctor.town');
+    const residents = (await p.call('GET', '/api/v1/residents?limit=200', town)).body.items as { id: string; age: number }[];
+    const taken = (await p.ctx.db.query<{ resident_id: string }>(`select resident_id from chronic_enrollment where disease = 'hypertension'`)).rows.map((r) => r.resident_id);
+    const r = residents.find((x) => x.age >= 40 && x.age < 64 && !taken.includes(x.id))!;
+    const e = (await p.call('POST', '/api/v1/chronic/enrollments', town, { residentId: r.id, disease: 'hypertension', enrolledOn: '2024-01-10', organizationId: w.townshipId })).body;
+    const rx = { enrollmentId: e.id, weeks: 12, medicines: [{ name: '氨氯地平片', dose: '5mg qd', quantity: 84 }] };
+    expect((await p.call('POST', '/api/v1/chronic/prescriptions', town, rx)).status).toBe(400);
+    await p.call('POST', '/api/v1/chronic/followups', town, { enrollmentId: e.id, date: today(), way: 'clinic', sbp: 150, dbp: 95, symptoms: [], adverseReaction: false, complication: false });
+    const refused = await p.call('POST', '/api/v1/chronic/prescriptions', town, rx);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/控制满意/);
+    await p.call('POST', '/api/v1/chronic/followups', town, { enrollmentId: e.id, date: today(), way: 'clinic', sbp: 128, dbp: 80, symptoms: [], adverseReaction: false, complication: false });
+    expect((await p.call('POST', '/api/v1/chronic/prescriptions', town, rx)).status).toBe(201);
+    expect((await p.call('POST', '/api/v1/chronic/prescriptions', town, { ...rx, weeks: 13 })).status).toBe(400);
+    // A village clinic may not issue long prescriptions (400), or the patient is not its own (403).
+    expect([400, 403]).toContain((await p.call('POST', '/api/v1/chronic/prescriptions', await p.login('vdoc'), rx)).status);
+  });
+});
+
 describe('rates by unit', () => {
   let p: TestPlatform;
   beforeAll(async () => {

@@ -112,3 +112,11 @@ export async function insertCall(sql: Sql, c: { communityId: string; id: string;
   await sql.query(`insert into chronic_call (community_id, id, enrollment_id, called_on, outcome, note, recorded_by) values ($1,$2,$3,$4,$5,$6,$7)`,
     [c.communityId, c.id, c.enrollmentId, c.calledOn, c.outcome, c.note, c.recordedBy]);
 }
+
+export async function insertLongPrescription(sql: Sql, p: { communityId: string; id: string; enrollmentId: string; residentId: string; organizationId: string; weeks: number; medicines: unknown; issuedOn: string; issuedBy: string }): Promise<void> {
+  await sql.query(
+    `insert into long_prescription (community_id, id, enrollment_id, resident_id, organization_id, weeks, medicines, issued_on, issued_by)
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9) on conflict do nothing`,
+    [p.communityId, p.id, p.enrollmentId, p.residentId, p.organizationId, p.weeks, JSON.stringify(p.medicines), p.issuedOn, p.issuedBy],
+  );
+}

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { callRequest, enrollmentRequest, followUpRequest, ratesQuery } from '@yigong/contracts';
+import { callRequest, enrollmentRequest, followUpRequest, longPrescriptionRequest, ratesQuery } from '@yigong/contracts';
 import type { Api } from '../../platform/http/api.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/auth/authenticate.ts';
 import * as chronic from './chronic.service.ts';
 import { chronicRates, chronicRatesByUnit } from './chronic-rates.service.ts';
+import { issueLongPrescription } from './long-prescription.service.ts';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -17,6 +18,7 @@ export function chronicRoutes(app: Api, ctx: AppContext): void {
   app.get('/chronic/worklist', { schema: { querystring: z.object({ kind: z.enum(['due', 'overdue']).default('due'), days: z.coerce.number().int().min(0).max(90).default(7) }), tags } }, async (req) => ({
     items: await chronic.workList(ctx, actorOf(req), req.query.kind, req.query.days),
   }));
+  app.post('/chronic/prescriptions', { schema: { body: longPrescriptionRequest, tags } }, async (req, reply) => reply.status(201).send(await issueLongPrescription(ctx, actorOf(req), req.body)));
   app.get('/chronic/rates', { schema: { querystring: ratesQuery, tags } }, (req) => chronicRates(ctx, actorOf(req), req.query));
   app.get('/chronic/rates/by-unit', { schema: { querystring: ratesQuery.omit({ organizationId: true }), tags } }, (req) => chronicRatesByUnit(ctx, actorOf(req), req.query));
 }
