@@ -24,7 +24,11 @@ describe('family-doctor contracts', () => {
 
   it('shows the team of the village clinic with its panel size', async () => {
     expect(team).toMatchObject({ organizationId: w.villageId, panelLimit: 2000 });
-    expect((team as unknown as { members: unknown[] }).members.length).toBeGreaterThan(0);
+    const t = team as unknown as { members: { role: string }[]; fulfilmentRate: number | null; activeContracts: number };
+    expect(t.members.length).toBeGreaterThan(0);
+    expect(t.activeContracts).toBeGreaterThan(0);
+    expect(t.fulfilmentRate).toBeGreaterThan(0);
+    expect(t.fulfilmentRate).toBeLessThanOrEqual(1);
   });
 
   it('signs one active contract per resident, even when signed twice at once', async () => {

@@ -41,6 +41,7 @@ export interface TeamRow {
   name: string;
   members: { practitionerId: string; name: string; role: string; title: string }[];
   activeContracts: number;
+  fulfilmentRate: number | null;
 }
 
 const TEAM_SELECT = `
@@ -48,7 +49,14 @@ const TEAM_SELECT = `
          coalesce((select json_agg(json_build_object('practitionerId', m.practitioner_id, 'name', p.name, 'role', m.role, 'title', p.title) order by m.role)
                      from fd_team_member m join practitioner p on p.community_id = m.community_id and p.id = m.practitioner_id
                     where m.community_id = t.community_id and m.team_id = t.id), '[]') as members,
-         (select count(*)::int from fd_contract c where c.community_id = t.community_id and c.team_id = t.id and c.status = 'active') as "activeContracts"
+         (select count(*)::int from fd_contract c where c.community_id = t.community_id and c.team_id = t.id and c.status = 'active') as "activeContracts",
+         -- 履约率 of the team: delivered services, each item capped at its yearly frequency, over what active contracts promise.
+         (select sum(least(coalesce(d.n, 0), i.times_per_year))::float8 / nullif(sum(i.times_per_year), 0)
+            from fd_contract c
+            join fd_contract_package cp on cp.community_id = c.community_id and cp.contract_id = c.id
+            join fd_package_item i on i.community_id = cp.community_id and i.package_id = cp.package_id
+            left join lateral (select count(*) as n from fd_service s where s.community_id = c.community_id and s.contract_id = c.id and s.item_id = i.id) d on true
+           where c.community_id = t.community_id and c.team_id = t.id and c.status = 'active') as "fulfilmentRate"
     from fd_team t join organization o on o.community_id = t.community_id and o.id = t.organization_id`;
 
 export async function listTeams(sql: Sql, communityId: string, organizationIds: readonly string[] | null): Promise<TeamRow[]> {

@@ -28,11 +28,18 @@ export async function seedCare(db: Database, communityId: string, asOf: string, 
   await db.transaction(async (tx) => {
     for (const p of SEED_PACKAGES) await insertPackage(tx, communityId, randomUUID(), p, p.items.map((i) => ({ ...i, id: randomUUID() })));
     const units = (await tx.query<{ id: string; kind: string }>(`select id, kind from organization where community_id = $1 and kind in ('township_center','community_center','community_station','village_clinic')`, [communityId])).rows;
+    // A lead-hospital specialist joins each township team (policy texts 000, 001: GP + specialist teams).
+    const specialists = (await tx.query<{ id: string }>(
+      `select p.id from practitioner p join organization o on o.community_id = p.community_id and o.id = p.organization_id
+        where p.community_id = $1 and o.kind = 'lead_hospital' and p.title in ('attending_physician', 'associate_chief_physician', 'chief_physician') order by p.name`, [communityId])).rows;
+    let nextSpecialist = 0;
     for (const u of units) {
       const staff = (await tx.query<{ id: string; title: string }>(`select id, title from practitioner where community_id = $1 and organization_id = $2 order by title, name`, [communityId, u.id])).rows;
       if (!staff.length) continue;
       const lead = staff.find((s) => s.title !== 'nurse' && s.title !== 'public_health') ?? staff[0]!;
       const members = [{ practitionerId: lead.id, role: u.kind === 'village_clinic' ? 'village_doctor' : 'gp_lead' }, ...staff.filter((s) => s.id !== lead.id).slice(0, 3).map((s) => ({ practitionerId: s.id, role: s.title === 'nurse' || s.title === 'senior_nurse' ? 'nurse' : s.title === 'public_health' ? 'public_health' : 'village_doctor' }))];
+      const specialist = u.kind !== 'village_clinic' && u.kind !== 'community_station' ? specialists[nextSpecialist++ % Math.max(1, specialists.length)] : undefined;
+      if (specialist) members.push({ practitionerId: specialist.id, role: 'specialist' });
       await insertTeam(tx, communityId, randomUUID(), u.id, '家庭医生团队', members);
     }
   });
@@ -46,6 +53,7 @@ export async function seedCare(db: Database, communityId: string, asOf: string, 
   const contractPackages: unknown[][] = [];
   const enrollments: unknown[][] = [];
   const followUps: unknown[][] = [];
+  const services: unknown[][] = [];
   for (const r of residents) {
     const tags = deriveKeyPopulationTags({ birthDate: r.birth_date, problemCodes: r.codes ?? [], flags: r.flags }, asOf);
     const team = teams.get(r.organization_id);
@@ -53,7 +61,15 @@ export async function seedCare(db: Database, communityId: string, asOf: string, 
       const id = rng.uuid();
       const startsOn = days(asOf, -rng.int(10, 350));
       contracts.push([communityId, id, r.id, team, r.organization_id, startsOn, addMonths(startsOn, 12), 'active']);
-      for (const p of packages.filter((p) => packageFits(p.population as PackagePopulation, tags))) contractPackages.push([communityId, id, p.id]);
+      const elapsed = Math.min(1, (Date.parse(asOf) - Date.parse(startsOn)) / (365 * 86_400_000));
+      for (const p of packages.filter((p) => packageFits(p.population as PackagePopulation, tags))) {
+        contractPackages.push([communityId, id, p.id]);
+        // 履约: services delivered so far, roughly in step with the contract year.
+        for (const item of p.items) {
+          const delivered = Math.min(item.timesPerYear, Math.round(item.timesPerYear * elapsed * (0.55 + rng.next() * 0.6)));
+          for (let k = 0; k < delivered; k++) services.push([communityId, rng.uuid(), id, item.id, days(startsOn, Math.floor(((k + 0.5) * (Date.parse(asOf) - Date.parse(startsOn))) / 86_400_000 / Math.max(1, delivered)))]);
+        }
+      }
     }
     if (ageOn(r.birth_date, asOf) < 35) continue;
     for (const disease of ['hypertension', 'diabetes'] as const) {
@@ -87,6 +103,7 @@ export async function seedCare(db: Database, communityId: string, asOf: string, 
   }
   await db.copyRows('fd_contract', ['community_id', 'id', 'resident_id', 'team_id', 'organization_id', 'starts_on', 'ends_on', 'status'], contracts);
   await db.copyRows('fd_contract_package', ['community_id', 'contract_id', 'package_id'], contractPackages);
+  await db.copyRows('fd_service', ['community_id', 'id', 'contract_id', 'item_id', 'delivered_on'], services);
   await db.copyRows('chronic_enrollment', ['community_id', 'id', 'resident_id', 'disease', 'enrolled_on', 'organization_id', 'next_due_date', 'last_classification'], enrollments);
   await db.copyRows('chronic_follow_up', ['community_id', 'id', 'enrollment_id', 'resident_id', 'date', 'way', 'sbp', 'dbp', 'fasting_glucose', 'classification', 'controlled', 'next_step', 'next_due_date', 'urgent_reasons', 'rule_set', 'organization_id', 'adverse_reaction', 'complication'], followUps);
   await db.exec('analyze fd_contract; analyze chronic_enrollment; analyze chronic_follow_up');
