@@ -16,6 +16,7 @@ export type DomainErrorCode =
   | 'IDEMPOTENCY_MISMATCH'
   | 'ILLEGAL_TRANSITION'
   | 'SLOT_FULL'
+  | 'SERVICE_UNAVAILABLE'
   | 'GRANT_REQUIRED';
 
 export class DomainError extends Error {

@@ -56,3 +56,32 @@ describe('FHIR R4 facade of a referral, checked by an independent validator (@me
     expect((await p.app.inject({ method: 'GET', url: `/fhir/ServiceRequest/${referralId}` })).statusCode).toBe(401);
   });
 });
+
+describe('printable referral slip (PDF)', () => {
+  let p: TestPlatform;
+  beforeAll(async () => {
+    p = await openTestPlatform();
+  });
+  afterAll(async () => p.close());
+
+  it('renders an A4 PDF with the CJK font, audited as a read; another community gets 404', async () => {
+    const w = await demoWorld(p);
+    const vdoc = await p.login('vdoc');
+    const leadId = (await p.call('GET', `/api/v1/organizations?communityId=${w.first.id}&kind=lead_hospital`, vdoc)).body.items[0].id;
+    const resident = (await p.call('GET', '/api/v1/residents?limit=1', vdoc)).body.items[0];
+    const r = await p.call('POST', '/api/v1/referrals', vdoc, { residentId: resident.id, direction: 'up', toOrganizationId: leadId, priority: 'routine', reason: '血压控制不满意', diagnoses: [{ code: 'I10', primary: true }] });
+    const res = await p.app.inject({ method: 'GET', url: `/api/v1/referrals/${r.body.id}/slip.pdf`, headers: { authorization: `Bearer ${vdoc}` } });
+    // CI installs fonts-noto-cjk; a machine without a CJK font gets a clear 503 instead of tofu.
+    if (res.statusCode === 503) {
+      expect(JSON.parse(res.body).error.code).toBe('SERVICE_UNAVAILABLE');
+      return;
+    }
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(res.rawPayload.length).toBeGreaterThan(2000);
+    const log = await p.call('GET', `/api/v1/audit?residentId=${resident.id}&action=referral.print`, await p.login('admin'));
+    expect(log.body.items[0]).toMatchObject({ username: 'vdoc' });
+    expect((await p.app.inject({ method: 'GET', url: `/api/v1/referrals/${r.body.id}/slip.pdf`, headers: { authorization: `Bearer ${await p.login('vdoc2')}` } })).statusCode).toBe(404);
+  });
+});

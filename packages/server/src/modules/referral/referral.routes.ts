@@ -22,6 +22,9 @@ export function referralRoutes(app: Api, ctx: AppContext): void {
   app.post('/referrals', { schema: { body: createReferralRequest, tags } }, async (req, reply) => reply.status(201).send(await referrals.submitReferral(ctx, actorOf(req), req.body)));
   app.get('/referrals', { schema: { querystring: referralQuery, tags } }, async (req) => ({ items: await referrals.listReferrals(ctx, actorOf(req), req.query) }));
   app.get('/referrals/:id', { schema: { params: idParams, tags } }, (req) => referrals.getReferral(ctx, actorOf(req), req.params.id));
+  app.get('/referrals/:id/slip.pdf', { schema: { params: idParams, tags } }, async (req, reply) =>
+    reply.type('application/pdf').header('content-disposition', `inline; filename="referral-${req.params.id.slice(0, 8)}.pdf"`).send(await referrals.referralSlipPdf(ctx, actorOf(req), req.params.id)),
+  );
   app.post('/referrals/:id/follow-up', { schema: { params: idParams, body: followUp, tags } }, (req) => recordDownReferralFollowUp(ctx, actorOf(req), req.params.id, req.body));
   // submit is implied by POST /referrals; the other actions of REFERRAL.md each have a path.
   for (const action of REFERRAL_ACTIONS.filter((a) => a !== 'submit')) {

@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { DomainError, GRASSROOTS_KINDS, answerDeadline, catalogueLevelOf, checkCatalogue, hasPermission, scopeFilter, type Actor } from '@yigong/domain';
+import { DomainError, GRASSROOTS_KINDS, ageOn, maskIdNumber, answerDeadline, catalogueLevelOf, checkCatalogue, hasPermission, scopeFilter, type Actor } from '@yigong/domain';
 import type { CreateReferralRequest, ReferralQuery, ReferralView } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
@@ -10,6 +10,8 @@ import { requireResidentAccess } from '../residents/residents.service.ts';
 import { bookInTx } from '../scheduling/booking.service.ts';
 import * as repo from './referral.repository.ts';
 import { toReferralView } from './referral-view.ts';
+import { renderReferralSlip } from './referral-slip.pdf.ts';
+import { businessDate } from '../../platform/clock.ts';
 
 const HOSPITAL_KINDS = new Set(['lead_hospital', 'county_hospital', 'tcm_hospital', 'maternal_child_hospital', 'collaborating_hospital']);
 const CODE_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -118,4 +120,13 @@ export async function listReferrals(ctx: AppContext, actor: Actor, q: ReferralQu
     direction: q.direction ?? null, status: q.status ?? null, residentId: q.residentId ?? null, overdueAt: q.overdue ? now : null, limit: q.limit, now,
   });
   return Promise.all(rows.map((r) => toReferralView(ctx.db, actor, r, now)));
+}
+
+/** The printable slip as PDF; printing shows the resident's data, so it is audited like a read. */
+export async function referralSlipPdf(ctx: AppContext, actor: Actor, id: string): Promise<Buffer> {
+  const view = await getReferral(ctx, actor, id);
+  const { row } = await requireResidentAccess(ctx.db, actor, view.residentId, 'resident.read', ctx.clock.now());
+  const pdf = await renderReferralSlip(view, { idNumberMasked: maskIdNumber(`${row.id_region}${'0'.repeat(8)}${row.id_tail}`), sex: row.sex, age: ageOn(row.birth_date, businessDate(ctx.clock)) });
+  await recordAudit(ctx.db, actor, { communityId: view.communityId, action: 'referral.print', resourceType: 'referral', resourceId: id, residentId: view.residentId });
+  return pdf;
 }
