@@ -1,5 +1,6 @@
-import { Button, Flex, Space } from 'antd';
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Button, Flex, Space, message } from 'antd';
+import { API_BASE, readToken } from '../../shared/api/api-client.ts';
+import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -117,6 +118,17 @@ function Slip({ r }: { r: ReferralView }) {
 }
 
 /** 打印转诊单: an A4 print view; the print style sheet hides the app's sidebar, header and breadcrumb. */
+/** Opens the server-rendered PDF slip (GET /referrals/:id/slip.pdf, sent with the session token). */
+async function openSlipPdf(id: string): Promise<void> {
+  const res = await fetch(`${API_BASE}/referrals/${id}/slip.pdf`, { headers: { authorization: `Bearer ${readToken() ?? ''}` } });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    void message.error(body?.error?.message ?? `PDF ${res.status}`);
+    return;
+  }
+  window.open(URL.createObjectURL(await res.blob()), '_blank');
+}
+
 export default function ReferralPrintPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -129,6 +141,9 @@ export default function ReferralPrintPage() {
           <Button icon={<ArrowLeftOutlined />}>{t('print.back')}</Button>
         </Link>
         <Space>
+          <Button icon={<FilePdfOutlined />} onClick={() => void openSlipPdf(id)} disabled={!query.data} data-testid="pdf-button">
+            {t('print.pdf')}
+          </Button>
           <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!query.data} data-testid="print-button">
             {t('print.button')}
           </Button>

@@ -122,6 +122,7 @@ export const enReferral: typeof zhReferral = {
     returnSubtitle: 'Return information',
     button: 'Print',
     back: 'Back to referral',
+    pdf: 'Download PDF',
     referralNo: 'Referral no.',
     patient: 'Patient',
     sex: 'Sex',

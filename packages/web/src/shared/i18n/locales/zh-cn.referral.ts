@@ -120,6 +120,7 @@ export const zhReferral = {
     returnSubtitle: '回转信息',
     button: '打印',
     back: '返回转诊单',
+    pdf: '下载 PDF',
     referralNo: '转诊单号',
     patient: '患者',
     sex: '性别',
