@@ -12,3 +12,5 @@ export * from './scheduling/availability.ts';
 export * from './chronic/follow-up-rules.ts';
 export * from './chronic/chronic-rates.ts';
 export * from './family-doctor/contracts.ts';
+export * from './indicators/encounter-record.ts';
+export * from './indicators/indicator-definitions.ts';

@@ -1,0 +1,75 @@
+import type { Metric } from './encounter-record.ts';
+
+/**
+ * Indicator definitions as versioned data (INDICATORS.md): each a ratio of summed counters over a
+ * scope and period. A zero denominator gives null, never 0; combined figures add numerators and
+ * denominators, never average ratios.
+ */
+export interface IndicatorDefinition {
+  code: string;
+  version: string;
+  nameZh: string;
+  nameEn: string;
+  numerator: readonly Metric[];
+  denominator: readonly Metric[];
+  /** ratio (fraction), days, yuan (sums in fen ÷ 100) or index (weights ×10⁴ ÷ 10⁴). */
+  unit: 'ratio' | 'days' | 'yuan' | 'index';
+  direction: 'up' | 'down' | null;
+  target: number | null;
+  source: string;
+  /** Needs out-of-county insurance data to be meaningful. */
+  needsOutOfCounty: boolean;
+  /** Resident-based indicators are community-wide; they have no per-unit value. */
+  communityOnly: boolean;
+}
+
+const V = 'indicators-2024';
+const def = (d: Omit<IndicatorDefinition, 'version' | 'needsOutOfCounty' | 'communityOnly'> & Partial<Pick<IndicatorDefinition, 'needsOutOfCounty' | 'communityOnly'>>): IndicatorDefinition => ({
+  version: V, needsOutOfCounty: false, communityOnly: false, ...d,
+});
+
+export const INDICATOR_DEFINITIONS: readonly IndicatorDefinition[] = [
+  def({ code: 'county_inpatient_rate', nameZh: '县域内住院人次占比', nameEn: 'In-county share of inpatient discharges', numerator: ['res_ip_in'], denominator: ['res_ip'], unit: 'ratio', direction: 'up', target: 0.9, source: 'policy texts 002, 004', needsOutOfCounty: true, communityOnly: true }),
+  def({ code: 'county_visit_rate', nameZh: '县域内就诊率', nameEn: 'In-county visit rate', numerator: ['res_enc_in'], denominator: ['res_enc'], unit: 'ratio', direction: 'up', target: 0.9, source: 'policy texts 002, 004', needsOutOfCounty: true, communityOnly: true }),
+  def({ code: 'out_transfer_rate', nameZh: '患者外转率', nameEn: 'Out-of-county inpatient share', numerator: ['res_ip_out'], denominator: ['res_ip'], unit: 'ratio', direction: 'down', target: null, source: 'policy text 000', needsOutOfCounty: true, communityOnly: true }),
+  def({ code: 'grassroots_visit_rate', nameZh: '基层就诊率', nameEn: 'Grassroots share of outpatient and emergency visits', numerator: ['op_em_grassroots'], denominator: ['op_em'], unit: 'ratio', direction: 'up', target: 0.65, source: 'policy texts 002 (0.65), 004 (0.70)', communityOnly: true }),
+  def({ code: 'avg_length_of_stay', nameZh: '平均住院日', nameEn: 'Average length of stay', numerator: ['ip_los'], denominator: ['ip'], unit: 'days', direction: 'down', target: null, source: 'policy text 000' }),
+  def({ code: 'out_of_pocket_share', nameZh: '居民个人自付比例', nameEn: 'Out-of-pocket share', numerator: ['res_oop'], denominator: ['res_total_cost'], unit: 'ratio', direction: 'down', target: null, source: 'policy text 000', needsOutOfCounty: true, communityOnly: true }),
+  def({ code: 'outpatient_cost_per_visit', nameZh: '门急诊次均费用', nameEn: 'Cost per outpatient or emergency visit', numerator: ['op_em_cost'], denominator: ['op_em'], unit: 'yuan', direction: 'down', target: null, source: 'policy text 004' }),
+  def({ code: 'inpatient_cost_per_case', nameZh: '住院次均费用', nameEn: 'Cost per inpatient case', numerator: ['ip_cost'], denominator: ['ip'], unit: 'yuan', direction: 'down', target: null, source: 'policy text 004' }),
+  def({ code: 'fund_in_county_share', nameZh: '医保基金县域内支出率', nameEn: 'In-county share of insurance fund spending', numerator: ['res_fund_in'], denominator: ['res_fund'], unit: 'ratio', direction: 'up', target: null, source: 'policy text 000', needsOutOfCounty: true, communityOnly: true }),
+  def({ code: 'fund_grassroots_share', nameZh: '基层医保基金支出占比', nameEn: 'Grassroots share of in-county fund spending', numerator: ['fund_grassroots'], denominator: ['fund_in_county'], unit: 'ratio', direction: 'up', target: null, source: 'policy text 000', communityOnly: true }),
+  def({ code: 'grade34_surgery_share', nameZh: '出院患者三、四级手术占比', nameEn: 'Share of grade 3–4 surgery among discharges', numerator: ['ip_grade34'], denominator: ['ip_graded'], unit: 'ratio', direction: 'up', target: 0.25, source: 'policy text 004' }),
+  def({ code: 'cmi', nameZh: '病例组合指数', nameEn: 'Case mix index', numerator: ['ip_drg_weight'], denominator: ['ip_drg'], unit: 'index', direction: 'up', target: 0.95, source: 'policy text 004' }),
+];
+
+export type IndicatorStatus = 'green' | 'amber' | 'red' | 'none' | 'no_data';
+
+export interface IndicatorValue {
+  code: string;
+  value: number | null;
+  numerator: number;
+  denominator: number;
+  target: number | null;
+  direction: 'up' | 'down' | null;
+  status: IndicatorStatus;
+}
+
+const SCALE: Record<IndicatorDefinition['unit'], number> = { ratio: 1, days: 1, yuan: 100, index: 10_000 };
+
+/**
+ * Direction-aware status: green when the target is met, amber when within 5% of it, red beyond;
+ * `none` without a target, `no_data` when the denominator is 0.
+ */
+export function evaluateIndicator(d: IndicatorDefinition, sums: Partial<Record<Metric, number>>): IndicatorValue {
+  const numerator = d.numerator.reduce((a, k) => a + (sums[k] ?? 0), 0);
+  const denominator = d.denominator.reduce((a, k) => a + (sums[k] ?? 0), 0);
+  const value = denominator === 0 ? null : numerator / denominator / SCALE[d.unit];
+  let status: IndicatorStatus = 'none';
+  if (value === null) status = 'no_data';
+  else if (d.target !== null && d.direction) {
+    const gap = d.direction === 'up' ? (d.target - value) / d.target : (value - d.target) / d.target;
+    status = gap <= 0 ? 'green' : gap <= 0.05 ? 'amber' : 'red';
+  }
+  return { code: d.code, value, numerator, denominator, target: d.target, direction: d.direction, status };
+}
