@@ -7,3 +7,4 @@ export * from './scheduling.ts';
 export * from './referral.ts';
 export * from './chronic.ts';
 export * from './family-doctor.ts';
+export * from './encounters.ts';

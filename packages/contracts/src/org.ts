@@ -45,6 +45,8 @@ export const organizationQuery = z.object({
 export interface OrganizationView {
   id: string;
   communityId: string;
+  /** The unit's code in the encounter feed (orgCode). */
+  code: string | null;
   kind: (typeof ORGANIZATION_KINDS)[number];
   name: string;
   shortName: string | null;

@@ -28,6 +28,8 @@ export const ACTIONS = [
   'care.write',
   'rates.read',
   'team.manage',
+  'encounter.ingest',
+  'indicator.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -49,11 +51,11 @@ export interface ResourceRef {
 const PERMISSIONS: Record<Role, readonly Action[]> = {
   admin: ['community.read', 'org.read', 'org.write', 'staff.read', 'staff.write', 'resident.list', 'resident.read',
     'resident.transfer', 'resident.reveal_id', 'resident.candidates', 'grant.approve', 'audit.read', 'account.manage', 'reference.read',
-    'schedule.read', 'schedule.manage', 'referral.read', 'referral.catalogue', 'rates.read', 'team.manage'],
+    'schedule.read', 'schedule.manage', 'referral.read', 'referral.catalogue', 'rates.read', 'team.manage', 'encounter.ingest', 'indicator.read'],
   manager: ['community.read', 'org.read', 'org.write', 'staff.read', 'staff.write', 'resident.list', 'resident.read',
     'resident.create', 'resident.update', 'resident.transfer', 'resident.candidates', 'grant.approve', 'audit.read', 'reference.read',
-    'schedule.read', 'schedule.manage', 'booking.create', 'referral.read', 'referral.catalogue', 'care.write', 'rates.read', 'team.manage'],
-  regulator: ['community.read', 'org.read', 'staff.read', 'reference.read', 'rates.read'],
+    'schedule.read', 'schedule.manage', 'booking.create', 'referral.read', 'referral.catalogue', 'care.write', 'rates.read', 'team.manage', 'encounter.ingest', 'indicator.read'],
+  regulator: ['community.read', 'org.read', 'staff.read', 'reference.read', 'rates.read', 'indicator.read'],
   clinician: ['community.read', 'org.read', 'staff.read', 'resident.list', 'resident.read', 'resident.create', 'resident.update',
     'resident.reveal_id', 'grant.request', 'reference.read', 'schedule.read', 'booking.create', 'referral.create', 'referral.read', 'care.write', 'rates.read'],
   village_doctor: ['community.read', 'org.read', 'staff.read', 'resident.list', 'resident.read', 'resident.create',
@@ -61,7 +63,8 @@ const PERMISSIONS: Record<Role, readonly Action[]> = {
     'care.write', 'rates.read'],
   reader: ['community.read', 'org.read', 'staff.read', 'resident.read', 'grant.request', 'reference.read'],
   pharmacist: ['community.read', 'org.read', 'staff.read', 'resident.list', 'resident.read', 'reference.read'],
-  insurance_officer: ['community.read', 'org.read', 'staff.read', 'resident.list', 'resident.read', 'resident.reveal_id', 'reference.read', 'rates.read'],
+  insurance_officer: ['community.read', 'org.read', 'staff.read', 'resident.list', 'resident.read', 'resident.reveal_id', 'reference.read', 'rates.read',
+    'encounter.ingest', 'indicator.read'],
   resident: ['resident.read', 'reference.read'],
 };
 

@@ -30,7 +30,7 @@ export async function findCommunity(sql: Sql, id: string): Promise<CommunityView
 }
 
 const ORG_SELECT = `
-  select t.id, t.community_id as "communityId", t.kind, t.name, t.short_name as "shortName", t.level, t.parent_id as "parentId",
+  select t.id, t.community_id as "communityId", t.code, t.kind, t.name, t.short_name as "shortName", t.level, t.parent_id as "parentId",
          t.grid_id as "gridId", g.name as "gridName", t.region_code as "regionCode", t.beds, t.second_plate_name as "secondPlateName",
          t.address, t.phone, t.active,
          (select count(*)::int from practitioner p where p.community_id = t.community_id and p.organization_id = t.id and p.active) as "staffCount",
@@ -127,4 +127,26 @@ export async function communityRegion(sql: Sql, communityId: string): Promise<st
 
 export async function regionName(sql: Sql, code: string): Promise<string | null> {
   return (await sql.query<{ name: string }>('select name from region where code = $1', [code])).rows[0]?.name ?? null;
+}
+
+/**
+ * Gives every organisation without a code one (the encounter feed's `orgCode`): a kind prefix and
+ * a number after the highest already used for that prefix in the community (LH001, TC003, VC017…).
+ */
+export async function assignOrganizationCodes(sql: Sql, communityId: string): Promise<void> {
+  await sql.query(
+    `with p as (
+       select id, case kind when 'lead_hospital' then 'LH' when 'county_hospital' then 'CH' when 'tcm_hospital' then 'TCM'
+         when 'maternal_child_hospital' then 'MCH' when 'township_center' then 'TC' when 'community_center' then 'CC'
+         when 'community_station' then 'CS' when 'village_clinic' then 'VC' when 'collaborating_hospital' then 'CO' when 'cdc' then 'CDC' else 'PM' end as prefix, name
+         from organization where community_id = $1 and code is null),
+     used as (
+       select regexp_replace(code, '[0-9]+$', '') as prefix, max(coalesce(nullif(regexp_replace(code, '^[A-Z]+', ''), ''), '0')::int) as n
+         from organization where community_id = $1 and code ~ '^[A-Z]+[0-9]+$' group by 1),
+     numbered as (
+       select p.id, p.prefix || lpad((coalesce(u.n, 0) + row_number() over (partition by p.prefix order by p.name))::text, 3, '0') as code
+         from p left join used u on u.prefix = p.prefix)
+     update organization o set code = numbered.code from numbered where o.community_id = $1 and o.id = numbered.id`,
+    [communityId],
+  );
 }

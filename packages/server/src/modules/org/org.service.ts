@@ -69,6 +69,7 @@ export async function createOrganization(ctx: AppContext, actor: Actor, input: O
       throw new DomainError('CONFLICT', '每个医共体只有一家牵头医院', { field: 'kind' });
     }
     await repo.insertOrganization(tx, id, { ...input, secondPlateName: input.secondPlateName ?? (await defaultPlate(tx, input)) });
+    await repo.assignOrganizationCodes(tx, input.communityId);
     await recordAudit(tx, actor, { communityId: input.communityId, action: 'org.create', resourceType: 'organization', resourceId: id, details: { name: input.name, kind: input.kind } });
     return (await repo.findOrganizationIn(tx, input.communityId, id))!;
   });

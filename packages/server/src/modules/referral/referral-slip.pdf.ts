@@ -36,8 +36,8 @@ export function renderReferralSlip(r: ReferralView, resident: { idNumberMasked: 
   doc.moveDown(0.8).fontSize(26).text(`取号码 ${r.pickupCode}`, { align: 'center', characterSpacing: 2 });
   doc.moveDown(0.8).fontSize(11);
   const row = (label: string, value: string | null | undefined) => doc.text(`${label}：${value && value.trim() ? value : '—'}`, { paragraphGap: 4 });
-  row('患者', `${r.residentName}　${resident.sex === 'male' ? '男' : '女'}　${resident.age}岁　身份证 ${resident.idNumberMasked}`);
-  row('转诊方向', `${DIRECTION[r.direction] ?? r.direction}　优先级：${PRIORITY[r.priority] ?? r.priority}`);
+  row('患者', `${r.residentName}\u3000${resident.sex === 'male' ? '男' : '女'}\u3000${resident.age}岁\u3000身份证 ${resident.idNumberMasked}`);
+  row('转诊方向', `${DIRECTION[r.direction] ?? r.direction}\u3000优先级：${PRIORITY[r.priority] ?? r.priority}`);
   row('转出机构', r.fromOrganizationName);
   row('接收机构', `${r.externalHospital ? `${r.externalHospital}（经 ${r.toOrganizationName} 转诊办审批）` : r.toOrganizationName}${r.toDepartmentName ? ` · ${r.toDepartmentName}` : ''}`);
   if (r.slotStartsAt) row('预约就诊时间', new Date(Date.parse(r.slotStartsAt) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' '));
@@ -49,7 +49,7 @@ export function renderReferralSlip(r: ReferralView, resident: { idNumberMasked: 
   if (r.outcome) row('回转意见', [r.outcome.diagnosis, r.outcome.keyResults, r.outcome.treatment, r.outcome.plan, r.outcome.rehabilitation].filter(Boolean).join('；'));
   row('转诊医生', r.senderName);
   row('开单日期', new Date(Date.parse(r.createdAt) + 8 * 3_600_000).toISOString().slice(0, 10));
-  doc.moveDown(2).text('转诊医生签名：____________　　　接收医生签名：____________　　　日期：____________');
+  doc.moveDown(2).text('转诊医生签名：____________\u3000\u3000\u3000接收医生签名：____________\u3000\u3000\u3000日期：____________');
   doc.moveDown(1).fontSize(8).fillColor('#777').text('凭取号码到接收机构转诊服务台办理；预留号源未按时使用将释放。本单由医共平台生成。');
   doc.end();
   return done;

@@ -17,6 +17,7 @@ import { referralRoutes } from '../../modules/referral/referral.routes.ts';
 import { referralFhirRoutes } from '../../modules/referral/referral-fhir.routes.ts';
 import { chronicRoutes } from '../../modules/chronic/chronic.routes.ts';
 import { familyDoctorRoutes } from '../../modules/family-doctor/family-doctor.routes.ts';
+import { encounterRoutes } from '../../modules/encounters/encounters.routes.ts';
 
 
 /** Builds the HTTP app: API under /api/v1, OpenAPI at /api/docs, the web app at /. */
@@ -49,6 +50,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     referralRoutes(s, ctx);
     chronicRoutes(s, ctx);
     familyDoctorRoutes(s, ctx);
+    encounterRoutes(s, ctx);
   }, { prefix: '/api/v1' });
   // FHIR R4 facade (DESIGN.md "Interoperability"), same sessions and scope as the API.
   referralFhirRoutes(api, ctx);

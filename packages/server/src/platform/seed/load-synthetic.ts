@@ -1,6 +1,7 @@
 import { loadCountyDivisions, SYNTH_ICD10, type SynthCommunity, type SynthHousehold, type SynthOrganization } from '@yigong/synth';
 import { nameSearchKeys } from '../../modules/residents/name-search.ts';
 import type { IdNumberCipher } from '../crypto/id-number-cipher.ts';
+import { assignOrganizationCodes } from '../../modules/org/org.repository.ts';
 import type { Database, Sql } from '../db/database.ts';
 
 /** Households per COPY round: ~13k residents, a few MB of CSV — memory stays flat at any size. */
@@ -135,6 +136,7 @@ export async function loadSyntheticCommunity(
     throw e;
   }
   // Fresh planner statistics: the first queries after a bulk load should not guess.
+  await assignOrganizationCodes(db, synth.community.id);
   await db.query('analyze household, resident, resident_problem');
   return { residents, ms: Math.round(performance.now() - started) };
 }

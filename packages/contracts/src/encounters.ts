@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { ENCOUNTER_TYPES } from '@yigong/domain';
+
+const date = z.iso.date();
+const fen = z.number().int().min(0).max(1e12);
+
+/** One record of the encounter feed (ENCOUNTERS.md "Record"); cross-field rules follow in the service. */
+export const encounterRecord = z.object({
+  id: z.string().min(1).max(64),
+  source: z.string().trim().min(1).max(64),
+  orgCode: z.string().trim().min(1).max(100),
+  outOfCounty: z.boolean(),
+  residentIdNumber: z.string().trim().min(15).max(20),
+  type: z.enum(ENCOUNTER_TYPES),
+  start: date,
+  end: date.nullish(),
+  department: z.string().trim().max(40).nullish(),
+  diagnoses: z.array(z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z]\d{2}(\.[0-9A-Z]{1,4})?$/), primary: z.boolean().default(false) })).min(1).max(30),
+  procedures: z.array(z.object({ code: z.string().trim().min(1).max(40), grade: z.number().int().min(1).max(4).nullish() })).max(50).default([]),
+  totalCost: fen,
+  fundPaid: fen,
+  outOfPocket: fen,
+  referralId: z.string().max(64).nullish(),
+  drg: z.object({ code: z.string().trim().min(1).max(20), weight: z.number().positive().max(100) }).nullish(),
+});
+export type EncounterInput = z.infer<typeof encounterRecord>;
+
+export interface IngestError {
+  line: number;
+  id: string | null;
+  code: 'INVALID_JSON' | 'INVALID_RECORD' | 'INVALID_ID_NUMBER' | 'UNKNOWN_ORGANIZATION' | 'UNKNOWN_DIAGNOSIS' | 'NOT_ALLOWED' | 'INVALID_COSTS' | 'INVALID_DATES';
+  message: string;
+}
+
+export interface IngestResult {
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  errors: IngestError[];
+}
+
+export const indicatorQuery = z.object({
+  communityId: z.uuid(),
+  organizationId: z.uuid().optional(),
+  period: z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'period: 2025, 2025-Q1 or 2025-03'),
+});

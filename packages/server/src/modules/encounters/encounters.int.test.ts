@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestPlatform, type TestPlatform } from '../../../test/test-platform.ts';
+import { demoWorld, residentBody, validIdNumber } from '../../../test/factories/residents.ts';
+import { recomputeAggregates } from './indicators.service.ts';
+
+describe('encounter ingest and indicators (ENCOUNTERS.md, INDICATORS.md)', () => {
+  let p: TestPlatform;
+  let w: Awaited<ReturnType<typeof demoWorld>>;
+  let manager: string;
+  let codes: { lead: string; village: string };
+  let residents: string[];
+  const outsider = validIdNumber('19700101', '110105', 321);
+
+  const ingest = async (lines: unknown[], token = manager, type = 'application/x-ndjson') => {
+    const payload = type === 'text/csv' ? (lines as string[]).join('\n') : lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n');
+    const r = await p.app.inject({ method: 'POST', url: '/api/v1/encounters:ingest', headers: { authorization: `Bearer ${token}`, 'content-type': type }, payload });
+    return { status: r.statusCode, body: JSON.parse(r.body) };
+  };
+  const indicators = async (period = '2025-03', organizationId?: string) =>
+    (await p.call('GET', `/api/v1/indicators?communityId=${w.first.id}&period=${period}${organizationId ? `&organizationId=${organizationId}` : ''}`, manager)).body;
+  const value = (body: { values: { code: string; value: number | null }[] }, code: string) => body.values.find((v) => v.code === code)?.value;
+
+  beforeAll(async () => {
+    p = await openTestPlatform();
+    w = await demoWorld(p);
+    manager = await p.login('manager');
+    const orgs = (await p.call('GET', `/api/v1/organizations?communityId=${w.first.id}`, manager)).body.items as { id: string; code: string; kind: string }[];
+    codes = { lead: orgs.find((o) => o.kind === 'lead_hospital')!.code, village: orgs.find((o) => o.id === w.villageId)!.code };
+    residents = [];
+    for (const birth of ['19500101', '19600202', '19700303']) {
+      const idNumber = validIdNumber(birth);
+      await p.call('POST', '/api/v1/residents', manager, residentBody(w.first.id, w.villageId, { idNumber, name: '就诊测试' }));
+      residents.push(idNumber);
+    }
+  });
+  afterAll(async () => p.close());
+
+  const base = (o: Record<string, unknown>) => ({ source: 'HIS-LH', orgCode: codes.lead, outOfCounty: false, residentIdNumber: residents[0], type: 'outpatient', start: '2025-03-04', diagnoses: [{ code: 'I10', primary: true }], totalCost: 10000, fundPaid: 6000, outOfPocket: 3000, ...o });
+  const fixture = () => [
+    base({ id: 'a', type: 'inpatient', start: '2025-03-01', end: '2025-03-06', procedures: [{ code: 'x', grade: 3 }], drg: { code: 'ES1', weight: 1.2 }, totalCost: 800000, fundPaid: 560000, outOfPocket: 200000 }),
+    base({ id: 'b', orgCode: 'TBD', type: 'inpatient', start: '2025-03-10', end: '2025-03-10', residentIdNumber: residents[1], totalCost: 200000, fundPaid: 140000, outOfPocket: 50000 }),
+    base({ id: 'c', source: 'insurance', orgCode: '浙江大学医学院附属第一医院', outOfCounty: true, type: 'inpatient', start: '2025-03-02', end: '2025-03-12', residentIdNumber: residents[2], diagnoses: [{ code: 'C34.9', primary: true }], totalCost: 3000000, fundPaid: 1800000, outOfPocket: 1100000 }),
+    base({ id: 'd', orgCode: codes.village }),
+    base({ id: 'e', orgCode: codes.village, type: 'emergency' }),
+    base({ id: 'f' }),
+    base({ id: 'g', residentIdNumber: outsider }),
+  ];
+
+  it('stores good lines, reports bad ones by line number, and computes the hand-checked values', async () => {
+    const rows = fixture();
+    rows[1] = { ...rows[1], orgCode: codes.village };
+    const bad = [
+      '{not json',
+      { ...base({ id: 'x1' }), residentIdNumber: residents[0]!.slice(0, 17) + (residents[0]!.endsWith('0') ? '1' : '0') },
+      base({ id: 'x2', orgCode: 'NOPE' }),
+      base({ id: 'x3', diagnoses: [{ code: 'Q99', primary: false }] }),
+      base({ id: 'x4', fundPaid: 9000, outOfPocket: 3000 }),
+    ];
+    const r = await ingest([...rows, ...bad]);
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ accepted: 7, duplicates: 0, rejected: 5 });
+    expect(r.body.errors.map((e: { line: number; code: string }) => [e.line, e.code])).toEqual([
+      [8, 'INVALID_JSON'], [9, 'INVALID_ID_NUMBER'], [10, 'UNKNOWN_ORGANIZATION'], [11, 'INVALID_RECORD'], [12, 'INVALID_COSTS'],
+    ]);
+    const v = await indicators();
+    expect(value(v, 'county_inpatient_rate')).toBeCloseTo(2 / 3, 10);
+    expect(value(v, 'out_transfer_rate')).toBeCloseTo(1 / 3, 10);
+    expect(value(v, 'grassroots_visit_rate')).toBeCloseTo(2 / 4, 10);
+    expect(value(v, 'avg_length_of_stay')).toBe(3);
+    expect(value(v, 'cmi')).toBeCloseTo(1.2, 10);
+    expect(v.values.find((x: { code: string }) => x.code === 'top_out_county_diseases').items).toEqual([{ icd3: 'C34', name: expect.any(String), count: 1, share: 1 }]);
+  });
+
+  it('changes nothing when a batch is re-sent, and lets a corrected record replace the old one', async () => {
+    const before = await indicators();
+    const rows = fixture();
+    rows[1] = { ...rows[1], orgCode: codes.village };
+    const again = await ingest(rows);
+    expect(again.body).toMatchObject({ accepted: 0, duplicates: 7, rejected: 0 });
+    expect(await indicators()).toEqual(before);
+    const corrected = await ingest([{ ...rows[0], end: '2025-03-08' }]);
+    expect(corrected.body).toMatchObject({ accepted: 1, duplicates: 0 });
+    expect(value(await indicators(), 'avg_length_of_stay')).toBe((7 + 1) / 2);
+    expect((await p.ctx.db.query(`select 1 from encounter where source = 'HIS-LH' and id = 'a'`)).rowCount).toBe(1);
+  });
+
+  it('takes CSV with the same fields', async () => {
+    const r = await ingest([
+      'id,source,orgCode,outOfCounty,residentIdNumber,type,start,end,diagnoses,procedures,totalCost,fundPaid,outOfPocket,drg',
+      `h,HIS-VC,${codes.village},false,${residents[0]},outpatient,2025-04-02,,I10;E11.9,,5000,3000,1000,`,
+      `i,HIS-LH,${codes.lead},false,${residents[1]},inpatient,2025-04-01,2025-04-05,I63.9,p1:4,900000,600000,200000,ES1:1.5`,
+    ], manager, 'text/csv');
+    expect(r.body).toMatchObject({ accepted: 2, rejected: 0 });
+    const v = await indicators('2025-04');
+    expect(value(v, 'grade34_surgery_share')).toBe(1);
+  });
+
+  it('gives identical values after a full recompute', async () => {
+    const before = [await indicators('2025'), await indicators('2025-Q1'), await indicators('2025-03', w.villageId)];
+    await recomputeAggregates(p.ctx, w.first.id);
+    expect([await indicators('2025'), await indicators('2025-Q1'), await indicators('2025-03', w.villageId)]).toEqual(before);
+  });
+
+  it('keeps senders to their rights: a village doctor cannot ingest, the insurer only out-of-county care', async () => {
+    expect((await ingest([base({ id: 'z' })], await p.login('vdoc'))).status).toBe(403);
+    const insurer = await ingest([base({ id: 'z1' }), base({ id: 'z2', source: 'insurance', outOfCounty: true, orgCode: '上海瑞金医院', type: 'inpatient', start: '2025-05-01', end: '2025-05-03' })], await p.login('insurer'));
+    expect(insurer.body).toMatchObject({ accepted: 1, rejected: 1, errors: [{ line: 1, code: 'NOT_ALLOWED' }] });
+    expect((await p.call('GET', `/api/v1/indicators?communityId=${w.first.id}&period=2025`, await p.login('vdoc2'))).status).toBe(403);
+    expect((await p.call('GET', `/api/v1/indicators?communityId=${w.first.id}&period=2025`, await p.login('regulator'))).status).toBe(200);
+  });
+});

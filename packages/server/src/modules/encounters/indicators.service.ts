@@ -1,0 +1,84 @@
+import { DomainError, INDICATOR_DEFINITIONS, contributions, evaluateIndicator, hasPermission, primaryCategory, scopeFilter, type Actor, type EncounterRecord } from '@yigong/domain';
+import type { AppContext } from '../../platform/context.ts';
+import { authorize } from '../../platform/auth/authorize.ts';
+import { communityRegion, findOrganizationRef } from '../org/org.repository.ts';
+import * as repo from './encounters.repository.ts';
+
+/** `2025` → its 12 months, `2025-Q1` → 3, `2025-03` → 1 (first days, ISO). */
+export function periodMonths(period: string): string[] {
+  const y = period.slice(0, 4);
+  if (/^\d{4}$/.test(period)) return Array.from({ length: 12 }, (_, i) => `${y}-${String(i + 1).padStart(2, '0')}-01`);
+  const q = /^\d{4}-Q([1-4])$/.exec(period);
+  if (q) return [0, 1, 2].map((i) => `${y}-${String((Number(q[1]) - 1) * 3 + i + 1).padStart(2, '0')}-01`);
+  return [`${period}-01`];
+}
+
+/**
+ * Indicator values for a community or a unit and a period (INDICATORS.md), from the monthly
+ * aggregates only — never a scan of raw encounters. Resident-based indicators are community-wide
+ * and omitted for a unit; out-of-county ones say so when no insurance data arrived.
+ */
+export async function indicatorValues(ctx: AppContext, actor: Actor, q: { communityId: string; organizationId?: string | undefined; period: string }) {
+  const region = await communityRegion(ctx.db, q.communityId);
+  if (!region) throw new DomainError('NOT_FOUND', '医共体不存在');
+  if (!hasPermission(actor.role, 'indicator.read')) throw new DomainError('FORBIDDEN', '当前角色无权查看监测指标');
+  authorize(actor, 'indicator.read', { communityId: q.communityId, regionCode: region });
+  if (q.organizationId && !(await findOrganizationRef(ctx.db, q.communityId, q.organizationId))) throw new DomainError('NOT_FOUND', '机构不存在');
+  const months = periodMonths(q.period);
+  const sums = await repo.sumAggregates(ctx.db, q.communityId, months, q.organizationId ?? null);
+  const outData = (await repo.sumAggregates(ctx.db, q.communityId, months, null)).out_county ?? 0;
+  const values: unknown[] = INDICATOR_DEFINITIONS.filter((d) => !(q.organizationId && d.communityOnly)).map((d) => ({
+    ...evaluateIndicator(d, sums),
+    ...(d.needsOutOfCounty && outData === 0 ? { note: 'no_out_of_county_data' } : {}),
+  }));
+  if (!q.organizationId) {
+    const top = await repo.topDiseases(ctx.db, q.communityId, months);
+    const total = top.reduce((a, t) => a + t.count, 0);
+    const all = (sums.res_ip_out ?? 0) || total;
+    values.push({ code: 'top_out_county_diseases', items: top.map((t) => ({ icd3: t.icd3, name: t.name, count: t.count, share: all ? t.count / all : null })), ...(outData === 0 ? { note: 'no_out_of_county_data' } : {}) });
+  }
+  return { period: q.period, scope: { communityId: q.communityId, ...(q.organizationId ? { organizationId: q.organizationId } : {}) }, values };
+}
+
+export function listDefinitions() {
+  return { items: INDICATOR_DEFINITIONS.map((d) => ({ ...d })) };
+}
+
+/**
+ * Full recompute of a community's aggregates from the stored encounters with the same pure
+ * `contributions` — it must give the values the incremental path gave (tested).
+ */
+export async function recomputeAggregates(ctx: AppContext, communityId: string): Promise<number> {
+  return ctx.db.transaction(async (tx) => {
+    await tx.query('delete from encounter_agg where community_id = $1', [communityId]);
+    await tx.query('delete from encounter_disease_agg where community_id = $1', [communityId]);
+    const kinds = new Map((await tx.query<{ id: string; kind: string }>('select id, kind from organization where community_id = $1', [communityId])).rows.map((r) => [r.id, r.kind]));
+    const { rows } = await tx.query<{ source: string; id: string; organization_id: string | null; org_code: string; out_of_county: boolean; community_resident: boolean; type: EncounterRecord['type']; start_date: string; end_date: string | null; period_month: string; diagnoses: EncounterRecord['diagnoses']; procedures: EncounterRecord['procedures']; total_cost: number; fund_paid: number; out_of_pocket: number; drg_code: string | null; drg_weight: string | null }>(
+      `select source, id, organization_id, org_code, out_of_county, community_resident, type, start_date::text, end_date::text, period_month::text, diagnoses, procedures,
+              total_cost::float8 as total_cost, fund_paid::float8 as fund_paid, out_of_pocket::float8 as out_of_pocket, drg_code, drg_weight::text from encounter where community_id = $1`, [communityId]);
+    const agg = new Map<string, number>();
+    const diseases = new Map<string, number>();
+    const bump = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
+    for (const r of rows) {
+      const record: EncounterRecord = {
+        id: r.id, source: r.source, orgCode: r.org_code, outOfCounty: r.out_of_county, residentIdNumber: '', type: r.type, start: r.start_date, end: r.end_date,
+        diagnoses: r.diagnoses, procedures: r.procedures, totalCost: r.total_cost, fundPaid: r.fund_paid, outOfPocket: r.out_of_pocket,
+        drg: r.drg_code ? { code: r.drg_code, weight: Number(r.drg_weight) } : null,
+      };
+      const contrib = contributions(record, { organizationKind: r.organization_id ? (kinds.get(r.organization_id) ?? null) : null, communityResident: r.community_resident });
+      for (const [k, n] of Object.entries(contrib)) bump(agg, `${r.period_month}|${repo.unitKey(r.organization_id)}|${k}`, n!);
+      if (r.out_of_county && r.community_resident && r.type === 'inpatient') bump(diseases, `${r.period_month}|${primaryCategory(record)}`, 1);
+    }
+    await repo.addToAggregates(tx, communityId, agg);
+    await repo.addToDiseases(tx, communityId, diseases);
+    return rows.length;
+  });
+}
+
+export function ingestCommunity(actor: Actor, communityId: string | undefined): string {
+  if (!hasPermission(actor.role, 'encounter.ingest')) throw new DomainError('FORBIDDEN', '当前角色无权报送就诊数据');
+  if (communityId) return communityId;
+  const f = scopeFilter(actor, 'encounter.ingest');
+  if (f.communityIds?.length === 1) return f.communityIds[0]!;
+  throw new DomainError('VALIDATION_FAILED', '请用 ?communityId= 指明医共体', { field: 'communityId' });
+}
