@@ -35,8 +35,8 @@ describe('encounter ingest and indicators (ENCOUNTERS.md, INDICATORS.md)', () =>
   });
   afterAll(async () => p.close());
 
-  const base = (o: Record<string, unknown>) => ({ source: 'HIS-LH', orgCode: codes.lead, outOfCounty: false, residentIdNumber: residents[0], type: 'outpatient', start: '2025-03-04', diagnoses: [{ code: 'I10', primary: true }], totalCost: 10000, fundPaid: 6000, outOfPocket: 3000, ...o });
-  const fixture = () => [
+  const base = (o: Record<string, unknown>): Record<string, unknown> => ({ source: 'HIS-LH', orgCode: codes.lead, outOfCounty: false, residentIdNumber: residents[0], type: 'outpatient', start: '2025-03-04', diagnoses: [{ code: 'I10', primary: true }], totalCost: 10000, fundPaid: 6000, outOfPocket: 3000, ...o });
+  const fixture = (): Record<string, unknown>[] => [
     base({ id: 'a', type: 'inpatient', start: '2025-03-01', end: '2025-03-06', procedures: [{ code: 'x', grade: 3 }], drg: { code: 'ES1', weight: 1.2 }, totalCost: 800000, fundPaid: 560000, outOfPocket: 200000 }),
     base({ id: 'b', orgCode: 'TBD', type: 'inpatient', start: '2025-03-10', end: '2025-03-10', residentIdNumber: residents[1], totalCost: 200000, fundPaid: 140000, outOfPocket: 50000 }),
     base({ id: 'c', source: 'insurance', orgCode: '浙江大学医学院附属第一医院', outOfCounty: true, type: 'inpatient', start: '2025-03-02', end: '2025-03-12', residentIdNumber: residents[2], diagnoses: [{ code: 'C34.9', primary: true }], totalCost: 3000000, fundPaid: 1800000, outOfPocket: 1100000 }),
@@ -51,7 +51,7 @@ describe('encounter ingest and indicators (ENCOUNTERS.md, INDICATORS.md)', () =>
     rows[1] = { ...rows[1], orgCode: codes.village };
     const bad = [
       '{not json',
-      { ...base({ id: 'x1' }), residentIdNumber: residents[0]!.slice(0, 17) + (residents[0]!.endsWith('0') ? '1' : '0') },
+      base({ id: 'x1', residentIdNumber: residents[0]!.slice(0, 17) + (residents[0]!.endsWith('0') ? '1' : '0') }),
       base({ id: 'x2', orgCode: 'NOPE' }),
       base({ id: 'x3', diagnoses: [{ code: 'Q99', primary: false }] }),
       base({ id: 'x4', fundPaid: 9000, outOfPocket: 3000 }),
