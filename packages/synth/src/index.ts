@@ -8,3 +8,4 @@ export { isKnownAreaCode, loadCountyDivisions, type CountyDivisions, type Divisi
 export { SYNTH_ICD10 } from './health.ts';
 export type * from './types.ts';
 export { createRng, hashSeed, type Rng } from './prng.ts';
+export { generateEncounters, type EncounterResident, type EncounterUnits } from './encounters.ts';

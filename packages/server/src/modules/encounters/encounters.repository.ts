@@ -1,4 +1,4 @@
-import type { Sql } from '../../platform/db/database.ts';
+import type { Database, Sql } from '../../platform/db/database.ts';
 
 export interface StoredEncounter {
   source: string;
@@ -129,4 +129,20 @@ export async function residentsByHash(sql: Sql, hashes: readonly string[]): Prom
 
 export async function knownCategories(sql: Sql): Promise<Set<string>> {
   return new Set((await sql.query<{ code: string }>(`select code from icd10 where level = 'category'`)).rows.map((r) => r.code));
+}
+
+const COPY_COLUMNS = ['community_id', 'source', 'id', 'organization_id', 'org_code', 'out_of_county', 'resident_id', 'community_resident', 'id_number_hash', 'type',
+  'start_date', 'end_date', 'period_month', 'department', 'diagnoses', 'primary_icd3', 'procedures', 'total_cost', 'fund_paid', 'out_of_pocket', 'referral_id',
+  'drg_code', 'drg_weight', 'contrib', 'content_hash'] as const;
+
+/** Bulk load of new encounters (demo seed, benchmarks) with COPY; the caller adds their aggregates. */
+export async function copyEncounters(db: Database, rows: Iterable<EncounterRow> | AsyncIterable<EncounterRow>): Promise<number> {
+  async function* lines() {
+    for await (const e of rows as AsyncIterable<EncounterRow>) {
+      yield [e.communityId, e.source, e.id, e.organizationId, e.orgCode, e.outOfCounty, e.residentId, e.communityResident, e.idNumberHash, e.type, e.start, e.end,
+        e.periodMonth, e.department, e.diagnoses, e.primaryIcd3, e.procedures, e.totalCost, e.fundPaid, e.outOfPocket, e.referralId, e.drgCode, e.drgWeight,
+        e.contrib, e.contentHash] as const;
+    }
+  }
+  return db.copyRows('encounter', COPY_COLUMNS, lines());
 }

@@ -79,7 +79,28 @@ function validate(ctx: AppContext, line: number, value: unknown, env: { orgs: Ma
   return { line, record: { ...r, residentIdNumber: idn.value.normalized }, idHash: ctx.cipher.lookupHash(idn.value.normalized), organization };
 }
 
-function contentHash(r: EncounterRecord): string {
+/**
+ * The stored row of one encounter and what it adds to the aggregates (ENCOUNTERS.md derived
+ * classification): shared by the ingest path and the bulk demo seed, so both count alike.
+ */
+export function buildEncounterRow(communityId: string, r: EncounterRecord, organization: { id: string; kind: string } | null, resident: { id: string; community_id: string } | null, idHash: string): { row: repo.EncounterRow; unit: string; disease: string | null } {
+  const communityResident = resident?.community_id === communityId;
+  const contrib = contributions(r, { organizationKind: organization?.kind ?? null, communityResident }) as Record<string, number>;
+  const icd3 = primaryCategory(r);
+  return {
+    unit: repo.unitKey(organization?.id ?? null),
+    disease: r.outOfCounty && communityResident && r.type === 'inpatient' ? icd3 : null,
+    row: {
+      communityId, source: r.source, id: r.id, organizationId: organization?.id ?? null, orgCode: r.orgCode, outOfCounty: r.outOfCounty,
+      residentId: resident?.id ?? null, communityResident, idNumberHash: idHash, type: r.type, start: r.start, end: r.end ?? null,
+      periodMonth: periodMonth(r), department: r.department ?? null, diagnoses: r.diagnoses, primaryIcd3: icd3, procedures: r.procedures ?? [],
+      totalCost: r.totalCost, fundPaid: r.fundPaid, outOfPocket: r.outOfPocket, referralId: r.referralId ?? null,
+      drgCode: r.drg?.code ?? null, drgWeight: r.drg?.weight ?? null, contrib, contentHash: contentHash(r),
+    },
+  };
+}
+
+export function contentHash(r: EncounterRecord): string {
   const { id: _i, source: _s, ...content } = r;
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
@@ -106,23 +127,15 @@ async function commitChunk(ctx: AppContext, communityId: string, chunk: Valid[],
         for (const [k, n] of Object.entries(old.contrib)) bump(agg, `${old.period_month}|${old.unit_key}|${k}`, -n);
         if (old.disease) bump(diseases, `${old.period_month}|${old.disease}`, -1);
       }
-      const resident = residents.get(v.idHash);
-      const communityResident = resident?.community_id === communityId;
-      const contrib = contributions(v.record, { organizationKind: v.organization?.kind ?? null, communityResident }) as Record<string, number>;
-      const month = periodMonth(v.record);
-      const unit = repo.unitKey(v.organization?.id ?? null);
+      const built = buildEncounterRow(communityId, v.record, v.organization, residents.get(v.idHash) ?? null, v.idHash);
+      const { row, unit } = built;
+      const contrib = row.contrib;
+      const month = row.periodMonth;
       for (const [k, n] of Object.entries(contrib)) bump(agg, `${month}|${unit}|${k}`, n);
-      const icd3 = primaryCategory(v.record);
-      if (v.record.outOfCounty && communityResident && v.record.type === 'inpatient') bump(diseases, `${month}|${icd3}`, 1);
-      await repo.upsertEncounter(tx, {
-        communityId, source: v.record.source, id: v.record.id, organizationId: v.organization?.id ?? null, orgCode: v.record.orgCode, outOfCounty: v.record.outOfCounty,
-        residentId: resident?.id ?? null, communityResident, idNumberHash: v.idHash, type: v.record.type, start: v.record.start, end: v.record.end ?? null,
-        periodMonth: month, department: v.record.department ?? null, diagnoses: v.record.diagnoses, primaryIcd3: icd3, procedures: v.record.procedures ?? [],
-        totalCost: v.record.totalCost, fundPaid: v.record.fundPaid, outOfPocket: v.record.outOfPocket, referralId: v.record.referralId ?? null,
-        drgCode: v.record.drg?.code ?? null, drgWeight: v.record.drg?.weight ?? null, contrib, contentHash: hash,
-      });
+      if (built.disease) bump(diseases, `${month}|${built.disease}`, 1);
+      await repo.upsertEncounter(tx, { ...row, contentHash: hash });
       // Later lines of the same batch see this version.
-      prior.set(key, { source: v.record.source, id: v.record.id, content_hash: hash, contrib, period_month: month, unit_key: unit, organization_id: v.organization?.id ?? null, disease: v.record.outOfCounty && communityResident && v.record.type === 'inpatient' ? icd3 : null });
+      prior.set(key, { source: v.record.source, id: v.record.id, content_hash: hash, contrib, period_month: month, unit_key: unit, organization_id: v.organization?.id ?? null, disease: built.disease });
       accepted++;
     }
     await repo.addToAggregates(tx, communityId, agg);

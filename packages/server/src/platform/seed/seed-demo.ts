@@ -11,6 +11,7 @@ import { seedScheduling } from './seed-scheduling.ts';
 import { seedObservations } from './seed-observations.ts';
 import { seedDuplicateCandidates } from './seed-duplicates.ts';
 import { seedCare } from './seed-care.ts';
+import { seedEncounters } from './seed-encounters.ts';
 
 /**
  * Seeds the demo county on first start in demo mode: two synthetic communities and the demo
@@ -50,6 +51,8 @@ export async function seedDemo(ctx: AppContext, log: (msg: string) => void, opts
   await seedDuplicateCandidates(ctx, first.community.id, anchors.village);
   const care = await seedCare(ctx.db, first.community.id, asOf, DEMO_COMMUNITIES.first.seed);
   await seedCare(ctx.db, second.community.id, asOf, DEMO_COMMUNITIES.second.seed);
-  log(`Demo data seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${first.community.name} (${a.residents} residents, ${care.contracts} contracts, ${care.enrollments} chronic patients, ${care.followUps} follow-ups), ${second.community.name} (${b.residents} residents)`);
+  const encounters = await seedEncounters(ctx, first.community.id, asOf, DEMO_COMMUNITIES.first.seed);
+  await seedEncounters(ctx, second.community.id, asOf, DEMO_COMMUNITIES.second.seed);
+  log(`Demo data seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${first.community.name} (${a.residents} residents, ${care.contracts} contracts, ${care.enrollments} chronic patients, ${care.followUps} follow-ups, ${encounters} encounters), ${second.community.name} (${b.residents} residents)`);
   return true;
 }

@@ -1,0 +1,49 @@
+import { ageOn } from '@yigong/domain';
+import { generateEncounters, type EncounterResident } from '@yigong/synth';
+import type { AppContext } from '../context.ts';
+import { addToAggregates, addToDiseases, copyEncounters, type EncounterRow } from '../../modules/encounters/encounters.repository.ts';
+import { buildEncounterRow } from '../../modules/encounters/ingest.service.ts';
+
+/**
+ * A year of synthetic encounters for a demo community (the last 12 full months and the current
+ * month to yesterday), loaded with COPY through the same row builder and counters as the ingest
+ * path, so the dashboard has data on first start.
+ */
+export async function seedEncounters(ctx: AppContext, communityId: string, asOf: string, seed: number): Promise<number> {
+  const orgs = (await ctx.db.query<{ id: string; code: string; kind: string; parent_id: string | null }>('select id, code, kind, parent_id from organization where community_id = $1', [communityId])).rows;
+  const byId = new Map(orgs.map((o) => [o.id, o]));
+  const byCode = new Map(orgs.map((o) => [o.code, { id: o.id, kind: o.kind }]));
+  const lead = orgs.find((o) => o.kind === 'lead_hospital');
+  if (!lead) return 0;
+  const people = (await ctx.db.query<{ id: string; id_number_enc: string; id_number_hash: string; birth_date: string; sex: 'male' | 'female'; organization_id: string }>(
+    `select id, id_number_enc, id_number_hash, birth_date::text, sex, organization_id from resident where community_id = $1 and status = 'active' order by id`, [communityId])).rows;
+  const residents: EncounterResident[] = people.map((p) => {
+    const unit = byId.get(p.organization_id);
+    const clinic = unit && (unit.kind === 'village_clinic' || unit.kind === 'community_station') ? unit : null;
+    const township = clinic ? byId.get(clinic.parent_id ?? '') : unit;
+    return { idNumber: ctx.cipher.decrypt(p.id_number_enc), age: ageOn(p.birth_date, asOf), sex: p.sex, clinicCode: clinic?.code ?? null, townshipCode: township && township.kind !== 'lead_hospital' ? township.code : null };
+  });
+  const byNumber = new Map(people.map((p, i) => [residents[i]!.idNumber, { id: p.id, community_id: communityId, hash: p.id_number_hash }]));
+  const [y, m] = asOf.split('-').map(Number) as [number, number];
+  const months = Array.from({ length: 13 }, (_, i) => new Date(Date.UTC(y, m - 13 + i, 1)).toISOString().slice(0, 7));
+  const yesterday = new Date(Date.parse(`${asOf}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const agg = new Map<string, number>();
+  const diseases = new Map<string, number>();
+  const bump = (map: Map<string, number>, k: string, v: number) => map.set(k, (map.get(k) ?? 0) + v);
+  function* rows(): Generator<EncounterRow> {
+    for (const r of generateEncounters(residents, { lead: lead!.code, tcm: orgs.find((o) => o.kind === 'tcm_hospital')?.code ?? null, maternalChild: orgs.find((o) => o.kind === 'maternal_child_hospital')?.code ?? null }, months, seed, yesterday)) {
+      const who = byNumber.get(r.residentIdNumber)!;
+      const built = buildEncounterRow(communityId, r, r.outOfCounty ? null : (byCode.get(r.orgCode) ?? null), who, who.hash);
+      for (const [k, n] of Object.entries(built.row.contrib)) bump(agg, `${built.row.periodMonth}|${built.unit}|${k}`, n);
+      if (built.disease) bump(diseases, `${built.row.periodMonth}|${built.disease}`, 1);
+      yield built.row;
+    }
+  }
+  const n = await copyEncounters(ctx.db, rows());
+  await ctx.db.transaction(async (tx) => {
+    await addToAggregates(tx, communityId, agg);
+    await addToDiseases(tx, communityId, diseases);
+  });
+  await ctx.db.exec('analyze encounter, encounter_agg');
+  return n;
+}
