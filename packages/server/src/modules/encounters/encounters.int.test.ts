@@ -109,3 +109,35 @@ describe('encounter ingest and indicators (ENCOUNTERS.md, INDICATORS.md)', () =>
     expect((await p.call('GET', `/api/v1/indicators?communityId=${w.first.id}&period=2025`, await p.login('regulator'))).status).toBe(200);
   });
 });
+
+describe('FHIR Bundle ingest', () => {
+  let p: TestPlatform;
+  beforeAll(async () => {
+    p = await openTestPlatform();
+  });
+  afterAll(async () => p.close());
+
+  it('maps Encounter + Condition + Procedure + Claim to the same record', async () => {
+    const w = await demoWorld(p);
+    const manager = await p.login('manager');
+    const lead = (await p.call('GET', `/api/v1/organizations?communityId=${w.first.id}&kind=lead_hospital`, manager)).body.items[0];
+    const idNumber = validIdNumber('19551111');
+    await p.call('POST', '/api/v1/residents', manager, residentBody(w.first.id, w.villageId, { idNumber, name: '病案测试' }));
+    const bundle = {
+      resourceType: 'Bundle', type: 'collection', entry: [
+        { fullUrl: 'urn:uuid:e1', resource: { resourceType: 'Encounter', identifier: [{ system: 'urn:yigong:source:HIS-LH', value: 'fhir-1' }], status: 'finished', class: { code: 'IMP' },
+          period: { start: '2025-06-01', end: '2025-06-05' }, serviceProvider: { identifier: { value: lead.code } }, subject: { identifier: { value: idNumber } },
+          diagnosis: [{ condition: { reference: 'urn:uuid:c1' }, rank: 1 }, { condition: { reference: 'urn:uuid:c2' }, rank: 2 }] } },
+        { fullUrl: 'urn:uuid:c1', resource: { resourceType: 'Condition', code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10', code: 'I63.9' }] } } },
+        { fullUrl: 'urn:uuid:c2', resource: { resourceType: 'Condition', code: { coding: [{ code: 'I10' }] } } },
+        { fullUrl: 'urn:uuid:p1', resource: { resourceType: 'Procedure', encounter: { reference: 'urn:uuid:e1' }, code: { coding: [{ code: '00.66' }] }, extension: [{ url: 'urn:yigong:surgery-grade', valueInteger: 4 }] } },
+        { fullUrl: 'urn:uuid:cl1', resource: { resourceType: 'Claim', item: [{ encounter: [{ reference: 'urn:uuid:e1' }] }], total: { value: 12000.5, currency: 'CNY' },
+          extension: [{ url: 'urn:yigong:fund-paid', valueMoney: { value: 8000 } }, { url: 'urn:yigong:out-of-pocket', valueMoney: { value: 3000 } }] } },
+      ],
+    };
+    const r = await p.app.inject({ method: 'POST', url: '/api/v1/encounters:ingest', headers: { authorization: `Bearer ${manager}`, 'content-type': 'application/fhir+json' }, payload: JSON.stringify(bundle) });
+    expect(JSON.parse(r.body)).toMatchObject({ accepted: 1, rejected: 0 });
+    const row = (await p.ctx.db.query<{ type: string; total_cost: number; primary_icd3: string; procedures: unknown }>(`select type, total_cost::int, primary_icd3, procedures from encounter where id = 'fhir-1'`)).rows[0];
+    expect(row).toMatchObject({ type: 'inpatient', total_cost: 1200050, primary_icd3: 'I63', procedures: [{ code: '00.66', grade: 4 }] });
+  });
+});
