@@ -141,3 +141,40 @@ describe('FHIR Bundle ingest', () => {
     expect(row).toMatchObject({ type: 'inpatient', total_cost: 1200050, primary_icd3: 'I63', procedures: [{ code: '00.66', grade: 4 }] });
   });
 });
+
+describe('an ingest cut off half-way', () => {
+  let p: TestPlatform;
+  beforeAll(async () => {
+    p = await openTestPlatform();
+  });
+  afterAll(async () => p.close());
+
+  it('loses nothing and duplicates nothing when the same batch is sent again', async () => {
+    const { ingestEncounters, CHUNK } = await import('./ingest.service.ts');
+    const w = await demoWorld(p);
+    const manager = await p.login('manager');
+    const lead = (await p.call('GET', `/api/v1/organizations?communityId=${w.first.id}&kind=lead_hospital`, manager)).body.items[0];
+    const actor = { userId: '00000000-0000-4000-8000-0000000000aa', username: 'manager', role: 'manager' as const, organizationId: null, scope: { kind: 'community' as const, communityId: w.first.id }, organizationIds: [] };
+    const total = CHUNK * 2 + 120;
+    const records = Array.from({ length: total }, (_, i) => ({ id: `cut-${i}`, source: 'HIS-CUT', orgCode: lead.code, outOfCounty: false, residentIdNumber: validIdNumber('19600101', '330521', i % 1000), type: 'outpatient', start: '2025-02-03', diagnoses: [{ code: 'J06.9', primary: true }], totalCost: 5000, fundPaid: 3000, outOfPocket: 1000 }));
+    async function* cutAfter(n: number) {
+      for (const [i, r] of records.entries()) {
+        if (i === n) throw new Error('connection lost');
+        yield { line: i + 1, value: r };
+      }
+    }
+    async function* all() {
+      for (const [i, r] of records.entries()) yield { line: i + 1, value: r };
+    }
+    await expect(ingestEncounters(p.ctx, actor, w.first.id, cutAfter(CHUNK + 300))).rejects.toThrow(/connection lost/);
+    const stored = async () => Number((await p.ctx.db.query<{ n: number }>(`select count(*)::int as n from encounter where source = 'HIS-CUT'`)).rows[0]!.n);
+    expect(await stored()).toBe(CHUNK);
+    const again = await ingestEncounters(p.ctx, actor, w.first.id, all());
+    expect(again).toMatchObject({ accepted: total - CHUNK, duplicates: CHUNK, rejected: 0 });
+    expect(await stored()).toBe(total);
+    const before = (await p.call('GET', `/api/v1/indicators?communityId=${w.first.id}&period=2025-02`, manager)).body;
+    expect(before.values.find((v: { code: string }) => v.code === 'outpatient_cost_per_visit').denominator).toBeGreaterThanOrEqual(total);
+    await recomputeAggregates(p.ctx, w.first.id);
+    expect((await p.call('GET', `/api/v1/indicators?communityId=${w.first.id}&period=2025-02`, manager)).body).toEqual(before);
+  });
+});
