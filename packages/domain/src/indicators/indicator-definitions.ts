@@ -61,9 +61,9 @@ const SCALE: Record<IndicatorDefinition['unit'], number> = { ratio: 1, days: 1, 
  * Direction-aware status: green when the target is met, amber when within 5% of it, red beyond;
  * `none` without a target, `no_data` when the denominator is 0.
  */
-export function evaluateIndicator(d: IndicatorDefinition, sums: Partial<Record<Metric, number>>): IndicatorValue {
-  const numerator = d.numerator.reduce((a, k) => a + (sums[k] ?? 0), 0);
-  const denominator = d.denominator.reduce((a, k) => a + (sums[k] ?? 0), 0);
+export function evaluateIndicator(d: IndicatorDefinition, sums: Partial<Record<Metric, number>>, counts?: { numerator: number; denominator: number }): IndicatorValue {
+  const numerator = counts?.numerator ?? d.numerator.reduce((a, k) => a + (sums[k] ?? 0), 0);
+  const denominator = counts?.denominator ?? d.denominator.reduce((a, k) => a + (sums[k] ?? 0), 0);
   const value = denominator === 0 ? null : numerator / denominator / SCALE[d.unit];
   let status: IndicatorStatus = 'none';
   if (value === null) status = 'no_data';
@@ -72,4 +72,39 @@ export function evaluateIndicator(d: IndicatorDefinition, sums: Partial<Record<M
     status = gap <= 0 ? 'green' : gap <= 0.05 ? 'amber' : 'red';
   }
   return { code: d.code, value, numerator, denominator, target: d.target, direction: d.direction, status };
+}
+
+/**
+ * Indicators whose counts come from other modules (referral, family doctors, chronic care, staff),
+ * as data like the rest (INDICATORS.md "Care pattern", "Capacity", "Health management").
+ */
+export interface ModuleIndicatorDefinition {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  unit: 'ratio' | 'count';
+  direction: 'up' | 'down' | null;
+  target: number | null;
+  source: string;
+}
+
+export const MODULE_INDICATOR_DEFINITIONS: readonly ModuleIndicatorDefinition[] = [
+  { code: 'up_referrals', nameZh: '上转人次', nameEn: 'Up-referrals', unit: 'count', direction: null, target: null, source: 'referral module' },
+  { code: 'down_referrals', nameZh: '下转人次', nameEn: 'Down-referrals', unit: 'count', direction: 'up', target: null, source: 'referral module' },
+  { code: 'dispatched_senior_doctors', nameZh: '中级及以上医师派驻6个月以上人数', nameEn: 'Senior doctors dispatched ≥ 6 months', unit: 'count', direction: 'up', target: null, source: 'org assignments' },
+  { code: 'signing_rate', nameZh: '家庭医生签约率', nameEn: 'Family-doctor signing rate', unit: 'ratio', direction: 'up', target: 0.45, source: 'policy text 004' },
+  { code: 'key_population_signing_rate', nameZh: '重点人群签约覆盖率', nameEn: 'Key-population signing rate', unit: 'ratio', direction: 'up', target: 0.9, source: 'policy text 004' },
+  { code: 'htn_standard_mgmt_rate', nameZh: '高血压规范管理率', nameEn: 'Hypertension standard management rate', unit: 'ratio', direction: 'up', target: null, source: 'CHRONIC.md' },
+  { code: 't2d_standard_mgmt_rate', nameZh: '糖尿病规范管理率', nameEn: 'Type-2 diabetes standard management rate', unit: 'ratio', direction: 'up', target: null, source: 'CHRONIC.md' },
+  { code: 'chronic_standard_mgmt_rate', nameZh: '两慢病规范管理率', nameEn: 'Two-disease standard management rate', unit: 'ratio', direction: 'up', target: 0.8, source: 'policy text 004' },
+  { code: 'htn_control_rate', nameZh: '血压控制率', nameEn: 'Blood-pressure control rate', unit: 'ratio', direction: 'up', target: null, source: 'CHRONIC.md' },
+  { code: 't2d_control_rate', nameZh: '血糖控制率', nameEn: 'Glucose control rate', unit: 'ratio', direction: 'up', target: null, source: 'CHRONIC.md' },
+];
+
+/** A module indicator from its numerator and denominator (a count has denominator 1). */
+export function evaluateModuleIndicator(code: string, numerator: number, denominator: number): IndicatorValue {
+  const d = MODULE_INDICATOR_DEFINITIONS.find((x) => x.code === code);
+  if (!d) throw new Error(`unknown indicator ${code}`);
+  const asRatio: IndicatorDefinition = { code, version: V, nameZh: d.nameZh, nameEn: d.nameEn, numerator: [], denominator: [], unit: 'ratio', direction: d.direction, target: d.target, source: d.source, needsOutOfCounty: false, communityOnly: true };
+  return evaluateIndicator(asRatio, {}, { numerator, denominator });
 }

@@ -178,3 +178,31 @@ describe('an ingest cut off half-way', () => {
     expect((await p.call('GET', `/api/v1/indicators?communityId=${w.first.id}&period=2025-02`, manager)).body).toEqual(before);
   });
 });
+
+describe('indicators from the other modules', () => {
+  let p: TestPlatform;
+  beforeAll(async () => {
+    p = await openTestPlatform();
+  });
+  afterAll(async () => p.close());
+
+  it('reports referrals, signing and chronic rates beside the encounter indicators, equal to their own endpoints', async () => {
+    const w = await demoWorld(p);
+    const manager = await p.login('manager');
+    const vdoc = await p.login('vdoc');
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const lead = (await p.call('GET', `/api/v1/organizations?communityId=${w.first.id}&kind=lead_hospital`, vdoc)).body.items[0];
+    const resident = (await p.call('GET', '/api/v1/residents?limit=1', vdoc)).body.items[0];
+    await p.call('POST', '/api/v1/referrals', vdoc, { residentId: resident.id, direction: 'up', toOrganizationId: lead.id, priority: 'routine', reason: '复查', diagnoses: [{ code: 'I10', primary: true }] });
+    const v = (await p.call('GET', `/api/v1/indicators?communityId=${w.first.id}&period=${today.slice(0, 7)}`, manager)).body.values as { code: string; value: number | null; numerator: number; denominator: number; status: string }[];
+    const get = (code: string) => v.find((x) => x.code === code)!;
+    expect(get('up_referrals').numerator).toBeGreaterThanOrEqual(1);
+    const signing = (await p.call('GET', `/api/v1/family-doctor/rates?communityId=${w.first.id}&asOf=${today}`, manager)).body;
+    expect(get('signing_rate')).toMatchObject({ numerator: signing.signed, denominator: signing.residents });
+    expect(get('key_population_signing_rate').value).toBeCloseTo(signing.keySigningRate, 10);
+    const chronic = (await p.call('GET', `/api/v1/chronic/rates?communityId=${w.first.id}&year=${today.slice(0, 4)}&asOf=${today}`, manager)).body;
+    expect(get('chronic_standard_mgmt_rate')).toMatchObject({ numerator: chronic.combined.standard, denominator: chronic.combined.managed });
+    expect(get('htn_control_rate').value).toBeCloseTo(chronic.hypertension.controlRate, 10);
+    expect(['green', 'amber', 'red']).toContain(get('chronic_standard_mgmt_rate').status);
+  });
+});

@@ -1,8 +1,13 @@
-import { DomainError, INDICATOR_DEFINITIONS, contributions, evaluateIndicator, hasPermission, primaryCategory, scopeFilter, type Actor, type EncounterRecord } from '@yigong/domain';
+import { DomainError, INDICATOR_DEFINITIONS, MODULE_INDICATOR_DEFINITIONS, contributions, evaluateIndicator, evaluateModuleIndicator, hasPermission, primaryCategory, scopeFilter, type Actor, type EncounterRecord } from '@yigong/domain';
 import type { AppContext } from '../../platform/context.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { communityRegion, findOrganizationRef } from '../org/org.repository.ts';
 import * as repo from './encounters.repository.ts';
+import { businessDate } from '../../platform/clock.ts';
+import { referralCounts } from '../referral/referral.service.ts';
+import { dispatchedSeniorCount } from '../org/practitioner.service.ts';
+import { signingRates } from '../family-doctor/family-doctor.service.ts';
+import { chronicRates } from '../chronic/chronic-rates.service.ts';
 
 /** `2025` → its 12 months, `2025-Q1` → 3, `2025-03` → 1 (first days, ISO). */
 export function periodMonths(period: string): string[] {
@@ -35,13 +40,48 @@ export async function indicatorValues(ctx: AppContext, actor: Actor, q: { commun
     const top = await repo.topDiseases(ctx.db, q.communityId, months);
     const total = top.reduce((a, t) => a + t.count, 0);
     const all = (sums.res_ip_out ?? 0) || total;
+    values.push(...(await moduleValues(ctx, actor, q.communityId, months)));
     values.push({ code: 'top_out_county_diseases', items: top.map((t) => ({ icd3: t.icd3, name: t.name, count: t.count, share: all ? t.count / all : null })), ...(outData === 0 ? { note: 'no_out_of_county_data' } : {}) });
   }
   return { period: q.period, scope: { communityId: q.communityId, ...(q.organizationId ? { organizationId: q.organizationId } : {}) }, values };
 }
 
 export function listDefinitions() {
-  return { items: INDICATOR_DEFINITIONS.map((d) => ({ ...d })) };
+  return { items: [...INDICATOR_DEFINITIONS.map((d) => ({ ...d })), ...MODULE_INDICATOR_DEFINITIONS.map((d) => ({ ...d, module: true }))] };
+}
+
+/**
+ * The indicators other modules count (INDICATORS.md): referrals created in the period, senior
+ * doctors dispatched in its year, signing rates as of its last day, chronic rates for its year
+ * as of its last day (or today, for a period still running).
+ */
+async function moduleValues(ctx: AppContext, actor: Actor, communityId: string, months: readonly string[]) {
+  const today = businessDate(ctx.clock);
+  const first = months[0]!;
+  const last = months.at(-1)!;
+  const next = new Date(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5, 7)), 1)).toISOString().slice(0, 10);
+  const lastDay = new Date(Date.parse(`${next}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const asOf = lastDay < today ? lastDay : today;
+  if (first > today) return [];
+  const year = Number(asOf.slice(0, 4));
+  const [refs, dispatched, signing, chronic] = await Promise.all([
+    referralCounts(ctx, communityId, first, next),
+    dispatchedSeniorCount(ctx, communityId, year),
+    signingRates(ctx, actor, communityId, asOf),
+    chronicRates(ctx, actor, { communityId, year, asOf }),
+  ]);
+  return [
+    evaluateModuleIndicator('up_referrals', refs.up ?? 0, 1),
+    evaluateModuleIndicator('down_referrals', refs.down ?? 0, 1),
+    evaluateModuleIndicator('dispatched_senior_doctors', dispatched, 1),
+    evaluateModuleIndicator('signing_rate', signing.signed, signing.residents),
+    evaluateModuleIndicator('key_population_signing_rate', signing.keySigned, signing.keyPopulation),
+    evaluateModuleIndicator('htn_standard_mgmt_rate', chronic.hypertension.standard, chronic.hypertension.managed),
+    evaluateModuleIndicator('t2d_standard_mgmt_rate', chronic.diabetes.standard, chronic.diabetes.managed),
+    evaluateModuleIndicator('chronic_standard_mgmt_rate', chronic.combined.standard, chronic.combined.managed),
+    evaluateModuleIndicator('htn_control_rate', chronic.hypertension.controlled, chronic.hypertension.managed),
+    evaluateModuleIndicator('t2d_control_rate', chronic.diabetes.controlled, chronic.diabetes.managed),
+  ];
 }
 
 /**

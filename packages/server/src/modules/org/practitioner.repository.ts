@@ -75,3 +75,24 @@ export async function insertAssignment(sql: Sql, communityId: string, id: string
     [communityId, id, practitionerId, a.organizationId, a.kind, a.startsOn, a.endsOn ?? null, a.note ?? null],
   );
 }
+
+/**
+ * INDICATORS.md `dispatched_senior_doctors`: practitioners of intermediate title or above whose
+ * dispatch assignments to grassroots units total ≥ 183 days within the year.
+ */
+export async function dispatchedSeniorDoctors(sql: Sql, communityId: string, year: number): Promise<number> {
+  const { rows } = await sql.query<{ n: number }>(
+    `select count(*)::int as n from (
+       select a.practitioner_id
+         from assignment a
+         join practitioner p on p.community_id = a.community_id and p.id = a.practitioner_id
+         join organization o on o.community_id = a.community_id and o.id = a.organization_id
+        where a.community_id = $1 and a.kind = 'dispatch' and p.title in ('attending_physician', 'associate_chief_physician', 'chief_physician')
+          and o.kind in ('township_center', 'community_center', 'community_station', 'village_clinic')
+          and a.starts_on <= make_date($2, 12, 31) and coalesce(a.ends_on, make_date($2, 12, 31)) >= make_date($2, 1, 1)
+        group by a.practitioner_id
+       having sum(least(coalesce(a.ends_on, make_date($2, 12, 31)), make_date($2, 12, 31)) - greatest(a.starts_on, make_date($2, 1, 1)) + 1) >= 183) x`,
+    [communityId, year],
+  );
+  return rows[0]!.n;
+}

@@ -72,3 +72,8 @@ export async function addAssignment(ctx: AppContext, actor: Actor, practitionerI
     return (await repo.listAssignments(tx, p.communityId, p.id)).find((a) => a.id === id)!;
   });
 }
+
+/** Senior doctors dispatched to the grassroots ≥ 6 months in the year — for the indicators module. */
+export function dispatchedSeniorCount(ctx: AppContext, communityId: string, year: number): Promise<number> {
+  return repo.dispatchedSeniorDoctors(ctx.db, communityId, year);
+}

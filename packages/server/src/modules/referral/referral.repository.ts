@@ -173,3 +173,11 @@ export async function dueForEscalation(sql: Sql, now: Date): Promise<{ community
     `select community_id, id, to_organization_id, resident_id from referral
       where status in ('submitted', 'accepted') and deadline_at < $1 and escalated_at is null limit 1000`, [now])).rows;
 }
+
+/** Referrals created in a date range by direction (indicators `up_referrals`, `down_referrals`). */
+export async function countByDirection(sql: Sql, communityId: string, from: string, toExclusive: string): Promise<Record<string, number>> {
+  const { rows } = await sql.query<{ direction: string; n: number }>(
+    `select direction, count(*)::int as n from referral where community_id = $1 and created_at >= ($2::date::timestamp at time zone 'Asia/Shanghai')
+        and created_at < ($3::date::timestamp at time zone 'Asia/Shanghai') and status <> 'redirected' group by direction`, [communityId, from, toExclusive]);
+  return Object.fromEntries(rows.map((r) => [r.direction, r.n]));
+}

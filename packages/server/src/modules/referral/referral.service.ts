@@ -130,3 +130,8 @@ export async function referralSlipPdf(ctx: AppContext, actor: Actor, id: string)
   await recordAudit(ctx.db, actor, { communityId: view.communityId, action: 'referral.print', resourceType: 'referral', resourceId: id, residentId: view.residentId });
   return pdf;
 }
+
+/** Up- and down-referrals created in [from, toExclusive) — for the indicators module. */
+export function referralCounts(ctx: AppContext, communityId: string, from: string, toExclusive: string): Promise<Record<string, number>> {
+  return repo.countByDirection(ctx.db, communityId, from, toExclusive);
+}
