@@ -4,7 +4,7 @@ import { buildOrgTree, filterOrgsWithAncestors, parentIds } from './org-tree.ts'
 
 function org(id: string, kind: OrganizationView['kind'], name: string, parentId: string | null): OrganizationView {
   return {
-    id, communityId: 'c1', kind, name, shortName: null, level: null, parentId, gridId: null, gridName: null, regionCode: null,
+    id, communityId: 'c1', code: null, kind, name, shortName: null, level: null, parentId, gridId: null, gridName: null, regionCode: null,
     beds: 0, secondPlateName: null, address: null, phone: null, active: true, staffCount: 0, residentCount: 0,
   };
 }
