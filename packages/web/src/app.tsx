@@ -35,6 +35,7 @@ function page(load: () => Promise<{ default: React.ComponentType }>, crumb?: str
 
 const routes: RouteObject[] = [
   { path: '/login', hydrateFallbackElement: <LoadingState />, ...page(() => import('./modules/auth/login.page.tsx')) },
+  { path: '/dashboard/wall', hydrateFallbackElement: <LoadingState />, ...page(() => import('./modules/indicators/wall.page.tsx')) },
   {
     path: '/',
     element: <AppLayout />,
@@ -42,6 +43,14 @@ const routes: RouteObject[] = [
     children: [
       { index: true, element: <Landing /> },
       { path: 'communities', ...page(() => import('./modules/communities/community-list.page.tsx'), 'nav.communities') },
+      {
+        path: 'dashboard',
+        handle: { crumb: 'nav.dashboard' } satisfies RouteHandle,
+        children: [
+          { index: true, ...page(() => import('./modules/indicators/dashboard.page.tsx')) },
+          { path: 'units/:organizationId', ...page(() => import('./modules/indicators/unit-dashboard.page.tsx'), 'nav.unitDashboard') },
+        ],
+      },
       {
         path: 'organizations',
         handle: { crumb: 'nav.organizations' } satisfies RouteHandle,
@@ -80,6 +89,16 @@ const routes: RouteObject[] = [
               { path: 'print', ...page(() => import('./modules/referral/referral-print.page.tsx'), 'nav.referralPrint') },
             ],
           },
+        ],
+      },
+      { path: 'workbench', ...page(() => import('./modules/chronic/workbench.page.tsx'), 'nav.workbench') },
+      { path: 'chronic/rates', ...page(() => import('./modules/chronic/chronic-rates.page.tsx'), 'nav.chronicRates') },
+      { path: 'family-doctor/teams', ...page(() => import('./modules/family-doctor/team-list.page.tsx'), 'nav.teams') },
+      {
+        path: 'contracts',
+        children: [
+          { path: 'new', ...page(() => import('./modules/family-doctor/contract-new.page.tsx'), 'nav.contractNew') },
+          { path: ':id', ...page(() => import('./modules/family-doctor/contract-detail.page.tsx'), 'nav.contractDetail') },
         ],
       },
       { path: 'scheduling', ...page(() => import('./modules/scheduling/scheduling-calendar.page.tsx'), 'nav.scheduling') },

@@ -15,6 +15,8 @@ import { ResidentBasic } from './resident-basic.component.tsx';
 import { ProblemsTab } from './problems-tab.component.tsx';
 import { ObservationsTab } from './observations-tab.component.tsx';
 import { AccessLogTab, TimelineTab } from './resident-history.component.tsx';
+import { ContractsTab } from '../family-doctor/contracts-tab.component.tsx';
+import { ChronicTab } from '../chronic/chronic-tab.component.tsx';
 
 function RecordBody({ r }: { r: ResidentRecord }) {
   const { t } = useTranslation();
@@ -33,6 +35,8 @@ function RecordBody({ r }: { r: ResidentRecord }) {
           { key: 'basic', label: t('record.tabBasic'), children: <ResidentBasic r={r} /> },
           { key: 'problems', label: `${t('record.tabProblems')} (${r.problems.length})`, children: <ProblemsTab r={r} /> },
           { key: 'observations', label: `${t('record.tabObservations')} (${r.observations.length})`, children: <ObservationsTab r={r} /> },
+          { key: 'contracts', label: t('contract.tab'), children: <ContractsTab r={r} active={tab === 'contracts'} /> },
+          { key: 'chronic', label: t('chronic.tab'), children: <ChronicTab r={r} active={tab === 'chronic'} /> },
           ...(can('referral.read') ? [{ key: 'referrals', label: t('referral.tabResident'), children: <ResidentReferralsTab r={r} active={tab === 'referrals'} /> }] : []),
           { key: 'timeline', label: t('record.tabTimeline'), children: <TimelineTab r={r} /> },
           { key: 'access', label: t('record.tabAccessLog'), children: <AccessLogTab r={r} active={tab === 'access'} /> },

@@ -14,6 +14,10 @@ import {
   FieldTimeOutlined,
   CalendarOutlined,
   BookOutlined,
+  DashboardOutlined,
+  UsergroupAddOutlined,
+  LineChartOutlined,
+  FundProjectionScreenOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { Link, Navigate, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
@@ -36,6 +40,10 @@ const ICONS: Record<NavKey, ReactNode> = {
   escalations: <FieldTimeOutlined />,
   scheduling: <CalendarOutlined />,
   referralCatalogue: <BookOutlined />,
+  workbench: <DashboardOutlined />,
+  teams: <UsergroupAddOutlined />,
+  chronicRates: <LineChartOutlined />,
+  dashboard: <FundProjectionScreenOutlined />,
 };
 
 /** Route `handle` of a page: the i18n key of its breadcrumb. */

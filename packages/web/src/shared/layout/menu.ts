@@ -12,7 +12,11 @@ export type NavKey =
   | 'escalations'
   | 'referrals'
   | 'scheduling'
-  | 'referralCatalogue';
+  | 'referralCatalogue'
+  | 'workbench'
+  | 'teams'
+  | 'chronicRates'
+  | 'dashboard';
 
 export const NAV_PATHS: Record<NavKey, string> = {
   communities: '/communities',
@@ -28,15 +32,20 @@ export const NAV_PATHS: Record<NavKey, string> = {
   referrals: '/referrals',
   scheduling: '/scheduling',
   referralCatalogue: '/referral-catalogue',
+  workbench: '/workbench',
+  teams: '/family-doctor/teams',
+  chronicRates: '/chronic/rates',
+  dashboard: '/dashboard',
 };
 
 /** Sidebar entries per role, in order; the first is the landing page after login. */
 export const MENU_BY_ROLE: Record<Role, NavKey[]> = {
-  admin: ['organizations', 'practitioners', 'residents', 'duplicates', 'accessGrants', 'audit', 'accounts', 'scheduling', 'referralCatalogue'],
-  manager: ['organizations', 'practitioners', 'residents', 'referrals', 'escalations', 'scheduling', 'referralCatalogue', 'duplicates', 'accessGrants', 'audit'],
-  clinician: ['residents', 'referrals', 'scheduling', 'organizations', 'accessGrants'],
-  village_doctor: ['residents', 'referrals', 'scheduling', 'organizations', 'accessGrants'],
-  regulator: ['communities', 'organizations'],
+  admin: ['organizations', 'dashboard', 'practitioners', 'residents', 'duplicates', 'accessGrants', 'audit', 'accounts', 'scheduling', 'referralCatalogue', 'chronicRates'],
+  manager: ['dashboard', 'organizations', 'practitioners', 'residents', 'referrals', 'escalations', 'scheduling', 'referralCatalogue', 'chronicRates', 'teams', 'duplicates', 'accessGrants', 'audit'],
+  clinician: ['residents', 'workbench', 'referrals', 'scheduling', 'teams', 'organizations', 'accessGrants'],
+  // The workbench first: it is the village doctor's landing page after login.
+  village_doctor: ['workbench', 'residents', 'referrals', 'scheduling', 'teams', 'organizations', 'accessGrants'],
+  regulator: ['dashboard', 'communities', 'chronicRates', 'organizations'],
   pharmacist: ['residents', 'organizations'],
   insurance_officer: ['residents', 'organizations'],
   reader: ['organizations', 'accessGrants'],

@@ -21,6 +21,13 @@ export const enCommon: typeof zhCommon = {
     referralCatalogue: 'Referral catalogue',
     referralDetail: 'Referral',
     referralPrint: 'Print slip',
+    workbench: 'Workbench',
+    teams: 'Family-doctor teams',
+    chronicRates: 'Chronic care rates',
+    dashboard: 'Dashboard',
+    unitDashboard: 'Unit indicators',
+    contractNew: 'Sign',
+    contractDetail: 'Contract',
   },
   layout: { logout: 'Log out', language: 'Language', scope: 'Scope', role: 'Role', notFound: 'Page not found', backHome: 'Back home' },
   state: {

@@ -1,4 +1,6 @@
 import type { zhPages } from './zh-cn.pages.ts';
+import { enCare } from './en.care.ts';
+import { enIndicators } from './en.indicators.ts';
 import { enReferral } from './en.referral.ts';
 
 /** English page texts: same keys as zh-CN. */
@@ -232,4 +234,6 @@ export const enPages: typeof zhPages = {
     created: 'Account created',
   },
   ...enReferral,
+  ...enCare,
+  ...enIndicators,
 };

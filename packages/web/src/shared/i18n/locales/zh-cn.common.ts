@@ -19,6 +19,13 @@ export const zhCommon = {
     referralCatalogue: '转诊目录',
     referralDetail: '转诊详情',
     referralPrint: '打印转诊单',
+    workbench: '工作台',
+    teams: '签约团队',
+    chronicRates: '慢病指标',
+    dashboard: '驾驶舱',
+    unitDashboard: '机构指标',
+    contractNew: '签约',
+    contractDetail: '签约详情',
   },
   layout: { logout: '退出登录', language: '语言', scope: '范围', role: '角色', notFound: '页面不存在', backHome: '返回首页' },
   state: {

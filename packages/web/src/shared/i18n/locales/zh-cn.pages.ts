@@ -1,3 +1,5 @@
+import { zhCare } from './zh-cn.care.ts';
+import { zhIndicators } from './zh-cn.indicators.ts';
 import { zhReferral } from './zh-cn.referral.ts';
 
 /** zh-CN (default): page texts, one block per module. */
@@ -231,4 +233,6 @@ export const zhPages = {
     created: '账号已创建',
   },
   ...zhReferral,
+  ...zhCare,
+  ...zhIndicators,
 };

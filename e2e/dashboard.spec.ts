@@ -1,0 +1,72 @@
+import type { E2eTest } from './support.ts';
+import { apiAs, expectEqual, expectMatch, expectVisible, screenshot } from './support.ts';
+import { AppShellPage } from './pages/app-shell-page.ts';
+import { DashboardPage } from './pages/dashboard-page.ts';
+import { LoginPage } from './pages/login-page.ts';
+
+/**
+ * Issue #5 "Done when", in the browser: the manager opens the 驾驶舱 (it is the landing page), sees
+ * indicator cards with numbers, exports the unit ranking to Excel and drills down to a unit; the
+ * regulator sees every community side by side; the wall screen shows large numbers.
+ */
+const LEAD = '德清县人民医院';
+
+const managerSeesDashboardExportsAndDrillsDown: E2eTest = async ({ page }) => {
+  await new LoginPage(page).loginAs('manager');
+  await page.waitForURL(/\/dashboard/);
+  const menu = await new AppShellPage(page).menuLabels();
+  expectEqual(menu[0]?.trim(), '驾驶舱', 'first menu item of the manager');
+  const dash = new DashboardPage(page);
+  await dash.waitLoaded();
+  expectMatch(await dash.cardValue('grassroots_visit_rate'), /^\d{1,3}\.\d%/, '基层就诊率 card');
+  expectMatch(await dash.cardValue('avg_length_of_stay'), /^\d+\.\d 天/, '平均住院日 card');
+  expectMatch(await dash.cardValue('inpatient_cost_per_case'), /^[\d,]+ 元/, '住院次均费用 card');
+  expectMatch(await dash.cardValue('cmi'), /^\d\.\d{2}/, 'CMI card');
+  const status = await dash.card('grassroots_visit_rate').getAttribute('data-status');
+  expectMatch(status, /^(green|amber|red)$/, '基层就诊率 status (it has a target)');
+  if ((await dash.rankingRows().count()) < 5) throw new Error('expected the hospitals and township centres in the ranking');
+  await screenshot(page, 'dashboard');
+
+  const download = await dash.exportExcel('unit-ranking');
+  expectMatch(download.suggestedFilename(), /^成员单位排名-.+\.xlsx$/, 'export file name');
+  expectEqual((await download.failure()) ?? null, null, 'download failure');
+
+  await dash.openUnit(LEAD);
+  await page.waitForURL(/\/dashboard\/units\/[0-9a-f-]{36}/);
+  await expectVisible(page.getByTestId('unit-name').getByText(LEAD), 'the unit name');
+  await expectVisible(page.getByTestId('indicator-cards'), 'the unit cards');
+  expectMatch(await dash.cardValue('avg_length_of_stay'), /^\d+\.\d 天/, 'the unit’s 平均住院日');
+  expectEqual(await dash.card('grassroots_visit_rate').count(), 0, 'community-only cards on a unit');
+  await expectVisible(page.getByTestId('trend-chart').locator('canvas'), 'the unit trend');
+  await expectVisible(page.getByTestId('unit-encounters').getByTestId('empty-state'), 'the encounter list (coming)');
+  await screenshot(page, 'dashboard-unit');
+};
+
+const regulatorSeesAllCommunitiesSideBySide: E2eTest = async ({ page, baseUrl }) => {
+  const regulator = await apiAs(baseUrl, 'regulator');
+  const { items: communities } = await regulator.get<{ items: { name: string }[] }>('/communities');
+  await new LoginPage(page).loginAs('regulator');
+  await page.waitForURL(/\/dashboard/);
+  const dash = new DashboardPage(page);
+  await expectVisible(dash.comparisonRows(), 'the comparison of communities', 30_000);
+  expectEqual(await dash.comparisonRows().count(), communities.length, 'communities side by side');
+  for (const c of communities) await expectVisible(dash.comparisonRows().filter({ hasText: c.name }), `the row of ${c.name}`);
+  expectMatch(await dash.comparisonRows().filter({ hasText: '德清县医共体' }).innerText(), /\d+\.\d%/, 'the demo community’s values');
+  await expectVisible(page.getByTestId('indicator-cards'), 'the chosen community’s cards', 30_000);
+  await expectVisible(page.getByTestId('trend-chart').locator('canvas'), 'the trend chart', 30_000);
+  await screenshot(page, 'dashboard-regulator');
+};
+
+const wallScreenShowsLargeNumbers: E2eTest = async ({ page }) => {
+  await new LoginPage(page).loginAs('manager');
+  await page.goto('/dashboard/wall');
+  await expectVisible(page.getByTestId('wall-cards'), 'the wall cards', 30_000);
+  expectEqual(await page.getByTestId('side-menu').count(), 0, 'sidebar on the wall screen');
+  expectMatch(await page.getByTestId('wall-grassroots_visit_rate').innerText(), /\d+\.\d%/, 'a wall number');
+  await expectVisible(page.getByTestId('trend-chart').locator('canvas'), 'the wall trend');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.waitForTimeout(500);
+  await screenshot(page, 'dashboard-wall');
+};
+
+export const tests: E2eTest[] = [managerSeesDashboardExportsAndDrillsDown, regulatorSeesAllCommunitiesSideBySide, wallScreenShowsLargeNumbers];

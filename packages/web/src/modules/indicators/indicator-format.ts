@@ -1,0 +1,61 @@
+import dayjs from 'dayjs';
+import type { IndicatorDefinition } from '@yigong/domain';
+
+export type Granularity = 'month' | 'quarter' | 'year';
+
+/** Status colours of the cards and the wall (green met, amber within 5 %, red beyond). */
+export const STATUS_COLOURS: Record<string, string> = { green: '#389e0d', amber: '#d48806', red: '#cf1322', none: '#1668dc', no_data: '#8c8c8c' };
+
+/** A value in its unit: ratio → `87.3%`, days → `7.9 天`, yuan → `312 元`, CMI → `0.93`. */
+export function formatIndicator(unit: IndicatorDefinition['unit'], value: number | null | undefined, t: (k: string) => string): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  switch (unit) {
+    case 'ratio':
+      return `${(value * 100).toFixed(1)}%`;
+    case 'days':
+      return `${value.toFixed(1)} ${t('indicators.unitDays')}`;
+    case 'yuan':
+      return `${Math.round(value).toLocaleString('zh-CN')} ${t('indicators.unitYuan')}`;
+    case 'index':
+      return value.toFixed(2);
+  }
+}
+
+/** The number as written to Excel and plotted: percentages ×100, the others rounded. */
+export function plainValue(unit: IndicatorDefinition['unit'], value: number | null | undefined): number | null {
+  if (value === null || value === undefined) return null;
+  if (unit === 'ratio') return Number((value * 100).toFixed(1));
+  if (unit === 'index') return Number(value.toFixed(2));
+  if (unit === 'yuan') return Math.round(value);
+  return Number(value.toFixed(1));
+}
+
+/** The period of `date` at a granularity: 2026, 2026-Q4 or 2026-11. */
+export function periodOf(date: dayjs.Dayjs, g: Granularity): string {
+  if (g === 'year') return String(date.year());
+  if (g === 'quarter') return `${date.year()}-Q${Math.floor(date.month() / 3) + 1}`;
+  return date.format('YYYY-MM');
+}
+
+export function granularityOf(period: string): Granularity {
+  return period.includes('Q') ? 'quarter' : period.length === 7 ? 'month' : 'year';
+}
+
+/** The choices of the period selector, newest first (24 months, 8 quarters, 4 years). */
+export function periodOptions(g: Granularity, today = dayjs()): string[] {
+  const n = g === 'month' ? 24 : g === 'quarter' ? 8 : 4;
+  const step = g === 'month' ? 1 : g === 'quarter' ? 3 : 12;
+  return Array.from({ length: n }, (_, i) => periodOf(today.subtract(i * step, 'month'), g));
+}
+
+/** The 12 months ending with the current one, oldest first. */
+export function last12Months(today = dayjs()): string[] {
+  return Array.from({ length: 12 }, (_, i) => today.subtract(11 - i, 'month').format('YYYY-MM'));
+}
+
+export function periodLabel(period: string, t: (k: string, o?: Record<string, unknown>) => string): string {
+  const g = granularityOf(period);
+  if (g === 'year') return t('indicators.yearLabel', { year: period });
+  if (g === 'quarter') return t('indicators.quarterLabel', { year: period.slice(0, 4), q: period.slice(6) });
+  return t('indicators.monthLabel', { year: period.slice(0, 4), month: Number(period.slice(5)) });
+}
