@@ -1,4 +1,4 @@
-import { Breadcrumb, Button, Dropdown, Layout, Menu, Segmented, Space, Spin, Tag, Typography, theme } from 'antd';
+import { Breadcrumb, Button, Dropdown, Grid, Layout, Menu, Segmented, Space, Spin, Tag, Typography, theme } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -83,6 +83,8 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const { token } = theme.useToken();
+  // Phone width (village doctors on a phone): hide the collapsed sidebar, the long title and the scope, tighten paddings.
+  const narrow = !Grid.useBreakpoint().md;
 
   if (user === undefined) {
     return (
@@ -102,7 +104,7 @@ export function AppLayout() {
   return (
     <CommunityProvider>
       <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Sider breakpoint="lg" collapsedWidth={56} width={208} theme="dark">
+        <Layout.Sider breakpoint="lg" collapsedWidth={narrow ? 0 : 56} width={208} theme="dark">
           <div style={{ color: '#fff', fontSize: 18, fontWeight: 600, padding: '16px 20px', whiteSpace: 'nowrap', overflow: 'hidden' }}>
             {t('app.name')}
           </div>
@@ -110,9 +112,9 @@ export function AppLayout() {
         </Layout.Sider>
         <Layout>
           <Layout.Header
-            style={{ background: token.colorBgContainer, padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}
+            style={{ background: token.colorBgContainer, padding: narrow ? '0 8px' : '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}
           >
-            <Typography.Text strong>{t('app.fullName')}</Typography.Text>
+            {narrow ? <span /> : <Typography.Text strong>{t('app.fullName')}</Typography.Text>}
             <Space size="middle">
               <LanguageSwitch />
               <Dropdown
@@ -134,17 +136,19 @@ export function AppLayout() {
                     <Tag color="blue" style={{ marginInlineEnd: 0 }}>
                       {t(`role.${user.role}`)}
                     </Tag>
-                    <Typography.Text type="secondary" style={{ maxWidth: 260 }} ellipsis>
-                      {user.scope.label}
-                    </Typography.Text>
+                    {!narrow && (
+                      <Typography.Text type="secondary" style={{ maxWidth: 260 }} ellipsis>
+                        {user.scope.label}
+                      </Typography.Text>
+                    )}
                   </Space>
                 </Button>
               </Dropdown>
             </Space>
           </Layout.Header>
-          <Layout.Content style={{ padding: '0 24px 24px' }}>
+          <Layout.Content style={{ padding: narrow ? '0 8px 8px' : '0 24px 24px' }}>
             <Crumbs />
-            <div style={{ background: token.colorBgContainer, padding: 24, borderRadius: token.borderRadiusLG, minHeight: 360 }}>
+            <div style={{ background: token.colorBgContainer, padding: narrow ? 12 : 24, borderRadius: token.borderRadiusLG, minHeight: 360 }}>
               <Outlet />
             </div>
           </Layout.Content>
