@@ -8,7 +8,6 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { isDeepStrictEqual } from 'node:util';
-import pg from 'pg';
 import { computeChronicRates, combineRates, type EnrollmentFact, type FollowUpFact } from '@yigong/domain';
 import { generateCommunity } from '@yigong/synth';
 import { createContext, loadConfig } from '@yigong/server';
@@ -17,30 +16,14 @@ import { openPostgres } from '../../server/src/platform/db/postgres-database.ts'
 import { loadSyntheticCommunity } from '../../server/src/platform/seed/load-synthetic.ts';
 import { seedCare } from '../../server/src/platform/seed/seed-care.ts';
 import { hashPassword } from '../../server/src/platform/auth/password.ts';
+import { benchDatabase } from './bench-database.ts';
+import { percentile as pct, timed as time } from './load.ts';
 import { insertAccount } from '../../server/src/modules/auth/auth.repository.ts';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: 'county' }, runs: { type: 'string', default: '20' } } });
-const url = process.env.DATABASE_URL;
-if (!url) {
-  console.error('DATABASE_URL must name a PostgreSQL server (the benchmark creates and drops its own database).');
-  process.exit(2);
-}
-const admin = async (sql: string) => {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  await c.query(sql);
-  await c.end();
-};
-const time = async <T>(f: () => Promise<T>): Promise<[T, number]> => {
-  const t = performance.now();
-  const r = await f();
-  return [r, performance.now() - t];
-};
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
-
-const dbName = `yg_bench_rates_${Date.now()}`;
-await admin(`create database ${dbName}`);
-const db = openPostgres(Object.assign(new URL(url), { pathname: `/${dbName}` }).toString(), 6);
+const bench = await benchDatabase('yg_bench_rates');
+const dbUrl = bench.url;
+const db = openPostgres(dbUrl, 6);
 try {
   const ctx = await createContext(loadConfig({ YIGONG_KEYS: `${Buffer.alloc(32, 5).toString('base64')}:${Buffer.alloc(32, 6).toString('base64')}`, YIGONG_LOG_LEVEL: 'silent', YIGONG_MODE: 'production' }), { db });
   const asOf = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -96,5 +79,5 @@ try {
   }
 } finally {
   await db.close();
-  await admin(`drop database if exists ${dbName} with (force)`);
+  await bench.drop();
 }

@@ -16,24 +16,13 @@ import { openPostgres } from '../../server/src/platform/db/postgres-database.ts'
 import { loadSyntheticCommunity } from '../../server/src/platform/seed/load-synthetic.ts';
 import { seedEncounters } from '../../server/src/platform/seed/seed-encounters.ts';
 import { hashPassword } from '../../server/src/platform/auth/password.ts';
+import { benchDatabase } from './bench-database.ts';
+import { percentile as pct } from './load.ts';
 import { insertAccount } from '../../server/src/modules/auth/auth.repository.ts';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: 'county' }, feed: { type: 'string', default: '100000' }, runs: { type: 'string', default: '40' } } });
-const url = process.env.DATABASE_URL;
-if (!url) {
-  console.error('DATABASE_URL must name a PostgreSQL server (the benchmark creates and drops its own database).');
-  process.exit(2);
-}
-const admin = async (sql: string) => {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  await c.query(sql);
-  await c.end();
-};
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
-const dbName = `yg_bench_ind_${Date.now()}`;
-await admin(`create database ${dbName}`);
-const dbUrl = Object.assign(new URL(url), { pathname: `/${dbName}` }).toString();
+const bench = await benchDatabase('yg_bench_ind');
+const dbUrl = bench.url;
 const db = openPostgres(dbUrl, 8);
 try {
   const ctx = await createContext(loadConfig({ YIGONG_KEYS: `${Buffer.alloc(32, 5).toString('base64')}:${Buffer.alloc(32, 6).toString('base64')}`, YIGONG_LOG_LEVEL: 'silent', YIGONG_MODE: 'production' }), { db });
@@ -124,5 +113,5 @@ try {
   console.log(`| freshness: ingest response → dashboard shows the new numbers | ${fresh >= 0 ? `${fresh.toFixed(0)} ms` : 'not within 10 s'} |`);
 } finally {
   await db.close();
-  await admin(`drop database if exists ${dbName} with (force)`);
+  await bench.drop();
 }

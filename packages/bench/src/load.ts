@@ -39,3 +39,15 @@ export async function postJson<T = Record<string, unknown>>(url: string, body: u
   const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
   return { status: r.status, json: (await r.json()) as T };
 }
+
+/** The p-th percentile (0–1) of a list of durations. */
+export function percentile(xs: readonly number[], p: number): number {
+  return [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? 0;
+}
+
+/** Runs `f` and returns its result with the milliseconds it took. */
+export async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
+  const t = performance.now();
+  const r = await f();
+  return [r, performance.now() - t];
+}

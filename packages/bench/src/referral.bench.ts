@@ -7,7 +7,6 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import Fastify from 'fastify';
-import pg from 'pg';
 import { generateCommunity } from '@yigong/synth';
 import { createContext, loadConfig } from '@yigong/server';
 import { buildApp } from '../../server/src/platform/http/app.ts';
@@ -16,23 +15,12 @@ import { loadSyntheticCommunity } from '../../server/src/platform/seed/load-synt
 import { seedScheduling } from '../../server/src/platform/seed/seed-scheduling.ts';
 import { hashPassword } from '../../server/src/platform/auth/password.ts';
 import { insertAccount } from '../../server/src/modules/auth/auth.repository.ts';
+import { benchDatabase } from './bench-database.ts';
 import { postJson, runLoad, type LoadResult } from './load.ts';
 
 const { values } = parseArgs({ options: { ops: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '16' }, size: { type: 'string', default: 'county' } } });
-const url = process.env.DATABASE_URL;
-if (!url) {
-  console.error('DATABASE_URL must name a PostgreSQL server (the benchmark creates and drops its own database).');
-  process.exit(2);
-}
-const admin = async (sql: string) => {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  await c.query(sql);
-  await c.end();
-};
-const dbName = `yg_bench_ref_${Date.now()}`;
-await admin(`create database ${dbName}`);
-const dbUrl = Object.assign(new URL(url), { pathname: `/${dbName}` }).toString();
+const bench = await benchDatabase('yg_bench_ref');
+const dbUrl = bench.url;
 const db = openPostgres(dbUrl, 10);
 const KEYS = `${Buffer.alloc(32, 5).toString('base64')}:${Buffer.alloc(32, 6).toString('base64')}`;
 try {
@@ -87,5 +75,5 @@ try {
   console.log(`| ratio p99 ours / baseline | ${(ours.p99 / baseline.p99).toFixed(2)} |`);
 } finally {
   await db.close();
-  await admin(`drop database if exists ${dbName} with (force)`);
+  await bench.drop();
 }

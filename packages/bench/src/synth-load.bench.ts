@@ -12,25 +12,12 @@ import { generateCommunity } from '@yigong/synth';
 import { openPostgres, migrate } from '@yigong/server';
 import { createIdNumberCipher } from '../../server/src/platform/crypto/id-number-cipher.ts';
 import { loadReferenceData } from '../../server/src/platform/reference/load-reference.ts';
+import { benchDatabase } from './bench-database.ts';
 import { loadSyntheticCommunity } from '../../server/src/platform/seed/load-synthetic.ts';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: 'county' }, seed: { type: 'string', default: '7' }, region: { type: 'string', default: '330521' } } });
-const url = process.env.DATABASE_URL;
-if (!url) {
-  console.error('DATABASE_URL must name a PostgreSQL server (the benchmark creates and drops its own database).');
-  process.exit(2);
-}
-
-async function admin(sql: string) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  await c.query(sql);
-  await c.end();
-}
-
-const dbName = `yg_bench_${Date.now()}`;
-await admin(`create database ${dbName}`);
-const dbUrl = Object.assign(new URL(url), { pathname: `/${dbName}` }).toString();
+const bench = await benchDatabase('yg_bench');
+const dbUrl = bench.url;
 const db = openPostgres(dbUrl, 4);
 const size = /^\d+$/.test(values.size) ? Number(values.size) : (values.size as 'county' | 'demo' | 'tiny');
 try {
@@ -75,5 +62,5 @@ try {
   row('ratio our load / baseline COPY', (loadMs / copyMs).toFixed(2));
 } finally {
   await db.close();
-  await admin(`drop database if exists ${dbName} with (force)`);
+  await bench.drop();
 }
