@@ -7,6 +7,7 @@ import { dummyHash, hashPassword, passwordProblem, verifyPassword } from '../../
 import { tokenHash } from '../../platform/auth/authenticate.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import * as repo from './auth.repository.ts';
+import { findOrganizationRef } from '../org/org.repository.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 
 const BAD_LOGIN = '用户名或密码错误';
@@ -104,8 +105,7 @@ export async function createAccount(ctx: AppContext, actor: Actor | null, input:
   return ctx.db.transaction(async (tx) => {
     if (await repo.findAccountByUsername(tx, input.username)) throw new DomainError('CONFLICT', `用户名 ${input.username} 已存在`, { field: 'username' });
     if (scope.organizationId) {
-      const ok = await tx.query('select 1 from organization where community_id = $1 and id = $2', [scope.communityId, scope.organizationId]);
-      if (!ok.rowCount) throw new DomainError('VALIDATION_FAILED', '机构不属于该医共体', { field: 'organizationId' });
+      if (!(await findOrganizationRef(tx, scope.communityId!, scope.organizationId))) throw new DomainError('VALIDATION_FAILED', '机构不属于该医共体', { field: 'organizationId' });
     }
     await repo.insertAccount(tx, { id, username: input.username, passwordHash, displayName: input.displayName, role: input.role, ...scope });
     await recordAudit(tx, actor ?? { userId: null, username: 'cli', role: null, organizationId: null }, {

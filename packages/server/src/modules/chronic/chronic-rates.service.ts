@@ -3,16 +3,9 @@ import type { ChronicRatesResponse } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { businessDate } from '../../platform/clock.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
-import { communityRegion, findOrganizationRef } from '../org/org.repository.ts';
+import { communityRegion, findOrganizationRef, listOrganizationRefs, organizationSubtree } from '../org/org.repository.ts';
 import { chronicRatesByUnitSql, chronicRatesSql, withRates } from './chronic-rates.repository.ts';
 
-/** Units at and below `organizationId` (a township's rate includes its village clinics). */
-async function subtree(ctx: AppContext, communityId: string, organizationId: string): Promise<string[]> {
-  const { rows } = await ctx.db.query<{ id: string }>(
-    `with recursive t as (select id from organization where community_id = $1 and id = $2
-       union select o.id from organization o join t on o.community_id = $1 and o.parent_id = t.id) select id from t`, [communityId, organizationId]);
-  return rows.map((r) => r.id);
-}
 
 /** Rates per managing unit of a community (managers, regulators): the table by unit with Excel export. */
 export async function chronicRatesByUnit(ctx: AppContext, actor: Actor, q: { communityId: string; year: number; asOf?: string | undefined }) {
@@ -22,14 +15,14 @@ export async function chronicRatesByUnit(ctx: AppContext, actor: Actor, q: { com
   const today = businessDate(ctx.clock);
   const asOf = q.asOf ?? (`${q.year}-12-31` < today ? `${q.year}-12-31` : today);
   const rows = await chronicRatesByUnitSql(ctx.db, { communityId: q.communityId, year: q.year, asOf, minAge: RULE_SETS[DEFAULT_RULE_SET]!.ratesMinAge });
-  const units = (await ctx.db.query<{ id: string; name: string; kind: string; parent_id: string | null }>('select id, name, kind, parent_id from organization where community_id = $1', [q.communityId])).rows;
+  const units = await listOrganizationRefs(ctx.db, q.communityId);
   const empty = { managed: 0, standard: 0, controlled: 0 };
   return {
     year: q.year, asOf, communityId: q.communityId,
     items: units.filter((u) => rows.some((r) => r.organizationId === u.id)).map((u) => {
       const h = withRates(rows.find((r) => r.organizationId === u.id && r.disease === 'hypertension') ?? empty);
       const d = withRates(rows.find((r) => r.organizationId === u.id && r.disease === 'diabetes') ?? empty);
-      return { organizationId: u.id, name: u.name, kind: u.kind, parentId: u.parent_id, hypertension: h, diabetes: d, combined: combineRates(h, d) };
+      return { organizationId: u.id, name: u.name, kind: u.kind, parentId: u.parentId, hypertension: h, diabetes: d, combined: combineRates(h, d) };
     }).sort((a, b) => (a.combined.standardRate ?? -1) - (b.combined.standardRate ?? -1)),
   };
 }
@@ -45,7 +38,7 @@ export async function chronicRates(ctx: AppContext, actor: Actor, q: { community
   const today = businessDate(ctx.clock);
   const asOf = q.asOf ?? (`${q.year}-12-31` < today ? `${q.year}-12-31` : today);
   if (asOf.slice(0, 4) !== String(q.year)) throw new DomainError('VALIDATION_FAILED', '统计截止日须在统计年度内', { field: 'asOf' });
-  const units = q.organizationId ? await subtree(ctx, q.communityId, q.organizationId) : null;
+  const units = q.organizationId ? await organizationSubtree(ctx.db, q.communityId, q.organizationId) : null;
   const rules = RULE_SETS[DEFAULT_RULE_SET]!;
   const r = await chronicRatesSql(ctx.db, { communityId: q.communityId, organizationIds: units, year: q.year, asOf, minAge: rules.ratesMinAge });
   return { year: q.year, asOf, scope: { communityId: q.communityId, organizationId: q.organizationId ?? null }, ruleSet: rules.version, ...r, combined: combineRates(r.hypertension, r.diabetes) };

@@ -6,7 +6,7 @@ import type { Sql } from '../../platform/db/database.ts';
 import { businessDate } from '../../platform/clock.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { findOrganizationRef } from '../org/org.repository.ts';
+import { findOrganizationRef, listOrganizationRefs } from '../org/org.repository.ts';
 import { requireResidentAccess } from '../residents/residents.service.ts';
 import * as repo from './chronic.repository.ts';
 
@@ -84,7 +84,7 @@ export async function recordFollowUp(ctx: AppContext, actor: Actor, input: Follo
 /** CHRONIC.md: urgent → propose a green-channel up-referral; two unsatisfactory or a complication → a routine one. */
 async function referralProposal(sql: Sql, e: repo.EnrollmentRow, communityId: string, nextStep: string, reasons: string[]): Promise<FollowUpResponse['referralProposal']> {
   if (nextStep !== 'urgent_referral' && nextStep !== 'referral_2w') return null;
-  const lead = (await sql.query<{ id: string; name: string }>(`select id, name from organization where community_id = $1 and kind = 'lead_hospital' limit 1`, [communityId])).rows[0];
+  const lead = (await listOrganizationRefs(sql, communityId)).find((o) => o.kind === 'lead_hospital');
   if (!lead) return null;
   const urgent = nextStep === 'urgent_referral';
   return {

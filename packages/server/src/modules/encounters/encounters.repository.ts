@@ -146,3 +146,36 @@ export async function copyEncounters(db: Database, rows: Iterable<EncounterRow> 
   }
   return db.copyRows('encounter', COPY_COLUMNS, lines());
 }
+
+export async function clearAggregates(sql: Sql, communityId: string): Promise<void> {
+  await sql.query('delete from encounter_agg where community_id = $1', [communityId]);
+  await sql.query('delete from encounter_disease_agg where community_id = $1', [communityId]);
+}
+
+export interface StoredEncounterFacts {
+  source: string;
+  id: string;
+  organization_id: string | null;
+  org_code: string;
+  out_of_county: boolean;
+  community_resident: boolean;
+  type: 'outpatient' | 'emergency' | 'inpatient';
+  start_date: string;
+  end_date: string | null;
+  period_month: string;
+  diagnoses: { code: string; primary: boolean }[];
+  procedures: { code: string; grade?: number | null }[];
+  total_cost: number;
+  fund_paid: number;
+  out_of_pocket: number;
+  drg_code: string | null;
+  drg_weight: string | null;
+}
+
+/** All stored encounters of a community, as the full recompute reads them. */
+export async function allEncounters(sql: Sql, communityId: string): Promise<StoredEncounterFacts[]> {
+  return (await sql.query<StoredEncounterFacts>(
+    `select source, id, organization_id, org_code, out_of_county, community_resident, type, start_date::text, end_date::text, period_month::text, diagnoses, procedures,
+            total_cost::float8 as total_cost, fund_paid::float8 as fund_paid, out_of_pocket::float8 as out_of_pocket, drg_code, drg_weight::text from encounter where community_id = $1`,
+    [communityId])).rows;
+}

@@ -1,7 +1,7 @@
 import { DomainError, INDICATOR_DEFINITIONS, MODULE_INDICATOR_DEFINITIONS, contributions, evaluateIndicator, evaluateModuleIndicator, hasPermission, primaryCategory, scopeFilter, type Actor, type EncounterRecord } from '@yigong/domain';
 import type { AppContext } from '../../platform/context.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
-import { communityRegion, findOrganizationRef } from '../org/org.repository.ts';
+import { communityRegion, findOrganizationRef, listOrganizationRefs } from '../org/org.repository.ts';
 import * as repo from './encounters.repository.ts';
 import { businessDate } from '../../platform/clock.ts';
 import { referralCounts } from '../referral/referral.service.ts';
@@ -90,12 +90,9 @@ async function moduleValues(ctx: AppContext, actor: Actor, communityId: string, 
  */
 export async function recomputeAggregates(ctx: AppContext, communityId: string): Promise<number> {
   return ctx.db.transaction(async (tx) => {
-    await tx.query('delete from encounter_agg where community_id = $1', [communityId]);
-    await tx.query('delete from encounter_disease_agg where community_id = $1', [communityId]);
-    const kinds = new Map((await tx.query<{ id: string; kind: string }>('select id, kind from organization where community_id = $1', [communityId])).rows.map((r) => [r.id, r.kind]));
-    const { rows } = await tx.query<{ source: string; id: string; organization_id: string | null; org_code: string; out_of_county: boolean; community_resident: boolean; type: EncounterRecord['type']; start_date: string; end_date: string | null; period_month: string; diagnoses: EncounterRecord['diagnoses']; procedures: EncounterRecord['procedures']; total_cost: number; fund_paid: number; out_of_pocket: number; drg_code: string | null; drg_weight: string | null }>(
-      `select source, id, organization_id, org_code, out_of_county, community_resident, type, start_date::text, end_date::text, period_month::text, diagnoses, procedures,
-              total_cost::float8 as total_cost, fund_paid::float8 as fund_paid, out_of_pocket::float8 as out_of_pocket, drg_code, drg_weight::text from encounter where community_id = $1`, [communityId]);
+    await repo.clearAggregates(tx, communityId);
+    const kinds = new Map((await listOrganizationRefs(tx, communityId)).map((o) => [o.id, o.kind]));
+    const rows = await repo.allEncounters(tx, communityId);
     const agg = new Map<string, number>();
     const diseases = new Map<string, number>();
     const bump = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);

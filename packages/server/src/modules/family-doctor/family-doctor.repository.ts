@@ -173,3 +173,7 @@ export async function listContracts(sql: Sql, communityId: string, organizationI
     `${CONTRACT_SELECT} where c.community_id = $1 and ($2::uuid[] is null or c.organization_id = any($2)) and ($3::uuid is null or c.team_id = $3)
         and ($4::text is null or c.status = $4) order by c.starts_on desc, r.name limit $5`, [communityId, organizationIds, q.teamId, q.status, q.limit])).rows;
 }
+
+export async function contractPackageIds(sql: Sql, communityId: string, contractId: string): Promise<string[]> {
+  return (await sql.query<{ package_id: string }>('select package_id from fd_contract_package where community_id = $1 and contract_id = $2', [communityId, contractId])).rows.map((r) => r.package_id);
+}

@@ -86,7 +86,7 @@ export async function renewContract(ctx: AppContext, actor: Actor, id: string) {
   return ctx.db.transaction(async (tx) => {
     const c = await requireContract(tx, ctx, actor, id);
     if (!(await repo.setContractStatus(tx, c.community_id, c.id, 'renewed', null, null))) throw new DomainError('CONFLICT', '只有有效签约可以续约', { status: c.status });
-    const packageIds = (await tx.query<{ package_id: string }>('select package_id from fd_contract_package where community_id = $1 and contract_id = $2', [c.community_id, c.id])).rows.map((r) => r.package_id);
+    const packageIds = await repo.contractPackageIds(tx, c.community_id, c.id);
     const newId = randomUUID();
     await repo.insertContract(tx, { communityId: c.community_id, id: newId, residentId: c.resident_id, teamId: c.team_id, organizationId: c.organization_id, startsOn: c.ends_on, endsOn: addMonths(c.ends_on, 12), renewedFrom: c.id, signedBy: actor.userId }, packageIds);
     await recordAudit(tx, actor, { communityId: c.community_id, action: 'contract.renew', resourceType: 'fd_contract', resourceId: newId, residentId: c.resident_id, details: { from: c.id } });

@@ -150,3 +150,17 @@ export async function assignOrganizationCodes(sql: Sql, communityId: string): Pr
     [communityId],
   );
 }
+
+/** The unit and every unit below it (a township's figures include its village clinics). */
+export async function organizationSubtree(sql: Sql, communityId: string, organizationId: string): Promise<string[]> {
+  const { rows } = await sql.query<{ id: string }>(
+    `with recursive t as (select id from organization where community_id = $1 and id = $2
+       union select o.id from organization o join t on o.community_id = $1 and o.parent_id = t.id) select id from t`, [communityId, organizationId]);
+  return rows.map((r) => r.id);
+}
+
+/** Every unit of a community, identity only (id, code, name, kind, parent). */
+export async function listOrganizationRefs(sql: Sql, communityId: string): Promise<{ id: string; code: string | null; name: string; kind: string; parentId: string | null }[]> {
+  return (await sql.query<{ id: string; code: string | null; name: string; kind: string; parentId: string | null }>(
+    'select id, code, name, kind, parent_id as "parentId" from organization where community_id = $1', [communityId])).rows;
+}

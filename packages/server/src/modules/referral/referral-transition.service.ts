@@ -8,6 +8,7 @@ import { releaseBookingInTx } from '../scheduling/booking.service.ts';
 import { findBooking } from '../scheduling/scheduling.repository.ts';
 import * as repo from './referral.repository.ts';
 import { sideOf, toReferralView } from './referral-view.ts';
+import { findOrganizationRef } from '../org/org.repository.ts';
 import { attachSlot, newPickupCode, requireReferral } from './referral.service.ts';
 
 /**
@@ -46,8 +47,8 @@ export async function transitionReferral(ctx: AppContext, actor: Actor, id: stri
 
 /** REFERRAL.md "redirected (to another unit: a new referral replaces this one)". */
 async function redirect(tx: Sql, actor: Actor, r: repo.ReferralRow, toOrganizationId: string, now: Date): Promise<string> {
-  const ok = await tx.query('select 1 from organization where community_id = $1 and id = $2', [r.community_id, toOrganizationId]);
-  if (!ok.rowCount || toOrganizationId === r.to_organization_id) throw new DomainError('VALIDATION_FAILED', '改派机构无效', { field: 'toOrganizationId' });
+  const target = await findOrganizationRef(tx, r.community_id, toOrganizationId);
+  if (!target || toOrganizationId === r.to_organization_id) throw new DomainError('VALIDATION_FAILED', '改派机构无效', { field: 'toOrganizationId' });
   const id = randomUUID();
   await repo.insertReferral(tx, {
     communityId: r.community_id, id, residentId: r.resident_id, direction: r.direction, priority: r.priority, fromOrganizationId: r.from_organization_id,

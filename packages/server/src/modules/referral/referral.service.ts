@@ -11,6 +11,8 @@ import { bookInTx } from '../scheduling/booking.service.ts';
 import * as repo from './referral.repository.ts';
 import { toReferralView } from './referral-view.ts';
 import { renderReferralSlip } from './referral-slip.pdf.ts';
+import { knownIcd10Codes } from '../residents/icd10.repository.ts';
+import { slotOwner } from '../scheduling/scheduling.repository.ts';
 import { businessDate } from '../../platform/clock.ts';
 
 const HOSPITAL_KINDS = new Set(['lead_hospital', 'county_hospital', 'tcm_hospital', 'maternal_child_hospital', 'collaborating_hospital']);
@@ -69,8 +71,8 @@ export async function submitReferral(ctx: AppContext, actor: Actor, input: Creat
     checkDirection(input, to.kind);
     const primary = input.diagnoses.find((d) => d.primary) ?? input.diagnoses[0]!;
     const diagnoses = input.diagnoses.map((d) => ({ code: d.code, primary: d === primary }));
-    const known = (await tx.query<{ code: string }>('select code from icd10 where code = any($1::text[])', [diagnoses.map((d) => d.code)])).rows;
-    const unknown = diagnoses.find((d) => !known.some((k) => k.code === d.code));
+    const known = await knownIcd10Codes(tx, diagnoses.map((d) => d.code));
+    const unknown = diagnoses.find((d) => !known.has(d.code));
     if (unknown) throw new DomainError('VALIDATION_FAILED', `未知的 ICD-10 编码：${unknown.code}`, { field: 'diagnoses' });
     // REFERRAL.md: the catalogue of the sending unit's level applies to the primary diagnosis; the result is stored and shown.
     const catalogue = checkCatalogue(await repo.catalogueOf(tx, communityId), catalogueLevelOf(from.kind), primary.code);
@@ -92,9 +94,9 @@ export async function submitReferral(ctx: AppContext, actor: Actor, input: Creat
 
 /** Books the slot for the referral (reserved pool first) and links it; a full slot fails the whole action. */
 export async function attachSlot(tx: Sql, ctx: AppContext, actor: Actor, a: { communityId: string; referralId: string; residentId: string; toOrganizationId: string; slotId: string }): Promise<void> {
-  const owner = await tx.query<{ organization_id: string }>('select r.organization_id from slot s join resource r on r.community_id = s.community_id and r.id = s.resource_id where s.community_id = $1 and s.id = $2', [a.communityId, a.slotId]);
-  if (!owner.rows[0]) throw new DomainError('VALIDATION_FAILED', '号源不存在', { field: 'slotId' });
-  if (owner.rows[0].organization_id !== a.toOrganizationId) throw new DomainError('VALIDATION_FAILED', '号源不属于接收机构', { field: 'slotId' });
+  const owner = await slotOwner(tx, a.communityId, a.slotId);
+  if (!owner) throw new DomainError('VALIDATION_FAILED', '号源不存在', { field: 'slotId' });
+  if (owner !== a.toOrganizationId) throw new DomainError('VALIDATION_FAILED', '号源不属于接收机构', { field: 'slotId' });
   const booking = await bookInTx(tx, ctx, actor, { slotId: a.slotId, residentId: a.residentId, communityId: a.communityId, channel: 'family_doctor_referral', referralId: a.referralId });
   if (!booking) throw new DomainError('SLOT_FULL', '该号源已约满，请选择其他号源', { slotId: a.slotId });
   // One booking serves one referral: the same resident already booked here for another referral is a conflict.

@@ -11,3 +11,8 @@ export async function searchIcd10(sql: Sql, q: string | undefined, limit: number
   );
   return rows;
 }
+
+/** Which of these ICD-10 codes exist in the reference table. */
+export async function knownIcd10Codes(sql: Sql, codes: readonly string[]): Promise<Set<string>> {
+  return new Set((await sql.query<{ code: string }>('select code from icd10 where code = any($1::text[])', [codes])).rows.map((r) => r.code));
+}

@@ -103,3 +103,10 @@ export async function markWaitlistBooked(sql: Sql, communityId: string, id: stri
 export async function releaseDue(sql: Sql, now: Date): Promise<number> {
   return (await sql.query(`update slot set released_at = $1 where released_at is null and release_at <= $1`, [now])).rowCount;
 }
+
+/** The organisation that owns a slot's resource. */
+export async function slotOwner(sql: Sql, communityId: string, slotId: string): Promise<string | null> {
+  return (await sql.query<{ organization_id: string }>(
+    'select r.organization_id from slot s join resource r on r.community_id = s.community_id and r.id = s.resource_id where s.community_id = $1 and s.id = $2',
+    [communityId, slotId])).rows[0]?.organization_id ?? null;
+}

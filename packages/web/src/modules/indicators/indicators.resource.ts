@@ -1,17 +1,10 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import type { CommunityView, OrganizationView } from '@yigong/contracts';
-import { INDICATOR_DEFINITIONS, type IndicatorDefinition, type IndicatorStatus } from '@yigong/domain';
+import { INDICATOR_DEFINITIONS, type IndicatorDefinition, type IndicatorValue } from '@yigong/domain';
 import { api } from '../../shared/api/api-client.ts';
 
 /** One value of GET /indicators (INDICATORS.md); `note` says when out-of-county data is missing. */
-export interface IndicatorValueView {
-  code: string;
-  value: number | null;
-  numerator: number;
-  denominator: number;
-  target: number | null;
-  direction: 'up' | 'down' | null;
-  status: IndicatorStatus;
+export interface IndicatorValueView extends IndicatorValue {
   note?: 'no_out_of_county_data';
 }
 
