@@ -9,6 +9,8 @@ export const ROLES = [
   'regulator',
   'resident',
   'admin',
+  /** A member unit's HIS (or other system) sending its own encounters (ENCOUNTERS.md). */
+  'integration',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -108,6 +108,28 @@ describe('encounter ingest and indicators (ENCOUNTERS.md, INDICATORS.md)', () =>
     expect((await p.call('GET', `/api/v1/indicators?communityId=${w.first.id}&period=2025`, await p.login('vdoc2'))).status).toBe(403);
     expect((await p.call('GET', `/api/v1/indicators?communityId=${w.first.id}&period=2025`, await p.login('regulator'))).status).toBe(200);
   });
+
+  it('lets a unit’s integration account send only its own and its village clinics’ encounters', async () => {
+    const his = await p.login('his.town');
+    const { rows: [acct] } = await p.ctx.db.query<{ organization_id: string }>(`select organization_id from app_user where username = 'his.town'`);
+    const orgs = (await p.call('GET', `/api/v1/organizations?communityId=${w.first.id}`, manager)).body.items as { id: string; code: string; parentId: string | null }[];
+    const township = orgs.find((o) => o.id === acct!.organization_id)!;
+    const clinic = orgs.find((o) => o.parentId === township.id)!;
+    const r = await ingest([
+      base({ id: 'his-1', source: township.code, orgCode: township.code }),
+      base({ id: 'his-2', source: township.code, orgCode: clinic.code }),
+      base({ id: 'his-3', source: township.code, orgCode: codes.lead }),
+      base({ id: 'his-4', source: 'HIS-LH', orgCode: township.code }),
+      base({ id: 'his-5', source: township.code, orgCode: '浙江省人民医院', outOfCounty: true }),
+    ], his);
+    expect(r.body).toMatchObject({ accepted: 2, rejected: 3 });
+    expect(r.body.errors.map((e: { line: number; code: string }) => [e.line, e.code])).toEqual([[3, 'NOT_ALLOWED'], [4, 'NOT_ALLOWED'], [5, 'NOT_ALLOWED']]);
+    expect((await p.call('GET', `/api/v1/indicators?communityId=${w.first.id}&period=2025`, his)).status).toBe(403);
+    expect((await p.call('GET', '/api/v1/residents', his)).status).toBe(403);
+    const other = (await p.call('GET', '/api/v1/communities', await p.login('admin'))).body.items.find((c: { id: string }) => c.id !== w.first.id);
+    const elsewhere = await p.app.inject({ method: 'POST', url: `/api/v1/encounters:ingest?communityId=${other.id}`, headers: { authorization: `Bearer ${his}`, 'content-type': 'application/x-ndjson' }, payload: JSON.stringify(base({ id: 'his-6', source: township.code, orgCode: township.code })) });
+    expect(elsewhere.statusCode).toBe(403);
+  });
 });
 
 describe('FHIR Bundle ingest', () => {
@@ -142,14 +164,14 @@ describe('FHIR Bundle ingest', () => {
   });
 });
 
-describe('an ingest cut off half-way', () => {
+describe('an ingest cut off half-way (ENCOUNTERS.md: a batch is never half-stored)', () => {
   let p: TestPlatform;
   beforeAll(async () => {
     p = await openTestPlatform();
   });
   afterAll(async () => p.close());
 
-  it('loses nothing and duplicates nothing when the same batch is sent again', async () => {
+  it('stores none of the batch, and the re-sent batch once', async () => {
     const { ingestEncounters, CHUNK } = await import('./ingest.service.ts');
     const w = await demoWorld(p);
     const manager = await p.login('manager');
@@ -166,16 +188,22 @@ describe('an ingest cut off half-way', () => {
     async function* all() {
       for (const [i, r] of records.entries()) yield { line: i + 1, value: r };
     }
-    await expect(ingestEncounters(p.ctx, actor, w.first.id, cutAfter(CHUNK + 300))).rejects.toThrow(/connection lost/);
+    const indicators = async () => (await p.call('GET', `/api/v1/indicators?communityId=${w.first.id}&period=2025-02`, manager)).body;
+    const before = await indicators();
+    // Two chunks were written inside the batch's transaction before the cut: none of it may stay.
+    await expect(ingestEncounters(p.ctx, actor, w.first.id, cutAfter(CHUNK * 2 + 50))).rejects.toThrow(/connection lost/);
     const stored = async () => Number((await p.ctx.db.query<{ n: number }>(`select count(*)::int as n from encounter where source = 'HIS-CUT'`)).rows[0]!.n);
-    expect(await stored()).toBe(CHUNK);
+    expect(await stored()).toBe(0);
+    expect(await indicators()).toEqual(before);
     const again = await ingestEncounters(p.ctx, actor, w.first.id, all());
-    expect(again).toMatchObject({ accepted: total - CHUNK, duplicates: CHUNK, rejected: 0 });
+    expect(again).toMatchObject({ accepted: total, duplicates: 0, rejected: 0 });
     expect(await stored()).toBe(total);
-    const before = (await p.call('GET', `/api/v1/indicators?communityId=${w.first.id}&period=2025-02`, manager)).body;
-    expect(before.values.find((v: { code: string }) => v.code === 'outpatient_cost_per_visit').denominator).toBeGreaterThanOrEqual(total);
+    const after = await indicators();
+    const visits = (b: { values: { code: string; denominator: number }[] }) => b.values.find((v) => v.code === 'outpatient_cost_per_visit')!.denominator;
+    expect(visits(after) - visits(before)).toBe(total);
+    expect(await ingestEncounters(p.ctx, actor, w.first.id, all())).toMatchObject({ accepted: 0, duplicates: total });
     await recomputeAggregates(p.ctx, w.first.id);
-    expect((await p.call('GET', `/api/v1/indicators?communityId=${w.first.id}&period=2025-02`, manager)).body).toEqual(before);
+    expect(await indicators()).toEqual(after);
   });
 });
 

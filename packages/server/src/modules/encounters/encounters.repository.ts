@@ -1,31 +1,31 @@
 import type { Database, Sql } from '../../platform/db/database.ts';
+import type { AggregateDeltas, Contribution } from './aggregate-deltas.ts';
 
+/** The stored version of an encounter, as a re-send compares against it. */
 export interface StoredEncounter {
-  source: string;
-  id: string;
-  content_hash: string;
-  contrib: Record<string, number>;
-  period_month: string;
-  unit_key: string;
-  organization_id: string | null;
-  disease: string | null;
+  contentHash: string;
+  contribution: Contribution;
 }
 
-/** The unit key of the aggregates: the organisation, or `out` for care outside the county. */
-export function unitKey(organizationId: string | null): string {
-  return organizationId ?? 'out';
+/**
+ * Serialises ingests of one (community, source) for the rest of the transaction, so two batches
+ * carrying the same new key cannot both count it. Different sources ingest in parallel.
+ */
+export async function lockSource(sql: Sql, communityId: string, source: string): Promise<void> {
+  await sql.query(`select pg_advisory_xact_lock(hashtextextended($1, 0))`, [`encounter:${communityId}:${source}`]);
 }
 
+/** Stored versions of the given keys, locked for the transaction; keyed `source\0id`. */
 export async function existing(sql: Sql, communityId: string, keys: readonly { source: string; id: string }[]): Promise<Map<string, StoredEncounter>> {
   if (!keys.length) return new Map();
-  const { rows } = await sql.query<StoredEncounter>(
-    `select e.source, e.id, e.content_hash, e.contrib, e.period_month::text as period_month, coalesce(e.organization_id::text, 'out') as unit_key, e.organization_id,
+  const { rows } = await sql.query<{ source: string; id: string; content_hash: string; contrib: Record<string, number>; period_month: string; organization_id: string | null; disease: string | null }>(
+    `select e.source, e.id, e.content_hash, e.contrib, e.period_month::text as period_month, e.organization_id,
             case when e.out_of_county and e.community_resident and e.type = 'inpatient' then e.primary_icd3 end as disease
        from encounter e join unnest($2::text[], $3::text[]) k(source, id) on e.source = k.source and e.id = k.id
       where e.community_id = $1 for update of e`,
     [communityId, keys.map((k) => k.source), keys.map((k) => k.id)],
   );
-  return new Map(rows.map((r) => [`${r.source}\u0000${r.id}`, r]));
+  return new Map(rows.map((r) => [`${r.source}\u0000${r.id}`, { contentHash: r.content_hash, contribution: { contrib: r.contrib, periodMonth: r.period_month, organizationId: r.organization_id, disease: r.disease } }]));
 }
 
 export interface EncounterRow {
@@ -56,28 +56,36 @@ export interface EncounterRow {
   contentHash: string;
 }
 
-/** Inserts or replaces (a corrected version) one encounter. */
-export async function upsertEncounter(sql: Sql, e: EncounterRow): Promise<void> {
+const UPSERT_TYPES = ['text', 'text', 'uuid', 'text', 'boolean', 'uuid', 'boolean', 'text', 'text', 'date', 'date', 'date', 'text', 'jsonb', 'text', 'jsonb',
+  'bigint', 'bigint', 'bigint', 'text', 'text', 'numeric', 'jsonb', 'text'] as const;
+
+/** Inserts new encounters and replaces corrected versions, many in one statement (one key once). */
+export async function upsertEncounters(sql: Sql, communityId: string, rows: readonly EncounterRow[]): Promise<void> {
+  if (!rows.length) return;
+  const cols = COPY_COLUMNS.slice(1);
+  const arrays = cols.map(() => [] as unknown[]);
+  for (const e of rows) {
+    [e.source, e.id, e.organizationId, e.orgCode, e.outOfCounty, e.residentId, e.communityResident, e.idNumberHash, e.type, e.start, e.end, e.periodMonth,
+      e.department, JSON.stringify(e.diagnoses), e.primaryIcd3, JSON.stringify(e.procedures), e.totalCost, e.fundPaid, e.outOfPocket, e.referralId, e.drgCode,
+      e.drgWeight, JSON.stringify(e.contrib), e.contentHash].forEach((v, i) => arrays[i]!.push(v));
+  }
+  const update = cols.filter((c) => c !== 'source' && c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ');
   await sql.query(
-    `insert into encounter (community_id, source, id, organization_id, org_code, out_of_county, resident_id, community_resident, id_number_hash, type,
-       start_date, end_date, period_month, department, diagnoses, primary_icd3, procedures, total_cost, fund_paid, out_of_pocket, referral_id, drg_code,
-       drg_weight, contrib, content_hash)
-     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25)
-     on conflict (community_id, source, id) do update set organization_id = excluded.organization_id, org_code = excluded.org_code,
-       out_of_county = excluded.out_of_county, resident_id = excluded.resident_id, community_resident = excluded.community_resident,
-       id_number_hash = excluded.id_number_hash, type = excluded.type, start_date = excluded.start_date, end_date = excluded.end_date,
-       period_month = excluded.period_month, department = excluded.department, diagnoses = excluded.diagnoses, primary_icd3 = excluded.primary_icd3,
-       procedures = excluded.procedures, total_cost = excluded.total_cost, fund_paid = excluded.fund_paid, out_of_pocket = excluded.out_of_pocket,
-       referral_id = excluded.referral_id, drg_code = excluded.drg_code, drg_weight = excluded.drg_weight, contrib = excluded.contrib,
-       content_hash = excluded.content_hash, ingested_at = now()`,
-    [e.communityId, e.source, e.id, e.organizationId, e.orgCode, e.outOfCounty, e.residentId, e.communityResident, e.idNumberHash, e.type, e.start,
-      e.end, e.periodMonth, e.department, JSON.stringify(e.diagnoses), e.primaryIcd3, JSON.stringify(e.procedures), e.totalCost, e.fundPaid,
-      e.outOfPocket, e.referralId, e.drgCode, e.drgWeight, JSON.stringify(e.contrib), e.contentHash],
+    `insert into encounter (community_id, ${cols.join(', ')})
+     select $1, * from unnest(${UPSERT_TYPES.map((t, i) => `$${i + 2}::${t}[]`).join(', ')})
+     on conflict (community_id, source, id) do update set ${update}, ingested_at = now()`,
+    [communityId, ...arrays],
   );
 }
 
+/** Writes a batch's deltas, in key order so concurrent batches lock aggregate rows alike (no deadlock). */
+export async function applyDeltas(sql: Sql, communityId: string, d: AggregateDeltas): Promise<void> {
+  await addToAggregates(sql, communityId, new Map([...d.counters].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+  await addToDiseases(sql, communityId, new Map([...d.diseases].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+}
+
 /** Adds deltas to the monthly counters (negative when a replaced version is taken out). */
-export async function addToAggregates(sql: Sql, communityId: string, deltas: Map<string, number>): Promise<void> {
+async function addToAggregates(sql: Sql, communityId: string, deltas: Map<string, number>): Promise<void> {
   const rows = [...deltas].filter(([, v]) => v !== 0).map(([k, v]) => [...k.split('|'), v] as [string, string, string, number]);
   if (!rows.length) return;
   await sql.query(
@@ -88,7 +96,7 @@ export async function addToAggregates(sql: Sql, communityId: string, deltas: Map
   );
 }
 
-export async function addToDiseases(sql: Sql, communityId: string, deltas: Map<string, number>): Promise<void> {
+async function addToDiseases(sql: Sql, communityId: string, deltas: Map<string, number>): Promise<void> {
   const rows = [...deltas].filter(([, v]) => v !== 0).map(([k, v]) => [...k.split('|'), v] as [string, string, number]);
   if (!rows.length) return;
   await sql.query(
@@ -172,10 +180,14 @@ export interface StoredEncounterFacts {
   drg_weight: string | null;
 }
 
-/** All stored encounters of a community, as the full recompute reads them. */
-export async function allEncounters(sql: Sql, communityId: string): Promise<StoredEncounterFacts[]> {
+/**
+ * One page of a community's stored encounters in key order, after (source, id): the full
+ * recompute reads them page by page, so memory stays flat at any size.
+ */
+export async function encounterPage(sql: Sql, communityId: string, after: { source: string; id: string } | null, limit: number): Promise<StoredEncounterFacts[]> {
   return (await sql.query<StoredEncounterFacts>(
     `select source, id, organization_id, org_code, out_of_county, community_resident, type, start_date::text, end_date::text, period_month::text, diagnoses, procedures,
-            total_cost::float8 as total_cost, fund_paid::float8 as fund_paid, out_of_pocket::float8 as out_of_pocket, drg_code, drg_weight::text from encounter where community_id = $1`,
-    [communityId])).rows;
+            total_cost::float8 as total_cost, fund_paid::float8 as fund_paid, out_of_pocket::float8 as out_of_pocket, drg_code, drg_weight::text
+       from encounter where community_id = $1 and ($2::text is null or (source, id) > ($2, $3)) order by source, id limit $4`,
+    [communityId, after?.source ?? null, after?.id ?? null, limit])).rows;
 }

@@ -4,7 +4,7 @@ export const DEMO_PASSWORD = 'Demo@2026';
 export interface DemoAccountSpec {
   username: string;
   displayName: string;
-  role: 'admin' | 'manager' | 'regulator' | 'clinician' | 'village_doctor' | 'pharmacist' | 'insurance_officer';
+  role: 'admin' | 'manager' | 'regulator' | 'clinician' | 'village_doctor' | 'pharmacist' | 'insurance_officer' | 'integration';
   /** Where the scope points, resolved against the seeded communities. */
   at: 'region' | 'community' | 'lead_hospital' | 'township' | 'village' | 'second_village';
   description: string;
@@ -19,6 +19,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccountSpec[] = [
   { username: 'vdoc', displayName: '村医', role: 'village_doctor', at: 'village', description: '该乡镇的村卫生室' },
   { username: 'pharmacist', displayName: '中心药房药师', role: 'pharmacist', at: 'lead_hospital', description: '中心药房' },
   { username: 'insurer', displayName: '医保结算中心', role: 'insurance_officer', at: 'community', description: '医保结算管理中心' },
+  { username: 'his.town', displayName: '卫生院HIS接口', role: 'integration', at: 'township', description: '乡镇卫生院 HIS 报送就诊数据（本院及所辖村卫生室）' },
   { username: 'vdoc2', displayName: '第二医共体村医', role: 'village_doctor', at: 'second_village', description: '第二个医共体的村卫生室' },
 ];
 

@@ -1,7 +1,8 @@
 import { ageOn } from '@yigong/domain';
 import { generateEncounters, type EncounterResident } from '@yigong/synth';
 import type { AppContext } from '../context.ts';
-import { addToAggregates, addToDiseases, copyEncounters, type EncounterRow } from '../../modules/encounters/encounters.repository.ts';
+import { applyDeltas, copyEncounters, type EncounterRow } from '../../modules/encounters/encounters.repository.ts';
+import { AggregateDeltas } from '../../modules/encounters/aggregate-deltas.ts';
 import { buildEncounterRow } from '../../modules/encounters/ingest.service.ts';
 
 /**
@@ -27,23 +28,17 @@ export async function seedEncounters(ctx: AppContext, communityId: string, asOf:
   const [y, m] = asOf.split('-').map(Number) as [number, number];
   const months = Array.from({ length: 13 }, (_, i) => new Date(Date.UTC(y, m - 13 + i, 1)).toISOString().slice(0, 7));
   const yesterday = new Date(Date.parse(`${asOf}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  const agg = new Map<string, number>();
-  const diseases = new Map<string, number>();
-  const bump = (map: Map<string, number>, k: string, v: number) => map.set(k, (map.get(k) ?? 0) + v);
+  const deltas = new AggregateDeltas();
   function* rows(): Generator<EncounterRow> {
     for (const r of generateEncounters(residents, { lead: lead!.code, tcm: orgs.find((o) => o.kind === 'tcm_hospital')?.code ?? null, maternalChild: orgs.find((o) => o.kind === 'maternal_child_hospital')?.code ?? null }, months, seed, yesterday)) {
       const who = byNumber.get(r.residentIdNumber)!;
       const built = buildEncounterRow(communityId, r, r.outOfCounty ? null : (byCode.get(r.orgCode) ?? null), who, who.hash);
-      for (const [k, n] of Object.entries(built.row.contrib)) bump(agg, `${built.row.periodMonth}|${built.unit}|${k}`, n);
-      if (built.disease) bump(diseases, `${built.row.periodMonth}|${built.disease}`, 1);
+      deltas.add(built.contribution);
       yield built.row;
     }
   }
   const n = await copyEncounters(ctx.db, rows());
-  await ctx.db.transaction(async (tx) => {
-    await addToAggregates(tx, communityId, agg);
-    await addToDiseases(tx, communityId, diseases);
-  });
+  await ctx.db.transaction((tx) => applyDeltas(tx, communityId, deltas));
   await ctx.db.exec('analyze encounter, encounter_agg');
   return n;
 }

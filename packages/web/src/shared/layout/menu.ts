@@ -50,6 +50,8 @@ export const MENU_BY_ROLE: Record<Role, NavKey[]> = {
   insurance_officer: ['residents', 'organizations'],
   reader: ['organizations', 'accessGrants'],
   resident: ['residents'],
+  // A HIS integration account sends encounters through the API; it has no pages.
+  integration: [],
 };
 
 export function landingPath(role: Role): string {

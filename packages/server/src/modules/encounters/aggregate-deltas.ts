@@ -1,0 +1,32 @@
+/** What one stored encounter added to the aggregates: its counters, month, unit and 外转 disease. */
+export interface Contribution {
+  contrib: Readonly<Record<string, number>>;
+  periodMonth: string;
+  organizationId: string | null;
+  /** Primary ICD-10 category of a resident's out-of-county discharge (外转前十病种), else null. */
+  disease: string | null;
+}
+
+/**
+ * Deltas to the monthly aggregates, summed in memory over a batch (months × units × metrics, small)
+ * and written once: the same arithmetic for ingest, corrections (−old +new), the seed and a recompute.
+ */
+export class AggregateDeltas {
+  readonly counters = new Map<string, number>();
+  readonly diseases = new Map<string, number>();
+
+  add(c: Contribution, sign: 1 | -1 = 1): void {
+    const unit = unitKey(c.organizationId);
+    for (const [k, n] of Object.entries(c.contrib)) bump(this.counters, `${c.periodMonth}|${unit}|${k}`, sign * n);
+    if (c.disease) bump(this.diseases, `${c.periodMonth}|${c.disease}`, sign);
+  }
+}
+
+function bump(m: Map<string, number>, k: string, v: number): void {
+  m.set(k, (m.get(k) ?? 0) + v);
+}
+
+/** The unit key of the aggregates: the organisation, or `out` for care outside the county. */
+export function unitKey(organizationId: string | null): string {
+  return organizationId ?? 'out';
+}
