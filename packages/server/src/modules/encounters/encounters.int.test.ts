@@ -234,3 +234,27 @@ describe('indicators from the other modules', () => {
     expect(['green', 'amber', 'red']).toContain(get('chronic_standard_mgmt_rate').status);
   });
 });
+
+describe('two senders posting the same new batch at once', () => {
+  let p: TestPlatform;
+  beforeAll(async () => {
+    p = await openTestPlatform();
+  });
+  afterAll(async () => p.close());
+
+  it('stores and counts it once: one is accepted, the other sees duplicates', async () => {
+    const w = await demoWorld(p);
+    const manager = await p.login('manager');
+    const lead = (await p.call('GET', `/api/v1/organizations?communityId=${w.first.id}&kind=lead_hospital`, manager)).body.items[0];
+    const n = 1200;
+    const body = Array.from({ length: n }, (_, i) => JSON.stringify({ id: `twin-${i}`, source: 'HIS-TWIN', orgCode: lead.code, outOfCounty: false, residentIdNumber: validIdNumber('19660606', '330521', i % 1000), type: 'outpatient', start: '2025-01-15', diagnoses: [{ code: 'J20.9', primary: true }], totalCost: 4000, fundPaid: 2000, outOfPocket: 1000 })).join('\n');
+    const visits = async () => (await p.call('GET', `/api/v1/indicators?communityId=${w.first.id}&period=2025-01`, manager)).body.values.find((v: { code: string }) => v.code === 'outpatient_cost_per_visit').denominator as number;
+    const before = await visits();
+    const post = () => p.app.inject({ method: 'POST', url: '/api/v1/encounters:ingest', headers: { authorization: `Bearer ${manager}`, 'content-type': 'application/x-ndjson' }, payload: body }).then((r) => JSON.parse(r.body));
+    const [a, b] = await Promise.all([post(), post()]);
+    expect(a.accepted + b.accepted).toBe(n);
+    expect(a.duplicates + b.duplicates).toBe(n);
+    expect((await visits()) - before).toBe(n);
+    expect((await p.ctx.db.query<{ n: number }>(`select count(*)::int as n from encounter where source = 'HIS-TWIN'`)).rows[0]!.n).toBe(n);
+  });
+});
