@@ -51,7 +51,7 @@ describe('killing the server mid-ingest (ENCOUNTERS.md: a batch is never half-st
     }
   });
   afterAll(async () => {
-    if (folder) await rm(folder, { recursive: true, force: true });
+    if (template.kind === 'pglite') await rm(folder!, { recursive: true, force: true });
     else await adminQuery(template.url, `drop database if exists ${new URL(db).pathname.slice(1)} with (force)`);
   });
 
