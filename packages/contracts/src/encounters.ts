@@ -39,8 +39,17 @@ export interface IngestResult {
   errors: IngestError[];
 }
 
+const period = z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'period: 2025, 2025-Q1 or 2025-03');
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+
 export const indicatorQuery = z.object({
   communityId: z.uuid(),
   organizationId: z.uuid().optional(),
-  period: z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'period: 2025, 2025-Q1 or 2025-03'),
+  period,
 });
+
+/** GET /indicators/series: month by month, `from`..`to` inclusive (at most 60 months). */
+export const indicatorSeriesQuery = z.object({ communityId: z.uuid(), organizationId: z.uuid().optional(), from: month, to: month });
+
+/** GET /indicators/by-unit: the unit-level values of every member unit for a period. */
+export const indicatorByUnitQuery = z.object({ communityId: z.uuid(), period });

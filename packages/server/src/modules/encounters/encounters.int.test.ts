@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestPlatform, type TestPlatform } from '../../../test/test-platform.ts';
 import { demoWorld, residentBody, validIdNumber } from '../../../test/factories/residents.ts';
-import { recomputeAggregates } from './indicators.service.ts';
+import { recomputeAggregates } from './indicator-recompute.service.ts';
 
 describe('encounter ingest and indicators (ENCOUNTERS.md, INDICATORS.md)', () => {
   let p: TestPlatform;
@@ -99,6 +99,35 @@ describe('encounter ingest and indicators (ENCOUNTERS.md, INDICATORS.md)', () =>
     const before = [await indicators('2025'), await indicators('2025-Q1'), await indicators('2025-03', w.villageId)];
     await recomputeAggregates(p.ctx, w.first.id);
     expect([await indicators('2025'), await indicators('2025-Q1'), await indicators('2025-03', w.villageId)]).toEqual(before);
+  });
+
+  it('serves the trend and the unit ranking in one request each, equal to the single-period values', async () => {
+    const strip = (vs: { code: string }[]) => vs.filter((v) => !['top_out_county_diseases'].includes(v.code));
+    const series = (await p.call('GET', `/api/v1/indicators/series?communityId=${w.first.id}&from=2025-02&to=2025-04`, manager)).body;
+    expect(series.months.map((m: { period: string }) => m.period)).toEqual(['2025-02', '2025-03', '2025-04']);
+    for (const m of series.months) {
+      const single = (await indicators(m.period)).values as { code: string; module?: boolean }[];
+      expect(m.values).toEqual(strip(single).filter((v) => m.values.some((x: { code: string }) => x.code === v.code)));
+      expect(m.values.length).toBeGreaterThan(5);
+    }
+    const unitSeries = (await p.call('GET', `/api/v1/indicators/series?communityId=${w.first.id}&organizationId=${w.villageId}&from=2025-03&to=2025-03`, manager)).body;
+    expect(unitSeries.months[0].values).toEqual((await indicators('2025-03', w.villageId)).values);
+    const ranking = (await p.call('GET', `/api/v1/indicators/by-unit?communityId=${w.first.id}&period=2025-Q1`, manager)).body;
+    expect(ranking.units.length).toBeGreaterThanOrEqual(2);
+    for (const u of ranking.units) expect(u.values).toEqual((await indicators('2025-Q1', u.organizationId)).values);
+    expect((await p.call('GET', `/api/v1/indicators/series?communityId=${w.first.id}&from=2025-05&to=2025-01`, manager)).status).toBe(400);
+    expect((await p.call('GET', `/api/v1/indicators/series?communityId=${w.first.id}&from=2020-01&to=2025-12`, manager)).status).toBe(400);
+    const vdoc2 = await p.login('vdoc2');
+    expect((await p.call('GET', `/api/v1/indicators/series?communityId=${w.first.id}&from=2025-01&to=2025-03`, vdoc2)).status).toBe(403);
+    expect((await p.call('GET', `/api/v1/indicators/by-unit?communityId=${w.first.id}&period=2025`, vdoc2)).status).toBe(403);
+  });
+
+  it('lists the definitions as data with their version', async () => {
+    const defs = (await p.call('GET', '/api/v1/indicators/definitions', manager)).body.items as Record<string, unknown>[];
+    const codes = defs.map((d) => d.code);
+    for (const c of ['county_inpatient_rate', 'county_visit_rate', 'out_transfer_rate', 'grassroots_visit_rate', 'avg_length_of_stay', 'out_of_pocket_share', 'cmi', 'signing_rate', 'chronic_standard_mgmt_rate']) expect(codes).toContain(c);
+    for (const d of defs) expect(d).toMatchObject({ code: expect.any(String), name_zh: expect.any(String), name_en: expect.any(String), version: expect.any(String), source: expect.any(String) });
+    expect(defs.find((d) => d.code === 'grassroots_visit_rate')).toMatchObject({ numerator: ['op_em_grassroots'], denominator: ['op_em'], direction: 'up', target: 0.65, unit: 'ratio' });
   });
 
   it('keeps senders to their rights: a village doctor cannot ingest, the insurer only out-of-county care', async () => {

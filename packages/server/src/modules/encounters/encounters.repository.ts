@@ -116,6 +116,45 @@ export async function sumAggregates(sql: Sql, communityId: string, months: reado
   return Object.fromEntries(rows.map((r) => [r.metric, Number(r.value)]));
 }
 
+/** The same sums month by month (the trend), keyed by the month's first day. */
+export async function sumAggregatesByMonth(sql: Sql, communityId: string, months: readonly string[], organizationId: string | null): Promise<Map<string, Record<string, number>>> {
+  const { rows } = await sql.query<{ month: string; metric: string; value: number }>(
+    `select month::text as month, metric, sum(value)::float8 as value from encounter_agg
+      where community_id = $1 and month = any($2::date[]) and ($3::uuid is null or organization_id = $3) group by month, metric`,
+    [communityId, months, organizationId],
+  );
+  return groupSums(rows.map((r) => [r.month, r.metric, Number(r.value)]));
+}
+
+/** The same sums per in-county unit (the ranking of member units). */
+export async function sumAggregatesByUnit(sql: Sql, communityId: string, months: readonly string[]): Promise<Map<string, Record<string, number>>> {
+  const { rows } = await sql.query<{ organization_id: string; metric: string; value: number }>(
+    `select organization_id, metric, sum(value)::float8 as value from encounter_agg
+      where community_id = $1 and month = any($2::date[]) and organization_id is not null group by organization_id, metric`,
+    [communityId, months],
+  );
+  return groupSums(rows.map((r) => [r.organization_id, r.metric, Number(r.value)]));
+}
+
+function groupSums(rows: readonly [string, string, number][]): Map<string, Record<string, number>> {
+  const out = new Map<string, Record<string, number>>();
+  for (const [k, metric, v] of rows) {
+    const m = out.get(k) ?? {};
+    m[metric] = v;
+    out.set(k, m);
+  }
+  return out;
+}
+
+/** Did any out-of-county (insurance) data arrive for these months? (INDICATORS.md "Out-of-county data") */
+export async function hasOutOfCountyData(sql: Sql, communityId: string, months: readonly string[]): Promise<boolean> {
+  const { rows } = await sql.query<{ n: number }>(
+    `select coalesce(sum(value), 0)::float8 as n from encounter_agg where community_id = $1 and month = any($2::date[]) and unit_key = 'out' and metric = 'out_county'`,
+    [communityId, months],
+  );
+  return Number(rows[0]?.n ?? 0) > 0;
+}
+
 export async function topDiseases(sql: Sql, communityId: string, months: readonly string[]) {
   return (await sql.query<{ icd3: string; name: string | null; count: number }>(
     `select d.icd3, i.name_zh as name, sum(d.discharges)::int as count from encounter_disease_agg d left join icd10 i on i.code = d.icd3

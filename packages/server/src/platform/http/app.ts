@@ -18,6 +18,7 @@ import { referralFhirRoutes } from '../../modules/referral/referral-fhir.routes.
 import { chronicRoutes } from '../../modules/chronic/chronic.routes.ts';
 import { familyDoctorRoutes } from '../../modules/family-doctor/family-doctor.routes.ts';
 import { encounterRoutes } from '../../modules/encounters/encounters.routes.ts';
+import { indicatorRoutes } from '../../modules/encounters/indicators.routes.ts';
 
 
 /** Builds the HTTP app: API under /api/v1, OpenAPI at /api/docs, the web app at /. */
@@ -51,6 +52,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     chronicRoutes(s, ctx);
     familyDoctorRoutes(s, ctx);
     encounterRoutes(s, ctx);
+    indicatorRoutes(s, ctx);
   }, { prefix: '/api/v1' });
   // FHIR R4 facade (DESIGN.md "Interoperability"), same sessions and scope as the API.
   referralFhirRoutes(api, ctx);

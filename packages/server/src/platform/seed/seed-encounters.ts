@@ -6,11 +6,11 @@ import { AggregateDeltas } from '../../modules/encounters/aggregate-deltas.ts';
 import { buildEncounterRow } from '../../modules/encounters/ingest.service.ts';
 
 /**
- * A year of synthetic encounters for a demo community (the last 12 full months and the current
- * month to yesterday), loaded with COPY through the same row builder and counters as the ingest
+ * Synthetic encounters for a community over the last `months` months (default: 12 full months and
+ * the current month to yesterday), loaded with COPY through the same row builder and counters as the ingest
  * path, so the dashboard has data on first start.
  */
-export async function seedEncounters(ctx: AppContext, communityId: string, asOf: string, seed: number): Promise<number> {
+export async function seedEncounters(ctx: AppContext, communityId: string, asOf: string, seed: number, months = 13): Promise<number> {
   const orgs = (await ctx.db.query<{ id: string; code: string; kind: string; parent_id: string | null }>('select id, code, kind, parent_id from organization where community_id = $1', [communityId])).rows;
   const byId = new Map(orgs.map((o) => [o.id, o]));
   const byCode = new Map(orgs.map((o) => [o.code, { id: o.id, kind: o.kind }]));
@@ -26,11 +26,11 @@ export async function seedEncounters(ctx: AppContext, communityId: string, asOf:
   });
   const byNumber = new Map(people.map((p, i) => [residents[i]!.idNumber, { id: p.id, community_id: communityId, hash: p.id_number_hash }]));
   const [y, m] = asOf.split('-').map(Number) as [number, number];
-  const months = Array.from({ length: 13 }, (_, i) => new Date(Date.UTC(y, m - 13 + i, 1)).toISOString().slice(0, 7));
+  const span = Array.from({ length: months }, (_, i) => new Date(Date.UTC(y, m - months + i, 1)).toISOString().slice(0, 7));
   const yesterday = new Date(Date.parse(`${asOf}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   const deltas = new AggregateDeltas();
   function* rows(): Generator<EncounterRow> {
-    for (const r of generateEncounters(residents, { lead: lead!.code, tcm: orgs.find((o) => o.kind === 'tcm_hospital')?.code ?? null, maternalChild: orgs.find((o) => o.kind === 'maternal_child_hospital')?.code ?? null }, months, seed, yesterday)) {
+    for (const r of generateEncounters(residents, { lead: lead!.code, tcm: orgs.find((o) => o.kind === 'tcm_hospital')?.code ?? null, maternalChild: orgs.find((o) => o.kind === 'maternal_child_hospital')?.code ?? null }, span, seed, yesterday)) {
       const who = byNumber.get(r.residentIdNumber)!;
       const built = buildEncounterRow(communityId, r, r.outOfCounty ? null : (byCode.get(r.orgCode) ?? null), who, who.hash);
       deltas.add(built.contribution);
