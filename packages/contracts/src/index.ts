@@ -8,3 +8,4 @@ export * from './referral.ts';
 export * from './chronic.ts';
 export * from './family-doctor.ts';
 export * from './encounters.ts';
+export * from './encounter-list.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { indicatorQuery } from '@yigong/contracts';
+import { encounterListQuery, indicatorQuery } from '@yigong/contracts';
 import type { Readable } from 'node:stream';
 import type { Api } from '../../platform/http/api.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -8,6 +8,7 @@ import { csvLines, ndjsonLines } from './encounter-lines.ts';
 import { fhirBundleLines } from './fhir-bundle.ts';
 import { ingestEncounters } from './ingest.service.ts';
 import { indicatorValues, ingestCommunity, listDefinitions } from './indicators.service.ts';
+import { listIndicatorEncounters } from './encounter-list.service.ts';
 
 export function encounterRoutes(app: Api, ctx: AppContext): void {
   // NDJSON and CSV bodies are streamed line by line: memory stays flat for a 1 GB upload.
@@ -33,6 +34,8 @@ export function encounterRoutes(app: Api, ctx: AppContext): void {
     return ingestEncounters(ctx, actor, communityId, type === 'text/csv' ? csvLines(body) : ndjsonLines(body));
   });
   app.get('/indicators', { schema: { querystring: indicatorQuery, tags: ['indicators'] } }, (req) => indicatorValues(ctx, actorOf(req), req.query));
+  // The encounters behind an indicator's number (dashboard drill-down), paginated, audited.
+  app.get('/encounters', { schema: { querystring: encounterListQuery, tags: ['encounters'] } }, (req) => listIndicatorEncounters(ctx, actorOf(req), req.query));
   app.get('/indicators/definitions', { schema: { tags: ['indicators'] } }, async () => listDefinitions());
 }
 
