@@ -1,0 +1,43 @@
+import { generateEncounters } from '@yigong/synth';
+import type { EncounterPopulation } from '../../server/src/platform/seed/seed-encounters.ts';
+
+/**
+ * NDJSON lines of new synthetic encounters (their own `source` prefix, another seed), as a member
+ * unit's HIS would send them: at most `limit` lines, or until `maxBytes` when given.
+ */
+export function* feedLines(pop: EncounterPopulation, months: readonly string[], seed: number, lastDay: string, prefix: string, limit = Infinity): Generator<string> {
+  let n = 0;
+  for (const r of generateEncounters(pop.residents, pop.units, months, seed, lastDay)) {
+    if (n++ >= limit) return;
+    yield JSON.stringify({ ...r, source: `${prefix}-${r.source}` });
+  }
+}
+
+/** A streamed request body of lines, pulled as the server reads (backpressure), in ~64 KB chunks. */
+export function streamBody(lines: Iterator<string>, onBytes: (n: number) => void): ReadableStream<Uint8Array> {
+  const enc = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    pull(c) {
+      let chunk = '';
+      while (chunk.length < 65_536) {
+        const next = lines.next();
+        if (next.done) {
+          if (chunk) c.enqueue(enc.encode(chunk));
+          c.close();
+          return;
+        }
+        chunk += `${next.value}\n`;
+      }
+      const bytes = enc.encode(chunk);
+      onBytes(bytes.length);
+      c.enqueue(bytes);
+    },
+  });
+}
+
+/** Samples this process's resident set size until stopped; returns the peak in MB. */
+export function sampleRss(everyMs = 200): { stop: () => number } {
+  let peak = process.memoryUsage().rss;
+  const t = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), everyMs);
+  return { stop: () => (clearInterval(t), peak / 1_048_576) };
+}
