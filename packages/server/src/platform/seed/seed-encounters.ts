@@ -54,8 +54,9 @@ export async function seedEncounters(ctx: AppContext, communityId: string, asOf:
   const deltas = new AggregateDeltas();
   function* rows(): Generator<EncounterRow> {
     for (const r of generateEncounters(pop!.residents, pop!.units, monthsUpTo(asOf, months), seed, yesterday)) {
-      const who = pop!.byNumber.get(r.residentIdNumber)!;
-      const built = buildEncounterRow(communityId, r, r.outOfCounty ? null : (pop!.byCode.get(r.orgCode) ?? null), who, who.hash);
+      // Visitors (floating population) resolve to no resident, as the ingest path counts them.
+      const who = pop!.byNumber.get(r.residentIdNumber) ?? null;
+      const built = buildEncounterRow(communityId, r, r.outOfCounty ? null : (pop!.byCode.get(r.orgCode) ?? null), who, who?.hash ?? ctx.cipher.lookupHash(r.residentIdNumber));
       deltas.add(built.contribution);
       yield built.row;
     }
