@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { E2eTest } from './support.ts';
 import { apiAs, expectEqual, expectMatch, expectVisible, screenshot } from './support.ts';
 import { AppShellPage } from './pages/app-shell-page.ts';
@@ -6,12 +7,13 @@ import { LoginPage } from './pages/login-page.ts';
 
 /**
  * Issue #5 "Done when", in the browser: the manager opens the 驾驶舱 (it is the landing page), sees
- * indicator cards with numbers, exports the unit ranking to Excel and drills down to a unit; the
+ * indicator cards with numbers, exports the unit ranking to Excel, drills down to a unit and from a
+ * number to the encounters behind it (counted as the API counts them, exported to Excel); the
  * regulator sees every community side by side; the wall screen shows large numbers.
  */
 const LEAD = '德清县人民医院';
 
-const managerSeesDashboardExportsAndDrillsDown: E2eTest = async ({ page }) => {
+const managerSeesDashboardExportsAndDrillsDown: E2eTest = async ({ page, baseUrl }) => {
   await new LoginPage(page).loginAs('manager');
   await page.waitForURL(/\/dashboard/);
   const menu = await new AppShellPage(page).menuLabels();
@@ -38,8 +40,37 @@ const managerSeesDashboardExportsAndDrillsDown: E2eTest = async ({ page }) => {
   expectMatch(await dash.cardValue('avg_length_of_stay'), /^\d+\.\d 天/, 'the unit’s 平均住院日');
   expectEqual(await dash.card('grassroots_visit_rate').count(), 0, 'community-only cards on a unit');
   await expectVisible(page.getByTestId('trend-chart').locator('canvas'), 'the unit trend');
-  await expectVisible(page.getByTestId('unit-encounters').getByTestId('empty-state'), 'the encounter list (coming)');
   await screenshot(page, 'dashboard-unit');
+
+  // From the unit's 平均住院日 denominator (its discharges) to the encounters behind it.
+  await dash.drillDown('avg_length_of_stay', 'denominator');
+  await page.waitForURL(/indicator=avg_length_of_stay&part=denominator/);
+  const shown = await dash.encounterTotal('avg_length_of_stay', 'denominator');
+  const url = new URL(page.url());
+  const unitId = url.pathname.split('/').pop()!;
+  const period = url.searchParams.get('period')!;
+  const manager = await apiAs(baseUrl, 'manager');
+  const communityId = manager.user.scope.communityId!;
+  const api = await manager.get<{ total: number }>(`/encounters?communityId=${communityId}&organizationId=${unitId}&period=${period}&indicator=avg_length_of_stay&part=denominator&limit=1`);
+  expectEqual(shown, api.total, 'the listed total against GET /encounters');
+  const values = await manager.get<{ values: { code: string; denominator?: number }[] }>(`/indicators?communityId=${communityId}&organizationId=${unitId}&period=${period}`);
+  expectEqual(shown, values.values.find((v) => v.code === 'avg_length_of_stay')?.denominator, 'the listed total against the indicator’s denominator');
+  if (shown < 1) throw new Error('expected discharges at the lead hospital');
+  expectEqual(await dash.encounterRows().count(), Math.min(20, shown), 'rows on the first page');
+  expectMatch(await dash.encounterRows().first().innerText(), /住院[\s\S]*德清县人民医院[\s\S]*[A-Z]\d{2}/, 'an inpatient row with the unit and a diagnosis');
+  await expectVisible(dash.encounterRows().getByTestId('resident-link'), 'a resident’s name linking to the record');
+  await screenshot(page, 'dashboard-unit-encounters');
+  const firstOfPage1 = await dash.encounterRows().first().innerText();
+  await dash.openEncounterPage(2);
+  if ((await dash.encounterRows().first().innerText()) === firstOfPage1) throw new Error('page 2 shows the rows of page 1');
+
+  const xlsx = await dash.exportExcel('encounter-list');
+  expectMatch(xlsx.suggestedFilename(), /^德清县人民医院-平均住院日分母-.+\.xlsx$/, 'encounter export file name');
+  expectEqual((await xlsx.failure()) ?? null, null, 'encounter export failure');
+  // The whole list (every page), not the page on screen: an .xlsx is a zip, and each row adds ~30 bytes.
+  const file = await readFile((await xlsx.path())!);
+  expectEqual(file.subarray(0, 2).toString(), 'PK', 'the .xlsx signature');
+  if (file.length < 7_000 + shown * 15) throw new Error(`the export looks like one page, not ${shown} rows (${file.length} bytes)`);
 };
 
 const regulatorSeesAllCommunitiesSideBySide: E2eTest = async ({ page, baseUrl }) => {
@@ -55,6 +86,14 @@ const regulatorSeesAllCommunitiesSideBySide: E2eTest = async ({ page, baseUrl })
   await expectVisible(page.getByTestId('indicator-cards'), 'the chosen community’s cards', 30_000);
   await expectVisible(page.getByTestId('trend-chart').locator('canvas'), 'the trend chart', 30_000);
   await screenshot(page, 'dashboard-regulator');
+
+  // The commission sees the encounters behind a number de-identified: masked names, no record links.
+  await dash.drillDown('county_inpatient_rate', 'denominator');
+  if ((await dash.encounterTotal('county_inpatient_rate', 'denominator')) < 1) throw new Error('expected inpatient discharges of residents');
+  await expectVisible(dash.encounterRows().getByTestId('resident-masked'), 'a masked resident name');
+  expectMatch(await dash.encounterRows().first().innerText(), /住院/, 'an inpatient discharge behind the denominator');
+  expectEqual(await dash.encounterRows().getByTestId('resident-link').count(), 0, 'links to resident records for the regulator');
+  await screenshot(page, 'dashboard-regulator-encounters');
 };
 
 const wallScreenShowsLargeNumbers: E2eTest = async ({ page }) => {

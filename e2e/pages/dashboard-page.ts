@@ -42,4 +42,31 @@ export class DashboardPage {
   async openUnit(name: string): Promise<void> {
     await this.rankingRows().filter({ hasText: name }).getByTestId('unit-link').click();
   }
+
+  /** Clicks "分子 …" or "分母 …" under a card's value: the encounters behind that part. */
+  async drillDown(code: string, part: 'numerator' | 'denominator'): Promise<void> {
+    await this.card(code).getByTestId(`drill-${part}`).click();
+  }
+
+  encounterRows(): Locator {
+    return this.page.getByTestId('encounter-table').locator('tbody tr.ant-table-row');
+  }
+
+  /**
+   * Waits until the encounter list shows the answer for this indicator part (not a previous list
+   * kept on screen while it loads) and returns the total it states (共 N 条).
+   */
+  async encounterTotal(code: string, part: 'numerator' | 'denominator'): Promise<number> {
+    const total = this.page.locator(`[data-testid="encounter-total"][data-indicator="${code}"][data-part="${part}"]`);
+    await expectVisible(total, `the encounter total of ${code} ${part}`, 30_000);
+    await this.page.getByTestId('encounter-table').locator('.ant-spin-spinning').waitFor({ state: 'detached', timeout: 30_000 });
+    return Number(await total.getAttribute('data-total'));
+  }
+
+  /** Goes to page `n` of the encounter list and waits for its rows. */
+  async openEncounterPage(n: number): Promise<void> {
+    await this.page.getByTestId('encounter-pagination').getByTitle(String(n), { exact: true }).click();
+    await this.page.locator('[data-testid="encounter-pagination"] .ant-pagination-item-active').getByText(String(n), { exact: true }).waitFor();
+    await this.page.getByTestId('encounter-table').locator('.ant-spin-spinning').waitFor({ state: 'detached', timeout: 30_000 });
+  }
 }

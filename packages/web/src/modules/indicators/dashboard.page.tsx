@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Col, Row, Space, Typography } from 'antd';
+import { Button, Col, Drawer, Row, Space, Typography } from 'antd';
 import { FullscreenOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,9 +10,10 @@ import { EmptyState, ErrorState, LoadingState } from '../../shared/components/qu
 import { useOrganizations } from '../org/org.resource.ts';
 import { CareCards } from './care-cards.component.tsx';
 import { CommunityComparison } from './community-comparison.component.tsx';
-import { IndicatorCards } from './indicator-card.component.tsx';
+import { EncounterTable, useDrillParams } from './encounter-table.component.tsx';
+import { IndicatorCards, indicatorName } from './indicator-card.component.tsx';
 import { last12Months, periodLabel } from './indicator-format.ts';
-import { RANKED_KINDS, useIndicators, useIndicatorTrend, useUnitIndicators } from './indicators.resource.ts';
+import { RANKED_KINDS, definitionOf, useIndicators, useIndicatorTrend, useUnitIndicators } from './indicators.resource.ts';
 import { OutCountyDiseases } from './out-county-diseases.component.tsx';
 import { PeriodSelect, usePeriod } from './period-select.component.tsx';
 import { TrendChart } from './trend-chart.component.tsx';
@@ -21,7 +22,8 @@ import { UnitRanking } from './unit-ranking.component.tsx';
 /**
  * 驾驶舱 (INDICATORS.md "Dashboard"): a community's indicators for a period against their targets,
  * the chronic and signing rates, a 12-month trend, the ranking of member units and the top
- * out-of-county diseases; the regulator also sees every community side by side.
+ * out-of-county diseases; the regulator also sees every community side by side. A card's number
+ * opens the community's encounters behind it in a drawer.
  */
 export default function DashboardPage() {
   const { t } = useTranslation();
@@ -35,6 +37,9 @@ export default function DashboardPage() {
   const units = (orgs.data ?? []).filter((o) => RANKED_KINDS.has(o.kind));
   const ranking = useUnitIndicators(communityId, units, period);
   const label = periodLabel(period, t);
+  // The drawer is open while the address names a drill-down (a card's number sets it; closing clears it).
+  const { indicator, active, setDrill, clearDrill } = useDrillParams();
+  const drilled = indicator ? definitionOf(indicator) : undefined;
 
   if (isPending) return <LoadingState />;
   if (error) return <ErrorState error={error} />;
@@ -71,7 +76,10 @@ export default function DashboardPage() {
         <EmptyState description={t('dashboard.chooseCommunity')} />
       ) : (
         <>
-          <IndicatorCards query={cards} />
+          <IndicatorCards
+            query={cards}
+            onDrill={setDrill}
+          />
           <CareCards communityId={communityId} year={Number(period.slice(0, 4))} />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('dashboard.careSource')}
@@ -89,6 +97,16 @@ export default function DashboardPage() {
             period={period}
           />
           <OutCountyDiseases items={cards.data?.topDiseases} loading={cards.isPending} exportName={`${t('dashboard.topDiseases')}-${period}`} />
+          <Drawer
+            open={active}
+            onClose={clearDrill}
+            size="90%"
+            destroyOnHidden
+            title={t('encounterList.drawerTitle', { name: drilled ? indicatorName(drilled) : (community?.name ?? '') })}
+            data-testid="encounter-drawer"
+          >
+            <EncounterTable communityId={communityId} organizationId={null} period={period} scopeName={community?.name ?? ''} />
+          </Drawer>
         </>
       )}
     </Space>

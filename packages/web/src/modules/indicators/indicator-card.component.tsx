@@ -1,10 +1,10 @@
 import { Card, Col, Row, Space, Tag, Tooltip, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { IndicatorDefinition } from '@yigong/domain';
+import type { IndicatorDefinition, IndicatorPart } from '@yigong/domain';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/components/query-state.component.tsx';
 import { currentLanguage } from '../../shared/i18n/i18n.ts';
-import { formatIndicator, STATUS_COLOURS } from './indicator-format.ts';
+import { formatIndicator, formatPart, STATUS_COLOURS } from './indicator-format.ts';
 import { DEFINITIONS, type IndicatorSet, type IndicatorValueView } from './indicators.resource.ts';
 
 export function indicatorName(d: IndicatorDefinition): string {
@@ -24,8 +24,15 @@ export function DirectionArrow({ direction }: { direction: 'up' | 'down' | null 
   );
 }
 
-/** One indicator: big value in its status colour, target, direction, status tag, n / d, out-of-county note. */
-export function IndicatorCard({ def, v }: { def: IndicatorDefinition; v: IndicatorValueView | undefined }) {
+/** Opens the encounters behind one part of an indicator (the dashboard drill-down). */
+export type DrillHandler = (code: string, part: IndicatorPart) => void;
+
+/**
+ * One indicator: big value in its status colour, target, direction, status tag, out-of-county
+ * note. With `onDrill` the value opens the numerator's encounters, and the numerator and
+ * denominator below it open theirs.
+ */
+export function IndicatorCard({ def, v, onDrill }: { def: IndicatorDefinition; v: IndicatorValueView | undefined; onDrill?: DrillHandler }) {
   const { t } = useTranslation();
   const status = v?.status ?? 'no_data';
   const colour = STATUS_COLOURS[status];
@@ -38,13 +45,30 @@ export function IndicatorCard({ def, v }: { def: IndicatorDefinition; v: Indicat
           {t(`dashboard.status.${status}`)}
         </Tag>
       </Space>
-      <div style={{ fontSize: 28, fontWeight: 600, color: colour, lineHeight: 1.4 }} data-testid="indicator-value">
-        {formatIndicator(def.unit, v?.value, t)} <span style={{ fontSize: 16 }}><DirectionArrow direction={def.direction} /></span>
+      <div style={{ fontSize: 28, fontWeight: 600, color: colour, lineHeight: 1.4 }}>
+        {onDrill && v ? (
+          <a role="button" style={{ color: colour }} title={t('encounterList.open')} data-testid="indicator-value" onClick={() => onDrill(def.code, 'numerator')}>
+            {formatIndicator(def.unit, v.value, t)}
+          </a>
+        ) : (
+          <span data-testid="indicator-value">{formatIndicator(def.unit, v?.value, t)}</span>
+        )}{' '}
+        <span style={{ fontSize: 16 }}><DirectionArrow direction={def.direction} /></span>
       </div>
       <Space size="small" wrap style={{ fontSize: 12 }}>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {target === null ? t('dashboard.noTarget') : t('dashboard.target', { target: formatIndicator(def.unit, target, t) })}
         </Typography.Text>
+        {onDrill && v && (
+          <>
+            <a role="button" style={{ fontSize: 12 }} data-testid="drill-numerator" onClick={() => onDrill(def.code, 'numerator')}>
+              {t('encounterList.drillNumerator', { v: formatPart(def, 'numerator', v.numerator, t) })}
+            </a>
+            <a role="button" style={{ fontSize: 12 }} data-testid="drill-denominator" onClick={() => onDrill(def.code, 'denominator')}>
+              {t('encounterList.drillDenominator', { v: formatPart(def, 'denominator', v.denominator, t) })}
+            </a>
+          </>
+        )}
       </Space>
       {v?.note === 'no_out_of_county_data' && (
         <div data-testid="out-of-county-note">
@@ -65,7 +89,7 @@ interface SetQuery {
 }
 
 /** The indicator cards of a scope, in definition order, with the four states. */
-export function IndicatorCards({ query, unitLevel }: { query: SetQuery; unitLevel?: boolean }) {
+export function IndicatorCards({ query, unitLevel, onDrill }: { query: SetQuery; unitLevel?: boolean; onDrill?: DrillHandler }) {
   if (query.isPending) return <LoadingState />;
   if (query.error || !query.data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const set = query.data;
@@ -75,7 +99,7 @@ export function IndicatorCards({ query, unitLevel }: { query: SetQuery; unitLeve
     <Row gutter={[12, 12]} data-testid="indicator-cards">
       {defs.map((d) => (
         <Col key={d.code} xs={24} sm={12} lg={8} xl={6} xxl={4}>
-          <IndicatorCard def={d} v={set.byCode.get(d.code)} />
+          <IndicatorCard def={d} v={set.byCode.get(d.code)} onDrill={onDrill} />
         </Col>
       ))}
     </Row>

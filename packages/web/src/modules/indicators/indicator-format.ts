@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import type { IndicatorDefinition } from '@yigong/domain';
+import { drillDownOf, type IndicatorDefinition, type IndicatorPart } from '@yigong/domain';
 
 export type Granularity = 'month' | 'quarter' | 'year';
 
@@ -58,4 +58,27 @@ export function periodLabel(period: string, t: (k: string, o?: Record<string, un
   if (g === 'year') return t('indicators.yearLabel', { year: period });
   if (g === 'quarter') return t('indicators.quarterLabel', { year: period.slice(0, 4), q: period.slice(6) });
   return t('indicators.monthLabel', { year: period.slice(0, 4), month: Number(period.slice(5)) });
+}
+
+/** Yuan from integer fen, two decimals, for tables and Excel (money is stored in fen; DESIGN.md). */
+export function yuanFromFen(fen: number): number {
+  return Math.round(fen) / 100;
+}
+
+export function formatYuan(fen: number | null | undefined): string {
+  if (fen === null || fen === undefined) return '—';
+  return yuanFromFen(fen).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/**
+ * A numerator or denominator as the API reports it, in its own unit: a count of encounters, or a
+ * sum — days, fen (shown in yuan) or DRG weight ×10⁴ (shown as the weight).
+ */
+export function formatPart(def: IndicatorDefinition, part: IndicatorPart, value: number | null | undefined, t: (k: string, o?: Record<string, unknown>) => string): string {
+  if (value === null || value === undefined) return '—';
+  const d = drillDownOf(def.code, part, 'community');
+  if (!d.ok || !d.value.weighted) return t('encounterList.count', { n: value.toLocaleString('zh-CN') });
+  if (def.unit === 'days') return `${value.toLocaleString('zh-CN')} ${t('indicators.unitDays')}`;
+  if (def.unit === 'index') return (value / 10_000).toFixed(2);
+  return `${formatYuan(value)} ${t('indicators.unitYuan')}`;
 }

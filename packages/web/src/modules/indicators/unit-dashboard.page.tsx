@@ -1,20 +1,21 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert, Button, Card, Col, Row, Space, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ErrorState, LoadingState } from '../../shared/components/query-state.component.tsx';
+import { ErrorState, LoadingState } from '../../shared/components/query-state.component.tsx';
 import { OrgKindTag } from '../../shared/components/tags.component.tsx';
 import { useOrganization } from '../org/org.resource.ts';
-import { IndicatorCards } from './indicator-card.component.tsx';
+import { EncounterTable, useDrillParams } from './encounter-table.component.tsx';
+import { IndicatorCards, type DrillHandler } from './indicator-card.component.tsx';
 import { last12Months, periodLabel } from './indicator-format.ts';
 import { useIndicators, useIndicatorTrend } from './indicators.resource.ts';
 import { PeriodSelect, usePeriod } from './period-select.component.tsx';
 import { TrendChart } from './trend-chart.component.tsx';
 
 /**
- * Drill-down to one member unit: its unit-level indicators, their trend, and (once the API
- * exists) the encounters behind each number.
+ * Drill-down to one member unit: its unit-level indicators, their trend, and the encounters
+ * behind each number (a card's value or its numerator/denominator opens them below).
  */
 export default function UnitDashboardPage() {
   const { t } = useTranslation();
@@ -25,6 +26,12 @@ export default function UnitDashboardPage() {
   const [trendCode, setTrendCode] = useState('avg_length_of_stay');
   const cards = useIndicators(communityId, organizationId, period);
   const trend = useIndicatorTrend(communityId, organizationId, last12Months());
+  const { setDrill } = useDrillParams();
+  const encounters = useRef<HTMLDivElement>(null);
+  const drill: DrillHandler = (code, part) => {
+    setDrill(code, part);
+    encounters.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  };
 
   if (org.isPending) return <LoadingState />;
   if (org.error) return <ErrorState error={org.error} onRetry={() => void org.refetch()} />;
@@ -50,11 +57,13 @@ export default function UnitDashboardPage() {
         </Col>
       </Row>
       <Alert type="info" showIcon title={t('dashboard.unitOnlyHint')} />
-      <IndicatorCards query={cards} unitLevel />
+      <IndicatorCards query={cards} unitLevel onDrill={drill} />
       <TrendChart trend={trend} code={trendCode} onCode={setTrendCode} unitLevel />
-      <Card size="small" title={t('dashboard.encounters')} data-testid="unit-encounters">
-        <EmptyState description={t('dashboard.encountersComing')} />
-      </Card>
+      <div ref={encounters} style={{ scrollMarginTop: 16 }}>
+        <Card size="small" title={t('dashboard.encounters')} data-testid="unit-encounters">
+          <EncounterTable communityId={communityId} organizationId={organizationId} period={period} scopeName={unit.name} />
+        </Card>
+      </div>
     </Space>
   );
 }

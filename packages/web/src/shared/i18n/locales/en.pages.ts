@@ -170,8 +170,9 @@ export const enPages: typeof zhPages = {
     residentId: 'Resident ID',
     actor: 'Actor',
     dateRange: 'Date range',
-    purposes: { care: 'Care', access_grant: 'Access grant' },
+    purposes: { care: 'Care', access_grant: 'Access grant', indicator_review: 'Indicator review' },
     actions: {
+      'encounter.list': 'Viewed encounter list',
       'resident.read': 'Read record',
       'resident.read_granted': 'Read under grant',
       'resident.create': 'Create record',

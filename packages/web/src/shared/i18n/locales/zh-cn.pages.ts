@@ -169,8 +169,9 @@ export const zhPages = {
     residentId: '居民ID',
     actor: '操作人',
     dateRange: '时间范围',
-    purposes: { care: '诊疗服务', access_grant: '授权调阅' },
+    purposes: { care: '诊疗服务', access_grant: '授权调阅', indicator_review: '指标核查' },
     actions: {
+      'encounter.list': '查阅就诊明细',
       'resident.read': '查阅档案',
       'resident.read_granted': '授权调阅查阅',
       'resident.create': '新建档案',
