@@ -53,4 +53,4 @@ export const OUT_OF_COUNTY_DIAGNOSES = ['C34.9', 'C16.9', 'C22.0', 'C18.9', 'C50
  * Counties whose people work in Zhejiang (floating population) — real GB/T 2260 codes, so the
  * visitors' ID numbers pass validation and resolve to no resident.
  */
-export const VISITOR_REGIONS = ['340121', '341222', '411522', '522422', '510722', '362321'];
+export const VISITOR_REGIONS = ['340121', '341222', '411522', '510722', '360722', '520521'];

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseIdNumber } from '@yigong/domain';
 import { createRng } from './prng.ts';
 import { generateEncounters, type EncounterResident } from './encounters.ts';
+import { VISITOR_REGIONS } from './encounter-cases.ts';
+import { isKnownAreaCode } from './divisions.ts';
 
 /** A population with a county's age pyramid (≈ 20% aged 65+). */
 function population(n: number): EncounterResident[] {
@@ -65,7 +67,8 @@ describe('synthetic encounter feed (issue #5 realistic patterns)', () => {
     const visitors = visits.filter((e) => !byId.has(e.residentIdNumber));
     expect(visitors.length / visits.length).toBeGreaterThan(0.01);
     expect(visitors.length / visits.length).toBeLessThan(0.06);
-    for (const v of visitors.slice(0, 50)) expect(parseIdNumber(v.residentIdNumber, () => true, '2026-01-01').ok).toBe(true);
+    for (const v of visitors.slice(0, 50)) expect(parseIdNumber(v.residentIdNumber, isKnownAreaCode, '2026-01-01').ok).toBe(true);
+    for (const code of VISITOR_REGIONS) expect(isKnownAreaCode(code), code).toBe(true);
   });
 
   it('is the same for the same seed', () => {

@@ -19,10 +19,11 @@ export async function lockSource(sql: Sql, communityId: string, source: string):
 export async function existing(sql: Sql, communityId: string, keys: readonly { source: string; id: string }[]): Promise<Map<string, StoredEncounter>> {
   if (!keys.length) return new Map();
   const { rows } = await sql.query<{ source: string; id: string; content_hash: string; contrib: Record<string, number>; period_month: string; organization_id: string | null; disease: string | null }>(
-    `select e.source, e.id, e.content_hash, e.contrib, e.period_month::text as period_month, e.organization_id,
-            case when e.out_of_county and e.community_resident and e.type = 'inpatient' then e.primary_icd3 end as disease
-       from encounter e join unnest($2::text[], $3::text[]) k(source, id) on e.source = k.source and e.id = k.id
-      where e.community_id = $1 for update of e`,
+    // One primary-key probe per key (a plain join lets the planner scan the community's rows: 70 ms a chunk at 30k residents).
+    `select e.* from unnest($2::text[], $3::text[]) k(source, id) cross join lateral (
+       select e.source, e.id, e.content_hash, e.contrib, e.period_month::text as period_month, e.organization_id,
+              case when e.out_of_county and e.community_resident and e.type = 'inpatient' then e.primary_icd3 end as disease
+         from encounter e where e.community_id = $1 and e.source = k.source and e.id = k.id for update) e`,
     [communityId, keys.map((k) => k.source), keys.map((k) => k.id)],
   );
   return new Map(rows.map((r) => [`${r.source}\u0000${r.id}`, { contentHash: r.content_hash, contribution: { contrib: r.contrib, periodMonth: r.period_month, organizationId: r.organization_id, disease: r.disease } }]));
