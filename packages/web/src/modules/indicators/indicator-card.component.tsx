@@ -1,4 +1,4 @@
-import { Card, Col, Row, Space, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Col, Row, Space, Tag, Tooltip, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorDefinition, IndicatorPart } from '@yigong/domain';
@@ -24,6 +24,9 @@ export function DirectionArrow({ direction }: { direction: 'up' | 'down' | null 
   );
 }
 
+/** A link-styled button sized by its text (keyboard-reachable, unlike a bare anchor). */
+const DRILL_LINK = { padding: 0, height: 'auto', lineHeight: 'inherit' } as const;
+
 /** Opens the encounters behind one part of an indicator (the dashboard drill-down). */
 export type DrillHandler = (code: string, part: IndicatorPart) => void;
 
@@ -47,9 +50,9 @@ export function IndicatorCard({ def, v, onDrill }: { def: IndicatorDefinition; v
       </Space>
       <div style={{ fontSize: 28, fontWeight: 600, color: colour, lineHeight: 1.4 }}>
         {onDrill && v ? (
-          <a role="button" style={{ color: colour }} title={t('encounterList.open')} data-testid="indicator-value" onClick={() => onDrill(def.code, 'numerator')}>
+          <Button type="link" style={{ ...DRILL_LINK, fontSize: 28, fontWeight: 600, color: colour }} title={t('encounterList.open')} data-testid="indicator-value" onClick={() => onDrill(def.code, 'numerator')}>
             {formatIndicator(def.unit, v.value, t)}
-          </a>
+          </Button>
         ) : (
           <span data-testid="indicator-value">{formatIndicator(def.unit, v?.value, t)}</span>
         )}{' '}
@@ -61,12 +64,12 @@ export function IndicatorCard({ def, v, onDrill }: { def: IndicatorDefinition; v
         </Typography.Text>
         {onDrill && v && (
           <>
-            <a role="button" style={{ fontSize: 12 }} data-testid="drill-numerator" onClick={() => onDrill(def.code, 'numerator')}>
+            <Button type="link" style={{ ...DRILL_LINK, fontSize: 12 }} data-testid="drill-numerator" onClick={() => onDrill(def.code, 'numerator')}>
               {t('encounterList.drillNumerator', { v: formatPart(def, 'numerator', v.numerator, t) })}
-            </a>
-            <a role="button" style={{ fontSize: 12 }} data-testid="drill-denominator" onClick={() => onDrill(def.code, 'denominator')}>
+            </Button>
+            <Button type="link" style={{ ...DRILL_LINK, fontSize: 12 }} data-testid="drill-denominator" onClick={() => onDrill(def.code, 'denominator')}>
               {t('encounterList.drillDenominator', { v: formatPart(def, 'denominator', v.denominator, t) })}
-            </a>
+            </Button>
           </>
         )}
       </Space>
