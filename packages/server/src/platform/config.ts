@@ -20,6 +20,9 @@ const schema = z.object({
   lockMinutes: z.coerce.number().positive(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   webDist: z.string(),
+  /** Folder-drop ingest (`<dir>/<username>/*.ndjson|csv|json`); off when unset. */
+  ingestDir: z.string().min(1).optional(),
+  ingestPollSeconds: z.coerce.number().positive().max(24 * 3600),
 });
 export type Config = z.infer<typeof schema>;
 
@@ -38,6 +41,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockMinutes: env.YIGONG_LOCK_MINUTES ?? 15,
     logLevel: env.YIGONG_LOG_LEVEL ?? 'info',
     webDist: env.YIGONG_WEB_DIST ?? new URL('../../../web/dist/', import.meta.url).pathname,
+    ingestDir: env.YIGONG_INGEST_DIR ? resolve(env.YIGONG_INGEST_DIR) : undefined,
+    ingestPollSeconds: env.YIGONG_INGEST_POLL_SECONDS ?? 10,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

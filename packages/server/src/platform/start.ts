@@ -11,6 +11,7 @@ import type { AppContext } from './context.ts';
 import { buildApp } from './http/app.ts';
 import { seedDemo } from './seed/seed-demo.ts';
 import { startJobs } from './jobs.ts';
+import { startFolderDrop } from '../modules/encounters/folder-drop.job.ts';
 
 export interface Platform {
   ctx: AppContext;
@@ -32,12 +33,16 @@ export async function startPlatform(config: Config = loadConfig(), opts: { db?: 
   const ctx = await createContext(config, opts);
   await seedDemo(ctx, opts.log ?? (() => undefined));
   const app = await buildApp(ctx);
-  const stopJobs = opts.jobs ? startJobs(ctx, (m, e) => app.log[e ? 'error' : 'info']({ err: e }, m)) : () => undefined;
+  const jobLog = (m: string, e?: unknown) => app.log[e ? 'error' : 'info']({ err: e }, m);
+  const stopJobs = opts.jobs ? startJobs(ctx, jobLog) : () => undefined;
+  // YIGONG_INGEST_DIR: the folder drop for HIS systems that can only write files (off when unset).
+  const stopFolderDrop = opts.jobs && config.ingestDir ? startFolderDrop(ctx, config.ingestDir, jobLog) : () => undefined;
   return {
     ctx,
     app,
     async close() {
       stopJobs();
+      stopFolderDrop();
       await app.close();
       await ctx.db.close();
     },
