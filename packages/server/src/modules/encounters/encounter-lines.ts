@@ -6,8 +6,10 @@ export type LineResult = { line: number; value: unknown } | { line: number; erro
 /** NDJSON: one JSON object a line; blank lines are skipped. Streams, so memory stays flat. */
 export async function* ndjsonLines(body: Readable): AsyncGenerator<LineResult> {
   let line = 0;
-  for await (const text of createInterface({ input: body, crlfDelay: Infinity })) {
+  for await (const raw of createInterface({ input: body, crlfDelay: Infinity })) {
     line++;
+    // Windows HIS exports often start with a UTF-8 byte-order mark.
+    const text = line === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (!text.trim()) continue;
     try {
       yield { line, value: JSON.parse(text) };

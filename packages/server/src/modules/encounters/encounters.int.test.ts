@@ -95,6 +95,11 @@ describe('encounter ingest and indicators (ENCOUNTERS.md, INDICATORS.md)', () =>
     expect(value(v, 'grade34_surgery_share')).toBe(1);
   });
 
+  it('reads an NDJSON file that starts with a byte-order mark', async () => {
+    const r = await ingest(['\uFEFF' + JSON.stringify(base({ id: 'bom-1', start: '2025-04-03' }))]);
+    expect(r.body).toMatchObject({ accepted: 1, rejected: 0 });
+  });
+
   it('gives identical values after a full recompute', async () => {
     const before = [await indicators('2025'), await indicators('2025-Q1'), await indicators('2025-03', w.villageId)];
     await recomputeAggregates(p.ctx, w.first.id);
