@@ -76,10 +76,7 @@ export default function DashboardPage() {
         <EmptyState description={t('dashboard.chooseCommunity')} />
       ) : (
         <>
-          <IndicatorCards
-            query={cards}
-            onDrill={setDrill}
-          />
+          <IndicatorCards query={cards} onDrill={setDrill} />
           <CareCards communityId={communityId} year={Number(period.slice(0, 4))} />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('dashboard.careSource')}
