@@ -97,13 +97,16 @@ const regulatorSeesAllCommunitiesSideBySide: E2eTest = async ({ page, baseUrl })
 };
 
 const wallScreenShowsLargeNumbers: E2eTest = async ({ page }) => {
+  // A wall screen is a 1920×1080 display from the start.
+  await page.setViewportSize({ width: 1920, height: 1080 });
   await new LoginPage(page).loginAs('manager');
   await page.goto('/dashboard/wall');
   await expectVisible(page.getByTestId('wall-cards'), 'the wall cards', 30_000);
   expectEqual(await page.getByTestId('side-menu').count(), 0, 'sidebar on the wall screen');
   expectMatch(await page.getByTestId('wall-grassroots_visit_rate').innerText(), /\d+\.\d%/, 'a wall number');
   await expectVisible(page.getByTestId('trend-chart').locator('canvas'), 'the wall trend');
-  await page.setViewportSize({ width: 1920, height: 1080 });
+  expectMatch(await page.getByTestId('wall-chronic_standard_mgmt_rate').innerText(), /\d+\.\d%/, 'the two-disease management rate on the wall');
+  expectMatch(await page.getByTestId('wall-up_referrals').innerText(), /\d/, 'up-referrals on the wall');
   await page.waitForTimeout(500);
   await screenshot(page, 'dashboard-wall');
 };

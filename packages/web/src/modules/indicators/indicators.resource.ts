@@ -85,28 +85,57 @@ export function useIndicators(communityId: string | null, organizationId: string
   return useQuery(indicatorsQuery(communityId, organizationId, period, refetchInterval));
 }
 
+interface SeriesResponse {
+  months: { period: string; values: IndicatorValueView[] }[];
+}
+
 /**
- * A 12-month trend: one GET /indicators per month (there is no per-month series endpoint yet).
- * Returns the months in order with their sets (undefined while a month loads).
+ * A 12-month trend in one request (GET /indicators/series: one aggregate query on the server).
+ * Returns the months in order with their sets (undefined while loading).
  */
 export function useIndicatorTrend(communityId: string | null, organizationId: string | null, months: readonly string[], refetchInterval?: number) {
-  const results = useQueries({ queries: months.map((m) => indicatorsQuery(communityId, organizationId, m, refetchInterval)) });
+  const from = months[0] ?? '';
+  const to = months.at(-1) ?? '';
+  const q = useQuery({
+    queryKey: [...indicatorKeys.all, 'series', communityId, organizationId, from, to],
+    enabled: !!communityId && months.length > 0,
+    queryFn: ({ signal }) => api.get<SeriesResponse>('/indicators/series', { communityId, organizationId, from, to }, signal),
+    staleTime: 30_000,
+    refetchInterval,
+  });
+  const byMonth = new Map(q.data?.months.map((m) => [m.period, m.values]));
   return {
-    points: months.map((m, i) => ({ month: m, set: results[i]?.data })),
-    isPending: results.some((r) => r.isPending),
-    error: results.find((r) => r.error)?.error ?? null,
-    refetch: () => results.forEach((r) => void r.refetch()),
+    points: months.map((m) => {
+      const values = byMonth.get(m);
+      return { month: m, set: values ? toSet({ period: m, scope: { communityId: communityId ?? '' }, values }) : undefined };
+    }),
+    isPending: q.isPending,
+    error: q.error,
+    refetch: () => void q.refetch(),
   };
 }
 
-/** The unit-level indicators of each ranked unit for a period (one call per unit). */
+interface ByUnitResponse {
+  period: string;
+  units: { organizationId: string; values: IndicatorValueView[] }[];
+}
+
+/** The unit-level indicators of each ranked unit for a period, in one request (GET /indicators/by-unit). */
 export function useUnitIndicators(communityId: string | null, units: readonly OrganizationView[], period: string) {
-  const results = useQueries({ queries: units.map((u) => indicatorsQuery(communityId, u.id, period)) });
+  const q = useQuery({
+    queryKey: [...indicatorKeys.all, 'by-unit', communityId, period],
+    enabled: !!communityId,
+    queryFn: ({ signal }) => api.get<ByUnitResponse>('/indicators/by-unit', { communityId, period }, signal),
+    staleTime: 30_000,
+  });
+  const byUnit = new Map(q.data?.units.map((u) => [u.organizationId, u.values]));
+  // A unit with no encounters in the period has no row on the server: show it with empty values.
+  const empty = (id: string) => byUnit.get(id) ?? [];
   return {
-    rows: results.every((r) => r.data) ? units.map((u, i) => ({ unit: u, set: results[i]!.data! })) : undefined,
-    isPending: results.some((r) => r.isPending),
-    error: results.find((r) => r.error)?.error ?? null,
-    refetch: () => results.forEach((r) => void r.refetch()),
+    rows: q.data ? units.map((u) => ({ unit: u, set: toSet({ period, scope: { communityId: communityId ?? '', organizationId: u.id }, values: empty(u.id) }) })) : undefined,
+    isPending: q.isPending,
+    error: q.error,
+    refetch: () => void q.refetch(),
   };
 }
 

@@ -6,8 +6,9 @@ import dayjs from 'dayjs';
 import { useAuth } from '../../shared/auth/auth-context.tsx';
 import { CommunityProvider, useCommunitySelection } from '../../shared/community/community-context.tsx';
 import { ErrorState } from '../../shared/components/query-state.component.tsx';
-import { DirectionArrow, indicatorName } from './indicator-card.component.tsx';
-import { formatIndicator, last12Months, periodLabel, STATUS_COLOURS } from './indicator-format.ts';
+import { indicatorName } from './indicator-card.component.tsx';
+import { last12Months, periodLabel } from './indicator-format.ts';
+import { WALL_PANEL, WallEncounterCards, WallModuleCards } from './wall-card.component.tsx';
 import { DEFINITIONS, useIndicators, useIndicatorTrend } from './indicators.resource.ts';
 import { OutCountyChart } from './out-county-diseases.component.tsx';
 import { usePeriod } from './period-select.component.tsx';
@@ -15,11 +16,10 @@ import { TrendChart } from './trend-chart.component.tsx';
 
 const REFRESH_MS = 30_000;
 const BG = '#050f24';
-const PANEL: React.CSSProperties = { background: '#0b1d3f', border: '1px solid #1f3b66', borderRadius: 8, padding: 16, height: '100%' };
 
 function Panel({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
   return (
-    <div style={PANEL} data-testid={testId}>
+    <div style={WALL_PANEL} data-testid={testId}>
       <div style={{ color: '#7fb2ff', fontSize: 18, fontWeight: 600, marginBottom: 8 }}>{title}</div>
       {children}
     </div>
@@ -47,7 +47,7 @@ function WallScreen() {
         </Col>
         <Col>
           <Link to={`/dashboard?period=${period}`}>
-            <Button ghost icon={<FullscreenExitOutlined />} data-testid="exit-wall">
+            <Button ghost icon={<FullscreenExitOutlined />} data-testid="exit-wall" style={{ color: '#9fb8e0', borderColor: '#1f3b66' }}>
               {t('dashboard.exitWall')}
             </Button>
           </Link>
@@ -61,26 +61,7 @@ function WallScreen() {
         <ErrorState error={cards.error} onRetry={() => void cards.refetch()} />
       ) : (
         <>
-          <Row gutter={[16, 16]} data-testid="wall-cards">
-            {DEFINITIONS.map((d) => {
-              const v = cards.data.byCode.get(d.code);
-              const colour = v?.status === 'none' ? '#4cc9f0' : STATUS_COLOURS[v?.status ?? 'no_data'];
-              return (
-                <Col key={d.code} xs={12} md={8} xl={4}>
-                  <div style={{ ...PANEL, borderTop: `4px solid ${colour}` }} data-testid={`wall-${d.code}`}>
-                    <div style={{ color: '#9fb8e0', fontSize: 15, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{indicatorName(d)}</div>
-                    <div style={{ fontSize: 40, fontWeight: 700, color: colour, lineHeight: 1.3, fontVariantNumeric: 'tabular-nums' }}>
-                      {formatIndicator(d.unit, v?.value, t)} <span style={{ fontSize: 20 }}><DirectionArrow direction={d.direction} /></span>
-                    </div>
-                    <div style={{ color: '#9fb8e0', fontSize: 13 }}>
-                      {d.target === null ? t('dashboard.noTarget') : t('dashboard.target', { target: formatIndicator(d.unit, d.target, t) })}
-                      {v?.note === 'no_out_of_county_data' && <span style={{ color: '#f7b32b' }}> · {t('dashboard.status.no_data')}</span>}
-                    </div>
-                  </div>
-                </Col>
-              );
-            })}
-          </Row>
+          <WallEncounterCards set={cards.data} />
           <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
             <Col xs={24} xl={14}>
               <Panel title={`${t('dashboard.trend')} · ${indicatorName(DEFINITIONS.find((d) => d.code === 'grassroots_visit_rate')!)}`}>
@@ -93,6 +74,8 @@ function WallScreen() {
               </Panel>
             </Col>
           </Row>
+          <div style={{ color: '#7fb2ff', fontSize: 18, fontWeight: 600, margin: '16px 0 8px' }}>{t('dashboard.healthAndReferral')}</div>
+          <WallModuleCards set={cards.data} />
         </>
       )}
     </div>

@@ -83,6 +83,7 @@ export const enCommon: typeof zhCommon = {
     regulator: 'Regulator',
     resident: 'Resident',
     admin: 'Administrator',
+    integration: 'System integration',
   },
   scopeKind: { organization: 'Organisation', community: 'Community', region: 'Region' },
   communityKind: { county_community: 'County medical community', urban_group: 'Urban medical group' },

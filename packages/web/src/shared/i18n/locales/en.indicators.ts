@@ -12,6 +12,8 @@ export const enIndicators = {
     cards: 'Indicators',
     target: 'Target {{target}}',
     noTarget: 'No target',
+    inPeriod: 'In the period',
+    healthAndReferral: 'Health management and referrals',
     counts: '{{n}} / {{d}}',
     noOutOfCounty: 'No out-of-county insurance data yet: in-county care only',
     noData: 'No data for this period',

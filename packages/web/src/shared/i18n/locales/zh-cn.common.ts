@@ -81,6 +81,7 @@ export const zhCommon = {
     regulator: '卫健监管',
     resident: '居民',
     admin: '系统管理员',
+    integration: '系统对接账号',
   },
   scopeKind: { organization: '机构', community: '医共体', region: '行政区域' },
   communityKind: { county_community: '县域医共体', urban_group: '城市医疗集团' },

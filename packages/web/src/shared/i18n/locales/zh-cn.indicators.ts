@@ -12,6 +12,8 @@ export const zhIndicators = {
     cards: '监测指标',
     target: '目标 {{target}}',
     noTarget: '无目标值',
+    inPeriod: '本期人次',
+    healthAndReferral: '健康管理与双向转诊',
     counts: '{{n}} / {{d}}',
     noOutOfCounty: '尚未接入县外医保数据，数值仅含县域内就诊',
     noData: '本期无数据',
