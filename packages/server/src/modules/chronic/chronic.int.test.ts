@@ -81,7 +81,7 @@ describe('chronic disease management (CHRONIC.md)', () => {
            from chronic_enrollment e join resident r on r.community_id = e.community_id and r.id = e.resident_id
           where e.community_id = $1 and ($2::uuid[] is null or e.organization_id = any($2))`, [w.first.id, orgs])).rows;
       const fs = (await p.ctx.db.query<FollowUpFact>(
-        `select enrollment_id as "enrollmentId", date::text as date, way, controlled from chronic_follow_up where community_id = $1 order by date, created_at`, [w.first.id])).rows;
+        `select enrollment_id as "enrollmentId", date::text as date, way, controlled from chronic_follow_up where community_id = $1 order by date, created_at, id`, [w.first.id])).rows;
       const h = computeChronicRates(es, fs, year, asOf, 'hypertension');
       const d = computeChronicRates(es, fs, year, asOf, 'diabetes');
       return { hypertension: h, diabetes: d, combined: combineRates(h, d) };

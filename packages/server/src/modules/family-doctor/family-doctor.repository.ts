@@ -137,36 +137,6 @@ export async function insertService(sql: Sql, s: { communityId: string; id: stri
     [s.communityId, s.id, s.contractId, s.itemId, s.deliveredOn, s.note, s.recordedBy])).rowCount > 0;
 }
 
-/**
- * INDICATORS.md signing rates as of a date, in SQL — the same definition as `signingRates` in
- * packages/domain (tested against it): active residents; a contract active on the day; key
- * population per `deriveKeyPopulationTags` (age ≥ 65, 0–6, maternal window, I10–I15, E11, TB
- * A15–A19, severe mental F20/F22/F25/F31/F06/F70–F79, disabled, poverty, special family planning).
- */
-export async function signingRatesSql(sql: Sql, communityId: string, asOf: string) {
-  const { rows } = await sql.query<{ residents: number; signed: number; key_population: number; key_signed: number }>(
-    `with r as (
-       select x.id,
-              exists (select 1 from fd_contract c where c.community_id = x.community_id and c.resident_id = x.id
-                        and c.starts_on <= $2 and $2 < c.ends_on and (c.terminated_on is null or c.terminated_on > $2)) as signed,
-              (x.birth_date <= ($2::date - interval '65 years')::date
-               or x.birth_date > ($2::date - interval '7 years')::date
-               or ((x.flags->>'pregnancyDueDate') >= $2::text and x.flags->>'deliveryDate' is null)
-               or ((x.flags->>'deliveryDate') <= $2::text and $2::date <= ((x.flags->>'deliveryDate')::date + 42))
-               or coalesce((x.flags->>'disabled')::boolean, false) or coalesce((x.flags->>'poverty')::boolean, false)
-               or coalesce((x.flags->>'specialFamilyPlanning')::boolean, false)
-               or exists (select 1 from resident_problem p where p.community_id = x.community_id and p.resident_id = x.id and p.resolved_date is null
-                            and (substr(p.icd10_code, 1, 3) between 'I10' and 'I15' or substr(p.icd10_code, 1, 3) = 'E11'
-                                 or substr(p.icd10_code, 1, 3) between 'A15' and 'A19' or substr(p.icd10_code, 1, 3) in ('F20', 'F22', 'F25', 'F31', 'F06')
-                                 or substr(p.icd10_code, 1, 3) between 'F70' and 'F79'))) as key_pop
-         from resident x where x.community_id = $1 and x.status = 'active' and x.birth_date <= $2)
-     select count(*)::int as residents, count(*) filter (where signed)::int as signed,
-            count(*) filter (where key_pop)::int as key_population, count(*) filter (where key_pop and signed)::int as key_signed from r`,
-    [communityId, asOf],
-  );
-  return rows[0]!;
-}
-
 /** Active contracts of units (a village doctor's contracted residents), newest first. */
 export async function listContracts(sql: Sql, communityId: string, organizationIds: readonly string[] | null, q: { teamId: string | null; status: string | null; limit: number }): Promise<ContractRow[]> {
   return (await sql.query<ContractRow>(

@@ -9,6 +9,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { communityRegion, findOrganizationRef } from '../org/org.repository.ts';
 import { requireResidentAccess } from '../residents/residents.service.ts';
 import * as repo from './family-doctor.repository.ts';
+import { signingRatesSql } from './signing-rates.repository.ts';
 
 async function contractView(sql: Sql, c: repo.ContractRow) {
   const items = await repo.contractItems(sql, c.community_id, c.id);
@@ -158,7 +159,7 @@ export async function signingRates(ctx: AppContext, actor: Actor, communityId: s
   if (!hasPermission(actor.role, 'rates.read')) throw new DomainError('FORBIDDEN', '当前角色无权查看指标');
   authorize(actor, 'rates.read', { communityId, regionCode: region, organizationId: actor.scope.kind === 'organization' ? actor.scope.organizationId : null });
   const day = asOf ?? businessDate(ctx.clock);
-  const r = await repo.signingRatesSql(ctx.db, communityId, day);
+  const r = await signingRatesSql(ctx.db, communityId, day);
   const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
   return { asOf: day, communityId, residents: r.residents, signed: r.signed, signingRate: ratio(r.signed, r.residents), keyPopulation: r.key_population, keySigned: r.key_signed, keySigningRate: ratio(r.key_signed, r.key_population) };
 }

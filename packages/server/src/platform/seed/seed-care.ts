@@ -106,6 +106,8 @@ export async function seedCare(db: Database, communityId: string, asOf: string, 
   await db.copyRows('fd_service', ['community_id', 'id', 'contract_id', 'item_id', 'delivered_on'], services);
   await db.copyRows('chronic_enrollment', ['community_id', 'id', 'resident_id', 'disease', 'enrolled_on', 'organization_id', 'next_due_date', 'last_classification'], enrollments);
   await db.copyRows('chronic_follow_up', ['community_id', 'id', 'enrollment_id', 'resident_id', 'date', 'way', 'sbp', 'dbp', 'fasting_glucose', 'classification', 'controlled', 'next_step', 'next_due_date', 'urgent_reasons', 'rule_set', 'organization_id', 'adverse_reaction', 'complication'], followUps);
-  await db.exec('analyze fd_contract; analyze chronic_enrollment; analyze chronic_follow_up');
+  // The COPYs above fire the rate-summary triggers of migrations/0014 (one set-based refresh per
+  // statement), so the chronic and signing summaries are already right; fresh statistics for all.
+  await db.exec('analyze fd_contract; analyze chronic_enrollment; analyze chronic_follow_up; analyze chronic_rate_point, chronic_rate_delta, fd_signing_point, fd_signing_delta');
   return { contracts: contracts.length, enrollments: enrollments.length, followUps: followUps.length };
 }
