@@ -10,11 +10,25 @@ import { migrate } from '../platform/db/migrate.ts';
 import { openDatabase } from '../platform/db/open-database.ts';
 import { loadReferenceData } from '../platform/reference/load-reference.ts';
 import { communityExists, insertCountyRegions, insertSynthIcd10, loadSyntheticCommunity } from '../platform/seed/load-synthetic.ts';
+import { seedCare } from '../platform/seed/seed-care.ts';
+import { seedEncounters } from '../platform/seed/seed-encounters.ts';
 
 const USAGE = `Usage: npm run synth -- [--size tiny|demo|county|<residents>] [--seed <n>] [--region <GB/T 2260 county code>]
                       [--as-of YYYY-MM-DD] [--kind county_community|urban_group] [--name <name>]
+                      [--encounters <years>] [--care yes|no]
 Generates a synthetic medical community and loads it into the configured database
-(DATABASE_URL, or PGlite in YIGONG_DATA_DIR). Defaults: --size demo --seed 1 --region 330521 (德清县), --as-of today.`;
+(DATABASE_URL, or PGlite in YIGONG_DATA_DIR). Defaults: --size demo --seed 1 --region 330521 (德清县), --as-of today,
+--encounters 1 (that many years of the encounter feed up to yesterday, 0 for none), --care yes (family-doctor
+contracts, chronic registries and two years of follow-ups).`;
+
+/** What to load beside the community: years of encounters and the care data. */
+export function parseExtras(argv: readonly string[]): { encounterYears: number; care: boolean } {
+  const { values } = parseArgs({ args: [...argv], strict: false, options: { encounters: { type: 'string', default: '1' }, care: { type: 'string', default: 'yes' } } });
+  const years = String(values.encounters);
+  if (!/^\d+$/.test(years) || Number(years) > 10) throw new Error(`--encounters must be 0–10 years, got ${years}`);
+  if (values.care !== 'yes' && values.care !== 'no') throw new Error('--care must be yes or no');
+  return { encounterYears: Number(years), care: values.care === 'yes' };
+}
 
 /** Parses the command line into generator options; throws with a message naming the bad option. */
 export function parseSynthArgs(argv: readonly string[], today: string): SynthOptions {
@@ -27,6 +41,8 @@ export function parseSynthArgs(argv: readonly string[], today: string): SynthOpt
       'as-of': { type: 'string', default: today },
       kind: { type: 'string', default: 'county_community' },
       name: { type: 'string' },
+      encounters: { type: 'string' },
+      care: { type: 'string' },
     },
   });
   const size = /^\d+$/.test(values.size) ? Number(values.size) : values.size;
@@ -66,8 +82,10 @@ export async function runSynthCli(argv: readonly string[]): Promise<number> {
     return 0;
   }
   let opts: SynthOptions;
+  let extras: ReturnType<typeof parseExtras>;
   try {
     opts = parseSynthArgs(argv, businessDate(systemClock));
+    extras = parseExtras(argv);
   } catch (e) {
     console.error(`${(e as Error).message}\n\n${USAGE}`);
     return 2;
@@ -96,6 +114,17 @@ export async function runSynthCli(argv: readonly string[]): Promise<number> {
     bar.stop();
     const seconds = (performance.now() - t0) / 1000;
     console.log(`Loaded ${result.residents} residents in ${seconds.toFixed(1)} s (${Math.round(result.residents / seconds)} residents/s).`);
+    if (extras.care) {
+      const t1 = performance.now();
+      const care = await seedCare(db, community.id, opts.asOf, opts.seed);
+      console.log(`Care data: ${care.contracts} contracts, ${care.enrollments} chronic enrolments, ${care.followUps} follow-ups in ${((performance.now() - t1) / 1000).toFixed(1)} s.`);
+    }
+    if (extras.encounterYears > 0) {
+      const t2 = performance.now();
+      const months = 12 * extras.encounterYears + 1;
+      const n = await seedEncounters({ db, cipher }, community.id, opts.asOf, opts.seed, months, (rows) => process.stdout.write(`\r encounters: ${rows.toLocaleString('en')} …`));
+      console.log(`\rEncounters: ${n.toLocaleString('en')} over ${months} months, with their monthly aggregates, in ${((performance.now() - t2) / 1000).toFixed(1)} s.`);
+    }
     return 0;
   } catch (e) {
     console.error(`Synthetic load failed: ${(e as Error).message}`);

@@ -15,7 +15,7 @@ export interface EncounterPopulation {
 }
 
 /** Reads the population of a community (decrypting ID numbers) for synthetic encounters. */
-export async function encounterPopulation(ctx: AppContext, communityId: string, asOf: string, limit: number | null = null): Promise<EncounterPopulation | null> {
+export async function encounterPopulation(ctx: Pick<AppContext, 'db' | 'cipher'>, communityId: string, asOf: string, limit: number | null = null): Promise<EncounterPopulation | null> {
   const orgs = (await ctx.db.query<{ id: string; code: string; kind: string; parent_id: string | null }>('select id, code, kind, parent_id from organization where community_id = $1', [communityId])).rows;
   const byId = new Map(orgs.map((o) => [o.id, o]));
   const lead = orgs.find((o) => o.kind === 'lead_hospital');
@@ -47,22 +47,24 @@ export function monthsUpTo(asOf: string, months: number): string[] {
  * the current month to yesterday), loaded with COPY through the same row builder and counters as
  * the ingest path, so the dashboard has data on first start.
  */
-export async function seedEncounters(ctx: AppContext, communityId: string, asOf: string, seed: number, months = 13): Promise<number> {
+export async function seedEncounters(ctx: Pick<AppContext, 'db' | 'cipher'>, communityId: string, asOf: string, seed: number, months = 13, onProgress?: (rows: number) => void): Promise<number> {
   const pop = await encounterPopulation(ctx, communityId, asOf);
   if (!pop) return 0;
   const yesterday = new Date(Date.parse(`${asOf}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   const deltas = new AggregateDeltas();
+  let n = 0;
   function* rows(): Generator<EncounterRow> {
     for (const r of generateEncounters(pop!.residents, pop!.units, monthsUpTo(asOf, months), seed, yesterday)) {
       // Visitors (floating population) resolve to no resident, as the ingest path counts them.
       const who = pop!.byNumber.get(r.residentIdNumber) ?? null;
       const built = buildEncounterRow(communityId, r, r.outOfCounty ? null : (pop!.byCode.get(r.orgCode) ?? null), who, who?.hash ?? ctx.cipher.lookupHash(r.residentIdNumber));
       deltas.add(built.contribution);
+      if (onProgress && ++n % 100_000 === 0) onProgress(n);
       yield built.row;
     }
   }
-  const n = await copyEncounters(ctx.db, rows());
+  const stored = await copyEncounters(ctx.db, rows());
   await ctx.db.transaction((tx) => applyDeltas(tx, communityId, deltas));
   await ctx.db.exec('analyze encounter, encounter_agg');
-  return n;
+  return stored;
 }

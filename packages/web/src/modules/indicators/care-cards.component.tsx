@@ -1,81 +1,49 @@
-import { useState } from 'react';
-import { Button, Card, Col, Row, Spin, Typography } from 'antd';
-import { ArrowUpOutlined } from '@ant-design/icons';
+import { Card, Col, Row, Typography } from 'antd';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { MODULE_INDICATOR_DEFINITIONS, type ModuleIndicatorDefinition } from '@yigong/domain';
+import { currentLanguage } from '../../shared/i18n/i18n.ts';
 import { ErrorState } from '../../shared/components/query-state.component.tsx';
-import { TARGETS } from '../chronic/rates-cards.component.tsx';
-import { useChronicRates } from '../chronic/chronic.resource.ts';
-import { useSigningRates } from '../family-doctor/family-doctor.resource.ts';
+import { DirectionArrow } from './indicator-card.component.tsx';
 import { formatIndicator, STATUS_COLOURS } from './indicator-format.ts';
+import type { IndicatorSet, IndicatorValueView } from './indicators.resource.ts';
 
-function RateCard({ label, rate, n, d, target, loading, error, onRetry, onAsk, testId }: {
-  label: string; rate: number | null | undefined; n?: number; d?: number; target: number; loading: boolean; error: unknown; onRetry: () => void; onAsk?: () => void; testId: string;
-}) {
+/** The module indicators shown beside the encounter ones (INDICATORS.md "Health management", "Care pattern"). */
+const CARE_CODES = ['chronic_standard_mgmt_rate', 'signing_rate', 'key_population_signing_rate', 'htn_control_rate', 't2d_control_rate', 'up_referrals', 'down_referrals', 'dispatched_senior_doctors'];
+
+function CareCard({ d, v }: { d: ModuleIndicatorDefinition; v: IndicatorValueView | undefined }) {
   const { t } = useTranslation();
-  const status = rate === null || rate === undefined ? 'no_data' : rate >= target ? 'green' : rate >= target * 0.95 ? 'amber' : 'red';
-  const colour = STATUS_COLOURS[status];
+  const colour = STATUS_COLOURS[v?.status ?? 'no_data'] ?? STATUS_COLOURS.no_data;
+  const count = d.unit === 'count';
   return (
-    <Card size="small" style={{ height: '100%', borderTop: `3px solid ${loading ? '#d9d9d9' : colour}` }} data-testid={testId}>
-      <Typography.Text type="secondary">{label}</Typography.Text>
-      {onAsk ? (
-        <div style={{ padding: '8px 0' }}>
-          <Button size="small" onClick={onAsk} data-testid="ask-signing">
-            {t('dashboard.computeSigning')}
-          </Button>
-          <div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('dashboard.target', { target: formatIndicator('ratio', target, t) })} · {t('dashboard.signingSlow')}
-            </Typography.Text>
-          </div>
-        </div>
-      ) : loading ? (
-        <div style={{ padding: '8px 0' }}>
-          <Spin size="small" /> <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('dashboard.signingLoading')}</Typography.Text>
-        </div>
-      ) : error ? (
-        <ErrorState compact error={error} onRetry={onRetry} />
-      ) : (
-        <>
-          <div style={{ fontSize: 28, fontWeight: 600, color: colour, lineHeight: 1.4 }} data-testid="indicator-value">
-            {formatIndicator('ratio', rate, t)} <span style={{ fontSize: 16 }}><ArrowUpOutlined /></span>
-          </div>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('dashboard.target', { target: formatIndicator('ratio', target, t) })}
-            {n !== undefined && d !== undefined && ` · ${t('dashboard.counts', { n, d })}`}
-          </Typography.Text>
-        </>
-      )}
+    <Card size="small" style={{ height: '100%', borderTop: `3px solid ${colour}` }} data-testid={`card-${d.code}`}>
+      <Typography.Text type="secondary">{currentLanguage() === 'en' ? d.nameEn : d.nameZh}</Typography.Text>
+      <div style={{ fontSize: 28, fontWeight: 600, color: colour, lineHeight: 1.4 }} data-testid="indicator-value">
+        {count ? (v ? v.numerator.toLocaleString('zh-CN') : '—') : formatIndicator('ratio', v?.value, t)} <span style={{ fontSize: 16 }}><DirectionArrow direction={d.direction} /></span>
+      </div>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {d.target === null ? t('dashboard.noTarget') : t('dashboard.target', { target: formatIndicator('ratio', d.target, t) })}
+        {!count && v && ` · ${t('dashboard.counts', { n: v.numerator, d: v.denominator })}`}
+      </Typography.Text>
     </Card>
   );
 }
 
 /**
- * 两慢病规范管理率, 签约率 and 重点人群签约率 from their modules, against policy text 004's targets.
- * The signing rates are asked for on demand (unless cached): GET /family-doctor/rates takes about a
- * minute on the embedded database and holds every other dashboard query behind it meanwhile.
+ * 两慢病规范管理率, 签约率, 重点人群签约率, control rates, referrals and dispatched doctors from their
+ * modules — part of the same GET /indicators response as the encounter cards (summaries kept on
+ * write, so they cost milliseconds at county scale).
  */
-export function CareCards({ communityId, year }: { communityId: string; year: number }) {
-  const { t } = useTranslation();
-  const chronic = useChronicRates(communityId, year);
-  const [asked, setAsked] = useState(false);
-  const signing = useSigningRates(communityId, undefined, asked);
-  const ask = !asked && !signing.data ? () => setAsked(true) : undefined;
-  const c = chronic.data?.combined;
-  const s = signing.data;
+export function CareCards({ query }: { query: UseQueryResult<IndicatorSet> }) {
+  if (query.error) return <ErrorState compact error={query.error} onRetry={() => void query.refetch()} />;
+  const defs = CARE_CODES.map((c) => MODULE_INDICATOR_DEFINITIONS.find((d) => d.code === c)).filter((d): d is ModuleIndicatorDefinition => !!d);
   return (
     <Row gutter={[12, 12]} data-testid="care-cards">
-      <Col xs={24} sm={12} lg={8}>
-        <RateCard label={t('dashboard.combinedStandard')} rate={c?.standardRate} n={c?.standard} d={c?.managed} target={TARGETS.combinedStandard}
-          loading={chronic.isPending} error={chronic.error} onRetry={() => void chronic.refetch()} testId="card-combined-standard" />
-      </Col>
-      <Col xs={24} sm={12} lg={8}>
-        <RateCard label={t('dashboard.signingRate')} rate={s?.signingRate} n={s?.signed} d={s?.residents} target={TARGETS.signing}
-          loading={signing.isPending} error={signing.error} onRetry={() => void signing.refetch()} onAsk={ask} testId="card-signing-rate" />
-      </Col>
-      <Col xs={24} sm={12} lg={8}>
-        <RateCard label={t('dashboard.keySigningRate')} rate={s?.keySigningRate} n={s?.keySigned} d={s?.keyPopulation} target={TARGETS.keySigning}
-          loading={signing.isPending} error={signing.error} onRetry={() => void signing.refetch()} onAsk={ask} testId="card-key-signing-rate" />
-      </Col>
+      {defs.map((d) => (
+        <Col key={d.code} xs={12} sm={12} lg={6}>
+          <CareCard d={d} v={query.data?.byCode.get(d.code)} />
+        </Col>
+      ))}
     </Row>
   );
 }

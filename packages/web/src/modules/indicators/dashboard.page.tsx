@@ -77,7 +77,7 @@ export default function DashboardPage() {
       ) : (
         <>
           <IndicatorCards query={cards} onDrill={setDrill} />
-          <CareCards communityId={communityId} year={Number(period.slice(0, 4))} />
+          <CareCards query={cards} />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('dashboard.careSource')}
           </Typography.Text>
