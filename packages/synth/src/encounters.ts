@@ -30,11 +30,12 @@ const CHILD_OP = ['J06.9', 'J20.9', 'A09', 'J02.9', 'R50.9', 'L20.9'];
 
 /** Expected visits and admissions per year by age (weights tuned to the county averages above). */
 function yearlyRates(age: number): { visits: number; admissions: number } {
-  if (age <= 6) return { visits: 7.6, admissions: 0.12 };
-  if (age <= 17) return { visits: 2.85, admissions: 0.05 };
-  if (age <= 44) return { visits: 4.3, admissions: 0.13 };
-  if (age <= 64) return { visits: 7.1, admissions: 0.2 };
-  return { visits: 11.4, admissions: 0.5 };
+  // Tuned on the 德清县 county-scale population (bench: 6.4 → 6.8 visits per resident-year).
+  if (age <= 6) return { visits: 8.1, admissions: 0.12 };
+  if (age <= 17) return { visits: 3.0, admissions: 0.05 };
+  if (age <= 44) return { visits: 4.6, admissions: 0.13 };
+  if (age <= 64) return { visits: 7.5, admissions: 0.2 };
+  return { visits: 12.1, admissions: 0.5 };
 }
 
 function poisson(rng: Rng, mean: number): number {
