@@ -35,9 +35,28 @@ export function streamBody(lines: Iterator<string>, onBytes: (n: number) => void
   });
 }
 
-/** Samples this process's resident set size until stopped; returns the peak in MB. */
-export function sampleRss(everyMs = 200): { stop: () => number } {
+/**
+ * Samples this process's memory until stopped: peak RSS, and — with `node --expose-gc` — the live
+ * heap after a full collection every few seconds (what a leak or unbounded buffering would grow).
+ */
+export function sampleMemory(everyMs = 200, gcEveryMs = 5_000): { stop: () => { peakRssMb: number; liveHeapMb: number[] } } {
   let peak = process.memoryUsage().rss;
+  const live: number[] = [];
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const collect = () => {
+    if (!gc) return;
+    gc();
+    live.push(process.memoryUsage().heapUsed / 1_048_576);
+  };
+  collect();
   const t = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), everyMs);
-  return { stop: () => (clearInterval(t), peak / 1_048_576) };
+  const g = setInterval(collect, gcEveryMs);
+  return {
+    stop: () => {
+      clearInterval(t);
+      clearInterval(g);
+      collect();
+      return { peakRssMb: peak / 1_048_576, liveHeapMb: live };
+    },
+  };
 }

@@ -21,7 +21,7 @@ import { hashPassword } from '../../server/src/platform/auth/password.ts';
 import { insertAccount } from '../../server/src/modules/auth/auth.repository.ts';
 import { benchDatabase } from './bench-database.ts';
 import { percentile as pct, timed } from './load.ts';
-import { feedLines, sampleRss, streamBody } from './indicators-feed.ts';
+import { feedLines, sampleMemory, streamBody } from './indicators-feed.ts';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: 'county' }, years: { type: 'string', default: '1' }, feed: { type: 'string', default: '100000' }, runs: { type: 'string', default: '40' }, 'big-mb': { type: 'string', default: '0' } } });
 const bench = await benchDatabase('yg_bench_ind');
@@ -152,12 +152,11 @@ try {
     const lines = (function* () {
       for (let s = 200; ; s++) for (const l of feedLines(everyone, monthsUpTo(asOf, 12), s, yesterday, `BIG${s}`)) if (sent < bigMb * 1_048_576) yield l; else return;
     })();
-    global.gc?.();
-    const rssBefore = process.memoryUsage().rss / 1_048_576;
-    const rss = sampleRss();
+    const mem = sampleMemory();
     const [big, bigMs] = await timed(() => ingest(streamBody(lines, (b) => (sent += b))));
-    const peak = rss.stop();
-    row(`a ${bigMb} MB NDJSON body streamed in one request (one transaction)`, `${big.accepted.toLocaleString('en')} rows, ${(sent / 1_048_576).toFixed(0)} MB in ${(bigMs / 1000).toFixed(0)} s (${Math.round(big.accepted / (bigMs / 1000)).toLocaleString('en')} rows/s); process RSS ${rssBefore.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB during`);
+    const { peakRssMb, liveHeapMb } = mem.stop();
+    const heap = liveHeapMb.length ? `; live heap after GC ${liveHeapMb[0]!.toFixed(0)} MB at the start, max ${Math.max(...liveHeapMb).toFixed(0)} MB, ${liveHeapMb.at(-1)!.toFixed(0)} MB at the end (${liveHeapMb.length} samples)` : ' (run with --expose-gc for the live heap)';
+    row(`a ${bigMb} MB NDJSON body streamed in one request (one transaction)`, `${big.accepted.toLocaleString('en')} rows, ${(sent / 1_048_576).toFixed(0)} MB in ${(bigMs / 1000).toFixed(0)} s (${Math.round(big.accepted / (bigMs / 1000)).toLocaleString('en')} rows/s); peak RSS ${peakRssMb.toFixed(0)} MB${heap}`);
   }
   await app.close();
   const stored = Number((await db.query<{ n: number }>('select count(*)::int as n from encounter')).rows[0]!.n);
