@@ -71,17 +71,22 @@ try {
   const feed = [...feedLines(feedPop, monthsUpTo(asOf, 3), 99, yesterday, 'FEED', feedN)];
   const [ing, ingestMs] = await timed(() => ingest(feed.join('\n')));
   if (ing.rejected) throw new Error(`feed rejected ${ing.rejected}`);
+  // Baseline: the very same stored rows, already in COPY text format in memory (read out untimed),
+  // COPY'd into an empty table of the same shape and indexes — the fastest load PostgreSQL offers.
   await db.query('create table bench_encounter (like encounter including defaults including indexes)');
   const src = new pg.Client({ connectionString: bench.url });
   const dst = new pg.Client({ connectionString: bench.url });
   await Promise.all([src.connect(), dst.connect()]);
   const { from: copyFrom, to: copyTo } = await import('pg-copy-streams');
   const { pipeline } = await import('node:stream/promises');
-  const [, copyMs] = await timed(() => pipeline(src.query(copyTo(`COPY (select * from encounter where source like 'FEED-%') TO STDOUT`)), dst.query(copyFrom('COPY bench_encounter FROM STDIN'))));
+  const { Readable, Writable } = await import('node:stream');
+  const staged: Buffer[] = [];
+  await pipeline(src.query(copyTo(`COPY (select * from encounter where community_id = '${communityId}' and source like 'FEED-%') TO STDOUT`)), new Writable({ write: (c: Buffer, _e, cb) => (staged.push(c), cb()) }));
+  const [, copyMs] = await timed(() => pipeline(Readable.from(staged), dst.query(copyFrom('COPY bench_encounter FROM STDIN'))));
   await Promise.all([src.end(), dst.end()]);
   await db.query('drop table bench_encounter');
   row('ingest over HTTP: one NDJSON batch (validation, MPI lookup, idempotency, aggregates, one transaction)', `${ing.accepted.toLocaleString('en')} rows in ${(ingestMs / 1000).toFixed(1)} s (${Math.round(ing.accepted / (ingestMs / 1000)).toLocaleString('en')} rows/s)`);
-  row('baseline: plain COPY of the same stored rows into a table of the same shape and indexes', `${(copyMs / 1000).toFixed(2)} s (${Math.round(ing.accepted / (copyMs / 1000)).toLocaleString('en')} rows/s)`);
+  row('baseline: plain COPY FROM STDIN of the same rows (staged in memory) into a table of the same shape and indexes', `${(copyMs / 1000).toFixed(2)} s (${Math.round(ing.accepted / (copyMs / 1000)).toLocaleString('en')} rows/s)`);
   row('**ratio ingest time / COPY time**', `**${(ingestMs / copyMs).toFixed(1)}**`);
   const [again, againMs] = await timed(() => ingest(feed.join('\n')));
   row('the same batch re-sent (all duplicates, nothing written)', `${again.duplicates.toLocaleString('en')} duplicates in ${(againMs / 1000).toFixed(1)} s`);
