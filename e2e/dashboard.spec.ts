@@ -27,8 +27,8 @@ const managerSeesDashboardExportsAndDrillsDown: E2eTest = async ({ page, baseUrl
   const status = await dash.card('grassroots_visit_rate').getAttribute('data-status');
   expectMatch(status, /^(green|amber|red)$/, '基层就诊率 status (it has a target)');
   // The module indicators come in the same response: no button, no wait (summaries kept on write).
-  expectMatch(await page.getByTestId('card-signing_rate').getByTestId('indicator-value').innerText(), /^\d{1,3}\.\d%/, '家庭医生签约率 card');
-  expectMatch(await page.getByTestId('card-chronic_standard_mgmt_rate').getByTestId('indicator-value').innerText(), /^\d{1,3}\.\d%/, '两慢病规范管理率 card');
+  expectMatch(await dash.card('signing_rate').getByTestId('indicator-value').innerText(), /^\d{1,3}\.\d%/, '家庭医生签约率 card');
+  expectMatch(await dash.card('chronic_standard_mgmt_rate').getByTestId('indicator-value').innerText(), /^\d{1,3}\.\d%/, '两慢病规范管理率 card');
   if ((await dash.rankingRows().count()) < 5) throw new Error('expected the hospitals and township centres in the ranking');
   await screenshot(page, 'dashboard');
 

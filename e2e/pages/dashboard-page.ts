@@ -27,7 +27,7 @@ export class DashboardPage {
     await expectVisible(this.page.getByTestId('trend-chart').locator('canvas'), 'the trend chart', 30_000);
     await expectVisible(this.rankingRows(), 'the member-unit ranking', 30_000);
     await expectVisible(this.page.getByTestId('out-county-table').locator('tbody tr.ant-table-row'), 'the top out-of-county diseases');
-    await expectVisible(this.card('combined-standard').getByTestId('indicator-value'), 'the two-disease card');
+    await expectVisible(this.card('chronic_standard_mgmt_rate').getByTestId('indicator-value'), 'the two-disease card');
   }
 
   /** Clicks 导出 Excel of a table and returns the download. */
