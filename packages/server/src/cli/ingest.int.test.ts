@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTestPlatform, type TestPlatform } from '../../test/test-platform.ts';
 import { demoWorld, validIdNumber } from '../../test/factories/residents.ts';
+import { outpatientRecord, storedEncounters } from '../../test/factories/encounters.ts';
 import { DEMO_PASSWORD } from '../platform/seed/demo-accounts.ts';
 import { CONTENT_TYPES } from './ingest-args.ts';
 import { IngestClientError, login, sendFile } from './ingest-client.ts';
@@ -17,11 +18,9 @@ describe('npm run ingest against a running server', () => {
   let lead: string;
   let communityId: string;
 
-  const record = (id: string, o: Record<string, unknown> = {}) => ({
-    id, source: 'HIS-CLI', orgCode: lead, outOfCounty: false, residentIdNumber: validIdNumber('19640505', '330521', Number(id.replace(/\D/g, '')) % 1000),
-    type: 'outpatient', start: '2025-04-02', diagnoses: [{ code: 'J06.9', primary: true }], totalCost: 8000, fundPaid: 5000, outOfPocket: 2000, ...o,
-  });
-  const stored = async (source: string) => Number((await p.ctx.db.query<{ n: number }>('select count(*)::int as n from encounter where community_id = $1 and source = $2', [communityId, source])).rows[0]!.n);
+  const record = (id: string, o: Record<string, unknown> = {}) =>
+    outpatientRecord({ id, source: 'HIS-CLI', orgCode: lead, residentIdNumber: validIdNumber('19640505', '330521', Number(id.replace(/\D/g, '')) % 1000), ...o });
+  const stored = (source: string) => storedEncounters(p, communityId, source);
 
   beforeAll(async () => {
     p = await openTestPlatform();

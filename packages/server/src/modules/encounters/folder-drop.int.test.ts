@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Sql } from '../../platform/db/database.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { openTestPlatform, type TestPlatform } from '../../../test/test-platform.ts';
+import { storedEncounters } from '../../../test/factories/encounters.ts';
 import { demoWorld, validIdNumber } from '../../../test/factories/residents.ts';
 import { FolderDrop, startFolderDrop } from './folder-drop.job.ts';
 
@@ -33,7 +34,7 @@ describe('folder-drop ingest (YIGONG_INGEST_DIR)', () => {
     return path;
   };
   const resultOf = async (account: string, sub: string, name: string) => JSON.parse(await readFile(join(root, account, sub, `${name}.result.json`), 'utf8'));
-  const stored = async (source: string) => Number((await p.ctx.db.query<{ n: number }>('select count(*)::int as n from encounter where community_id = $1 and source = $2', [communityId, source])).rows[0]!.n);
+  const stored = (source: string) => storedEncounters(p, communityId, source);
 
   beforeAll(async () => {
     p = await openTestPlatform();
