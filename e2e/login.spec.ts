@@ -25,6 +25,15 @@ const wrongPasswordIsRefused: E2eTest = async ({ page }) => {
   expectEqual(await page.evaluate(() => localStorage.getItem('yigong.token')), null, 'stored token');
 };
 
+/** A unit's HIS integration account has no pages: it lands on a note that points to the API. */
+const integrationAccountSeesApiNote: E2eTest = async ({ page }) => {
+  await new LoginPage(page).loginAs('his.town');
+  await page.waitForURL(/\/api-account$/);
+  await expectVisible(page.getByTestId('api-account').getByText('系统对接账号'), 'the integration-account note');
+  await expectVisible(page.getByTestId('api-docs-link'), 'the link to the API docs');
+  await screenshot(page, 'integration-account');
+};
+
 /** After login the admin lands on the organisation tree, whose root is the lead hospital. */
 const adminSeesOrgTreeWithLeadHospital: E2eTest = async ({ page }) => {
   await new LoginPage(page).loginAs('admin');
@@ -40,4 +49,4 @@ const adminSeesOrgTreeWithLeadHospital: E2eTest = async ({ page }) => {
   await screenshot(page, 'organization-tree');
 };
 
-export const tests: E2eTest[] = [loginPageIsInChinese, wrongPasswordIsRefused, adminSeesOrgTreeWithLeadHospital];
+export const tests: E2eTest[] = [integrationAccountSeesApiNote, loginPageIsInChinese, wrongPasswordIsRefused, adminSeesOrgTreeWithLeadHospital];

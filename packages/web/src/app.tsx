@@ -12,6 +12,24 @@ function Landing() {
   return user ? <Navigate to={landingPath(user.role)} replace /> : <LoadingState />;
 }
 
+/** Where an integration account lands: it sends data through the API and has no pages. */
+function ApiAccount() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="info"
+      title={t('layout.apiAccountTitle')}
+      subTitle={t('layout.apiAccountText')}
+      extra={
+        <a href="/api/docs" data-testid="api-docs-link">
+          <Button type="primary">{t('layout.apiDocs')}</Button>
+        </a>
+      }
+      data-testid="api-account"
+    />
+  );
+}
+
 function NotFound() {
   const { t } = useTranslation();
   return (
@@ -42,6 +60,7 @@ const routes: RouteObject[] = [
     hydrateFallbackElement: <LoadingState />,
     children: [
       { index: true, element: <Landing /> },
+      { path: 'api-account', element: <ApiAccount /> },
       { path: 'communities', ...page(() => import('./modules/communities/community-list.page.tsx'), 'nav.communities') },
       {
         path: 'dashboard',

@@ -56,7 +56,8 @@ export const MENU_BY_ROLE: Record<Role, NavKey[]> = {
 
 export function landingPath(role: Role): string {
   const first = MENU_BY_ROLE[role][0];
-  return first ? NAV_PATHS[first] : '/communities';
+  if (first) return NAV_PATHS[first];
+  return role === 'integration' ? '/api-account' : '/communities';
 }
 
 /** The menu entry a path belongs to (`/residents/123` → residents). */

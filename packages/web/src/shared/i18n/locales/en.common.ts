@@ -29,7 +29,7 @@ export const enCommon: typeof zhCommon = {
     contractNew: 'Sign',
     contractDetail: 'Contract',
   },
-  layout: { logout: 'Log out', language: 'Language', scope: 'Scope', role: 'Role', notFound: 'Page not found', backHome: 'Back home' },
+  layout: { logout: 'Log out', language: 'Language', scope: 'Scope', role: 'Role', notFound: 'Page not found', backHome: 'Back home', apiAccountTitle: 'System integration account', apiAccountText: 'This account lets the unit’s HIS send encounters through the API (POST /api/v1/encounters:ingest) or the folder drop; it has no pages.', apiDocs: 'API docs' },
   state: {
     loading: 'Loading…',
     empty: 'No data',

@@ -27,7 +27,7 @@ export const zhCommon = {
     contractNew: '签约',
     contractDetail: '签约详情',
   },
-  layout: { logout: '退出登录', language: '语言', scope: '范围', role: '角色', notFound: '页面不存在', backHome: '返回首页' },
+  layout: { logout: '退出登录', language: '语言', scope: '范围', role: '角色', notFound: '页面不存在', backHome: '返回首页', apiAccountTitle: '系统对接账号', apiAccountText: '此账号供本机构 HIS 通过接口（POST /api/v1/encounters:ingest）或文件投递报送就诊数据，没有操作页面。', apiDocs: '接口文档' },
   state: {
     loading: '加载中…',
     empty: '暂无数据',
