@@ -1,3 +1,5 @@
+import { isGrassrootsKind } from '../org/org-kinds.ts';
+
 /**
  * The encounter feed record of ENCOUNTERS.md and the counters each encounter adds to the monthly
  * aggregates behind the indicators of INDICATORS.md. Pure: the server resolves organisations and
@@ -34,7 +36,6 @@ export interface EncounterContext {
   communityResident: boolean;
 }
 
-const GRASSROOTS = new Set(['township_center', 'community_center', 'community_station', 'village_clinic']);
 
 /** ENCOUNTERS.md "Period": outpatient/emergency by the month of start, inpatient by the month of discharge. */
 export function periodMonth(e: Pick<EncounterRecord, 'type' | 'start' | 'end'>): string {
@@ -81,7 +82,7 @@ export function contributions(e: EncounterRecord, c: EncounterContext): Partial<
     if (inCounty) add('res_fund_in', e.fundPaid);
   }
   if (inCounty) {
-    const grassroots = c.organizationKind !== null && GRASSROOTS.has(c.organizationKind);
+    const grassroots = isGrassrootsKind(c.organizationKind);
     add('fund_in_county', e.fundPaid);
     if (grassroots) add('fund_grassroots', e.fundPaid);
     if (e.type === 'inpatient') {

@@ -1,4 +1,5 @@
 import { lengthOfStay, periodMonth, primaryCategory, type EncounterRecord } from './encounter-record.ts';
+import { isGrassrootsKind } from '../org/org-kinds.ts';
 
 /** A raw encounter with what the server resolved about it. */
 export interface ResolvedEncounter extends EncounterRecord {
@@ -13,8 +14,6 @@ export interface RawCounts {
   numerator: number;
   denominator: number;
 }
-
-const GRASSROOTS = new Set(['township_center', 'community_center', 'community_station', 'village_clinic']);
 
 /**
  * INDICATORS.md applied straight to raw encounters, one indicator at a time, with no shared
@@ -34,7 +33,7 @@ export function indicatorsFromRaw(all: readonly ResolvedEncounter[], months: rea
   const sum = (xs: readonly ResolvedEncounter[], f: (e: ResolvedEncounter) => number, p: (e: ResolvedEncounter) => boolean = () => true) => xs.filter(p).reduce((a, e) => a + f(e), 0);
   const ip = (e: ResolvedEncounter) => e.type === 'inpatient';
   const opEm = (e: ResolvedEncounter) => e.type !== 'inpatient';
-  const grassroots = (e: ResolvedEncounter) => e.organizationKind !== null && GRASSROOTS.has(e.organizationKind);
+  const grassroots = (e: ResolvedEncounter) => isGrassrootsKind(e.organizationKind);
   const grades = (e: ResolvedEncounter) => (e.procedures ?? []).map((p) => p.grade ?? 0).filter((g) => g > 0);
   const hasDrg = (e: ResolvedEncounter) => !!e.drg && e.drg.weight > 0;
 

@@ -26,6 +26,11 @@ export const GRASSROOTS_KINDS: ReadonlySet<OrganizationKind> = new Set([
   'village_clinic',
 ]);
 
+/** ENCOUNTERS.md "Grassroots unit (基层医疗卫生机构)": is this organisation kind one? */
+export function isGrassrootsKind(kind: string | null): boolean {
+  return kind !== null && (GRASSROOTS_KINDS as ReadonlySet<string>).has(kind);
+}
+
 /**
  * Second plate name (第二块牌子), policy text 002: township centres carry
  * "<lead hospital>+<township>+分院"; village clinics "<lead hospital>+医疗共同体成员单位".

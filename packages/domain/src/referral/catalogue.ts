@@ -1,3 +1,5 @@
+import { isGrassrootsKind } from '../org/org-kinds.ts';
+
 /**
  * Referral disease catalogue (转诊病种目录, REFERRAL.md): per community and level, ICD-10 codes
  * or ranges with a rule. Applied to the primary diagnosis on submission; the result is stored.
@@ -50,5 +52,5 @@ function span(e: CatalogueEntry): number {
 
 /** Which catalogue level a sending organisation kind belongs to. */
 export function catalogueLevelOf(kind: string): CatalogueLevel {
-  return ['township_center', 'community_center', 'community_station', 'village_clinic'].includes(kind) ? 'grassroots' : 'county';
+  return isGrassrootsKind(kind) ? 'grassroots' : 'county';
 }

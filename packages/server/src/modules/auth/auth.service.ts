@@ -7,7 +7,8 @@ import { dummyHash, hashPassword, passwordProblem, verifyPassword } from '../../
 import { tokenHash } from '../../platform/auth/authenticate.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import * as repo from './auth.repository.ts';
-import { findOrganizationRef } from '../org/org.repository.ts';
+import { findOrganizationRef, organizationSubtree } from '../org/org.repository.ts';
+import { actorFromSession } from '../../platform/auth/session.repository.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 
 const BAD_LOGIN = '用户名或密码错误';
@@ -148,3 +149,20 @@ export async function unlockAccount(ctx: AppContext, actor: Actor, userId: strin
   });
 }
 
+
+/**
+ * The actor an account acts as without a session (jobs acting for an account, e.g. the folder
+ * drop), built exactly as a session of that account would be — the organisation subtree for a
+ * unit's account — so permission, scope and audit rules apply unchanged. Null for an unknown name.
+ */
+export async function accountActor(ctx: AppContext, username: string): Promise<{ actor: Actor; disabled: boolean } | null> {
+  const a = await repo.findAccountByUsername(ctx.db, username);
+  if (!a) return null;
+  const orgIds = a.scope_kind === 'organization' && a.community_id && a.organization_id ? await organizationSubtree(ctx.db, a.community_id, a.organization_id) : null;
+  const actor = actorFromSession({
+    user_id: a.id, username: a.username, display_name: a.display_name, role: a.role, scope_kind: a.scope_kind,
+    community_id: a.community_id, organization_id: a.organization_id, region_code: a.region_code,
+    resident_id: null, expires_at: ctx.clock.now(), org_ids: orgIds,
+  });
+  return { actor, disabled: a.disabled };
+}

@@ -1,12 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { Transform, type Readable } from 'node:stream';
 import { DomainError, type Actor, type Role } from '@yigong/domain';
 import type { IngestResult } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
-import { actorFromSession } from '../../platform/auth/session.repository.ts';
-import { findAccountByUsername } from '../auth/auth.repository.ts';
-import { organizationSubtree } from '../org/org.repository.ts';
+import { accountActor } from '../auth/auth.service.ts';
 import { csvLines, ndjsonLines } from './encounter-lines.ts';
 import { fhirBundleLines } from './fhir-bundle.ts';
 import { ingestEncounters } from './ingest.service.ts';
@@ -21,37 +18,16 @@ const FOLDER_SENDERS: ReadonlySet<Role> = new Set<Role>(['integration', 'insuran
 export const FHIR_MAX_BYTES = 100 * 1024 * 1024;
 
 /**
- * The actor a drop folder acts as: the account named by the folder, built exactly as a session
- * of that account would be (the organisation subtree for a unit's account), so the permission,
- * scope and audit rules of `POST /encounters:ingest` apply unchanged. A folder whose account is
- * unknown, disabled or not a sender gets a refusal instead.
+ * The actor a drop folder acts as: the account named by the folder (`accountActor`, as a session
+ * of that account would be), so the rules of `POST /encounters:ingest` apply unchanged. A folder
+ * whose account is unknown, disabled or not a sender gets a refusal instead.
  */
 export async function folderSender(ctx: AppContext, username: string): Promise<{ actor: Actor } | { refusal: string }> {
-  const a = await findAccountByUsername(ctx.db, username);
+  const a = await accountActor(ctx, username);
   if (!a) return { refusal: '没有这个账号 no such account' };
   if (a.disabled) return { refusal: '账号已停用 account disabled' };
-  if (!FOLDER_SENDERS.has(a.role)) return { refusal: `角色 ${a.role} 不能报送就诊数据 role may not send encounters` };
-  const orgIds = a.scope_kind === 'organization' && a.community_id && a.organization_id ? await organizationSubtree(ctx.db, a.community_id, a.organization_id) : null;
-  const actor = actorFromSession({
-    user_id: a.id, username: a.username, display_name: a.display_name, role: a.role, scope_kind: a.scope_kind,
-    community_id: a.community_id, organization_id: a.organization_id, region_code: a.region_code,
-    resident_id: null, expires_at: ctx.clock.now(), org_ids: orgIds,
-  });
-  return { actor };
-}
-
-/** A leading UTF-8 byte-order mark (Windows HIS exports) would make the first NDJSON line invalid JSON. */
-function withoutBom(): Transform {
-  let first = true;
-  return new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      if (first) {
-        first = false;
-        if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) return done(null, chunk.subarray(3));
-      }
-      done(null, chunk);
-    },
-  });
+  if (!FOLDER_SENDERS.has(a.actor.role)) return { refusal: `角色 ${a.actor.role} 不能报送就诊数据 role may not send encounters` };
+  return { actor: a.actor };
 }
 
 async function* fromIterable<T>(it: Iterable<T>): AsyncGenerator<T> {
@@ -77,13 +53,11 @@ export async function ingestDroppedFile(ctx: AppContext, actor: Actor, path: str
     }
     return { communityId, result: await ingestEncounters(ctx, actor, communityId, fromIterable(fhirBundleLines(bundle))) };
   }
-  const file = createReadStream(path);
-  const body: Readable = file.pipe(withoutBom());
-  file.on('error', (e) => body.destroy(e));
+  // The line readers drop a leading byte-order mark (Windows HIS exports), as over HTTP.
+  const body = createReadStream(path);
   try {
     return { communityId, result: await ingestEncounters(ctx, actor, communityId, kind === 'csv' ? csvLines(body) : ndjsonLines(body)) };
   } finally {
-    file.destroy();
     body.destroy();
   }
 }
