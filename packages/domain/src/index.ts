@@ -17,3 +17,4 @@ export * from './indicators/indicator-definitions.ts';
 export * from './indicators/encounter-sender.ts';
 export * from './indicators/indicators-from-raw.ts';
 export * from './indicators/encounter-drilldown.ts';
+export * from './rates/summary-cells.ts';

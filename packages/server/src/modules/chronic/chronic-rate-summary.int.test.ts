@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULE_SET, RULE_SETS, computeChronicRates, type EnrollmentFact, type FollowUpFact } from '@yigong/domain';
 import { openTestPlatform, type TestPlatform } from '../../../test/test-platform.ts';
 import { demoWorld } from '../../../test/factories/residents.ts';
-import { SUMMARY_MIN_AGE, chronicRatesRawRows, rebuildChronicRateSummary, chronicRatesSummaryRows } from './chronic-rates.repository.ts';
+import { SUMMARY_MIN_AGE, chronicRatesRawRows, chronicRatesSummaryRows } from './chronic-rates.repository.ts';
+import { rebuildRateSummaries, refreshChronicRates, refreshChronicRatesOfResidents } from '../rate-summaries/index.ts';
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -16,7 +17,7 @@ function probeDays(year: number, extra: readonly string[]): string[] {
   return [...new Set([...days, ...extra.filter((d) => d.startsWith(String(year)))])];
 }
 
-describe('chronic rate summary (migrations/0014) after writes', () => {
+describe('chronic rate summary (modules/rate-summaries) after writes', () => {
   let p: TestPlatform;
   let w: Awaited<ReturnType<typeof demoWorld>>;
   let vdoc: string;
@@ -112,14 +113,17 @@ describe('chronic rate summary (migrations/0014) after writes', () => {
     const a = await newPatient('hypertension', `${year - 1}-01-05`);
     const f1 = await followUp(a.enrollmentId, `${year - 1}-02-10`, 'clinic', 128);
     const f2 = await followUp(a.enrollmentId, `${year - 1}-05-10`, 'clinic', 170);
-    // No correction service exists yet: the triggers cover direct writes and any future one.
-    await p.ctx.db.query('update chronic_follow_up set date = $2, controlled = not controlled where id = $1', [f1, `${year - 1}-03-31`]);
-    await p.ctx.db.query('delete from chronic_follow_up where id = $1', [f2]);
-    await p.ctx.db.query('update chronic_enrollment set enrolled_on = $2 where id = $1', [a.enrollmentId, `${year - 2}-11-30`]);
+    // No correction service exists yet: a future one writes and then refreshes, as here.
+    const c = w.first.id;
+    await p.ctx.db.query('update chronic_follow_up set date = $2, controlled = not controlled where community_id = $3 and id = $1', [f1, `${year - 1}-03-31`, c]);
+    await p.ctx.db.query('delete from chronic_follow_up where community_id = $2 and id = $1', [f2, c]);
+    await p.ctx.db.query('update chronic_enrollment set enrolled_on = $2 where community_id = $3 and id = $1', [a.enrollmentId, `${year - 2}-11-30`, c]);
+    await refreshChronicRates(p.ctx.db, c, [a.enrollmentId]);
     // 35th birthday inside the year, and a 29 February birthday (its 35th falls on 1 March).
-    await p.ctx.db.query('update resident set birth_date = $2 where community_id = $1 and id = $3', [w.first.id, `${year - 36}-06-15`, a.residentId]);
+    await p.ctx.db.query('update resident set birth_date = $2 where community_id = $1 and id = $3', [c, `${year - 36}-06-15`, a.residentId]);
     const b = await newPatient('diabetes', `${year - 4}-06-01`);
-    await p.ctx.db.query('update resident set birth_date = $2 where community_id = $1 and id = $3', [w.first.id, '1988-02-29', b.residentId]);
+    await p.ctx.db.query('update resident set birth_date = $2 where community_id = $1 and id = $3', [c, '1988-02-29', b.residentId]);
+    await refreshChronicRatesOfResidents(p.ctx.db, c, [a.residentId, b.residentId]);
     touched.push(`${year - 1}-03-31`, `${year - 1}-06-14`, `${year - 1}-06-15`, '2023-02-28', '2023-03-01');
     await expectSummaryExact([2023, year - 2, year - 1, year]);
   });
@@ -130,7 +134,7 @@ describe('chronic rate summary (migrations/0014) after writes', () => {
         where community_id = $1 and (managed <> 0 or standard <> 0 or controlled <> 0) order by 1, 2, 3, 4`, [w.first.id])).rows;
     const incremental = await snapshot();
     expect(incremental.length).toBeGreaterThan(0);
-    await rebuildChronicRateSummary(p.ctx.db, w.first.id);
+    await rebuildRateSummaries(p.ctx.db, w.first.id, ['chronic']);
     expect(await snapshot()).toEqual(incremental);
   });
 });

@@ -49,11 +49,6 @@ export async function chronicRatesSummaryRows(sql: Sql, q: RatesQuery, byUnit: b
     [q.communityId, q.organizationIds, y0, m0, q.asOf])).rows;
 }
 
-/** Derives the summary of a community from scratch (the incremental one must equal it; tested). */
-export async function rebuildChronicRateSummary(sql: Sql, communityId: string): Promise<void> {
-  await sql.query('select chronic_rates_rebuild($1)', [communityId]);
-}
-
 /** The raw aggregate over enrolments and follow-ups: the reference the summary is tested against, and the fallback. */
 export async function chronicRatesRawRows(sql: Sql, q: RatesQuery, byUnit: boolean): Promise<RateRow[]> {
   const { rows } = await sql.query<RateRow>(

@@ -9,6 +9,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { findOrganizationRef, listOrganizationRefs } from '../org/org.repository.ts';
 import { requireResidentAccess } from '../residents/residents.service.ts';
 import * as repo from './chronic.repository.ts';
+import { refreshChronicRates } from '../rate-summaries/index.ts';
 
 const DIAGNOSIS: Record<'hypertension' | 'diabetes', string> = { hypertension: 'I10', diabetes: 'E11.9' };
 
@@ -27,6 +28,7 @@ export async function enroll(ctx: AppContext, actor: Actor, input: EnrollmentReq
     }
     const id = input.id ?? randomUUID();
     await repo.insertEnrollment(tx, { communityId: row.community_id, id, residentId: row.id, disease: input.disease, enrolledOn: input.enrolledOn, organizationId: input.organizationId, doctorId: actor.userId, riskLevel: input.riskLevel ?? null });
+    await refreshChronicRates(tx, row.community_id, [id]);
     await recordAudit(tx, actor, { communityId: row.community_id, action: 'chronic.enroll', resourceType: 'chronic_enrollment', resourceId: id, residentId: row.id, details: { disease: input.disease } });
     return (await repo.findEnrollment(tx, id))!;
   });
@@ -74,6 +76,7 @@ export async function recordFollowUp(ctx: AppContext, actor: Actor, input: Follo
       next_step: result.nextStep, next_due_date: result.nextDueDate, urgent_reasons: result.urgentReasons, rule_set: result.ruleSet,
       organization_id: actor.organizationId, recorded_by: actor.userId, client_recorded_at: input.clientRecordedAt ?? null,
     });
+    await refreshChronicRates(tx, e.community_id, [e.id]);
     if (!previous || input.date >= previous.date) await repo.setNextDue(tx, e.community_id, e.id, result.nextDueDate, result.classification);
     await recordAudit(tx, actor, { communityId: e.community_id, action: 'chronic.follow_up', resourceType: 'chronic_follow_up', resourceId: id, residentId: e.resident_id, details: { classification: result.classification, nextStep: result.nextStep } });
     const proposal = await referralProposal(tx, e, resident.community_id, result.nextStep, result.urgentReasons);
@@ -118,6 +121,7 @@ export async function recordCall(ctx: AppContext, actor: Actor, enrollmentId: st
     const id = randomUUID();
     await repo.insertCall(tx, { communityId: e.community_id, id, enrollmentId: e.id, calledOn: input.calledOn, outcome: input.outcome, note: input.note ?? null, recordedBy: actor.userId });
     if (input.outcome === 'moved' || input.outcome === 'died') await repo.endEnrollment(tx, e.community_id, e.id, input.calledOn, input.outcome === 'died' ? 'died' : 'moved');
+    await refreshChronicRates(tx, e.community_id, [e.id]);
     await recordAudit(tx, actor, { communityId: e.community_id, action: 'chronic.call', resourceType: 'chronic_enrollment', resourceId: e.id, residentId: e.resident_id, details: input });
     return { id, ...input };
   });

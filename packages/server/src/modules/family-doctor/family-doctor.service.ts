@@ -9,6 +9,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { communityRegion, findOrganizationRef } from '../org/org.repository.ts';
 import { requireResidentAccess } from '../residents/residents.service.ts';
 import * as repo from './family-doctor.repository.ts';
+import { refreshSigningRates } from '../rate-summaries/index.ts';
 import { signingRatesSql } from './signing-rates.repository.ts';
 
 async function contractView(sql: Sql, c: repo.ContractRow) {
@@ -45,6 +46,7 @@ export async function signContract(ctx: AppContext, actor: Actor, input: Contrac
       if (input.startsOn < addMonths(today, -1) || input.startsOn > addMonths(today, 1)) throw new DomainError('VALIDATION_FAILED', '签约开始日期须在一个月以内', { field: 'startsOn' });
       const id = input.id ?? randomUUID();
       await repo.insertContract(tx, { communityId: row.community_id, id, residentId: row.id, teamId: team.id, organizationId: team.organizationId, startsOn: input.startsOn, endsOn: addMonths(input.startsOn, input.months), renewedFrom: null, signedBy: actor.userId }, input.packageIds);
+      await refreshSigningRates(tx, row.community_id, [row.id]);
       await recordAudit(tx, actor, { communityId: row.community_id, action: 'contract.sign', resourceType: 'fd_contract', resourceId: id, residentId: row.id, details: { teamId: team.id, packages: input.packageIds } });
       return contractView(tx, (await repo.findContract(tx, id))!);
     });
@@ -77,6 +79,7 @@ export async function terminateContract(ctx: AppContext, actor: Actor, id: strin
     // A renewal that has not started yet may be cancelled today; a running one from its start on.
     if (input.terminatedOn > today || (c.starts_on <= today && input.terminatedOn < c.starts_on)) throw new DomainError('VALIDATION_FAILED', '解约日期须在签约期内且不晚于今天', { field: 'terminatedOn' });
     if (!(await repo.setContractStatus(tx, c.community_id, c.id, 'terminated', input.terminatedOn, input.reason))) throw new DomainError('CONFLICT', '签约已不是有效状态', { status: c.status });
+    await refreshSigningRates(tx, c.community_id, [c.resident_id]);
     await recordAudit(tx, actor, { communityId: c.community_id, action: 'contract.terminate', resourceType: 'fd_contract', resourceId: c.id, residentId: c.resident_id, details: input });
     return contractView(tx, (await repo.findContract(tx, c.id))!);
   });
@@ -90,6 +93,7 @@ export async function renewContract(ctx: AppContext, actor: Actor, id: string) {
     const packageIds = await repo.contractPackageIds(tx, c.community_id, c.id);
     const newId = randomUUID();
     await repo.insertContract(tx, { communityId: c.community_id, id: newId, residentId: c.resident_id, teamId: c.team_id, organizationId: c.organization_id, startsOn: c.ends_on, endsOn: addMonths(c.ends_on, 12), renewedFrom: c.id, signedBy: actor.userId }, packageIds);
+    await refreshSigningRates(tx, c.community_id, [c.resident_id]);
     await recordAudit(tx, actor, { communityId: c.community_id, action: 'contract.renew', resourceType: 'fd_contract', resourceId: newId, residentId: c.resident_id, details: { from: c.id } });
     return contractView(tx, (await repo.findContract(tx, newId))!);
   });

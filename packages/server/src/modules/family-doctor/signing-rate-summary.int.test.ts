@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, signingRates } from '@yigong/domain';
 import { openTestPlatform, type TestPlatform } from '../../../test/test-platform.ts';
 import { demoWorld, residentBody, validIdNumber } from '../../../test/factories/residents.ts';
-import { rebuildSigningSummary, signingRatesRawSql, signingRatesSql } from './signing-rates.repository.ts';
+import { signingRatesRawSql, signingRatesSql } from './signing-rates.repository.ts';
+import { rebuildRateSummaries, refreshSigningRates } from '../rate-summaries/index.ts';
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-describe('signing rate summary (migrations/0014) after writes', () => {
+describe('signing rate summary (modules/rate-summaries) after writes', () => {
   let p: TestPlatform;
   let w: Awaited<ReturnType<typeof demoWorld>>;
   let vdoc: string;
@@ -102,13 +103,15 @@ describe('signing rate summary (migrations/0014) after writes', () => {
     await expectSummaryExact();
   });
 
-  it('stays exact after direct writes: a resolved problem, a death, a deleted contract', async () => {
-    await p.ctx.db.query(`update resident_problem set resolved_date = $2 where community_id = $1 and icd10_code = 'I10' and id = (select id from resident_problem where community_id = $1 and icd10_code = 'I10' order by id limit 1)`, [w.first.id, today()]);
-    await p.ctx.db.query(`update resident set status = 'deceased' where community_id = $1 and id = (select resident_id from fd_contract where community_id = $1 and status = 'active' order by id limit 1)`, [w.first.id]);
-    const victim = (await p.ctx.db.query<{ id: string }>(
-      `select c.id from fd_contract c where c.community_id = $1 and not exists (select 1 from fd_contract n where n.community_id = c.community_id and n.renewed_from = c.id) order by c.id limit 1`, [w.first.id])).rows[0]!;
+  it('stays exact after writes no service makes yet (a resolved problem, a death, a deleted contract) and their refresh', async () => {
+    const touchedResidents = (await p.ctx.db.query<{ id: string }>(
+      `update resident_problem set resolved_date = $2 where community_id = $1 and icd10_code = 'I10' and id = (select id from resident_problem where community_id = $1 and icd10_code = 'I10' order by id limit 1) returning resident_id as id`, [w.first.id, today()])).rows;
+    touchedResidents.push(...(await p.ctx.db.query<{ id: string }>(`update resident set status = 'deceased' where community_id = $1 and id = (select resident_id from fd_contract where community_id = $1 and status = 'active' order by id limit 1) returning id`, [w.first.id])).rows);
+    const victim = (await p.ctx.db.query<{ id: string; resident_id: string }>(
+      `select c.id, c.resident_id from fd_contract c where c.community_id = $1 and not exists (select 1 from fd_contract n where n.community_id = c.community_id and n.renewed_from = c.id) order by c.id limit 1`, [w.first.id])).rows[0]!;
     for (const table of ['fd_service', 'fd_contract_package']) await p.ctx.db.query(`delete from ${table} where community_id = $1 and contract_id = $2`, [w.first.id, victim.id]);
     await p.ctx.db.query('delete from fd_contract where community_id = $1 and id = $2', [w.first.id, victim.id]);
+    await refreshSigningRates(p.ctx.db, w.first.id, [...touchedResidents.map((r) => r.id), victim.resident_id]);
     await expectSummaryExact();
   });
 
@@ -119,7 +122,7 @@ describe('signing rate summary (migrations/0014) after writes', () => {
           where community_id = $1 and (residents <> 0 or signed <> 0 or key_population <> 0 or key_signed <> 0) order by 1, 2`, [communityId])).rows;
       const incremental = await snapshot();
       expect(incremental.length).toBeGreaterThan(0);
-      await rebuildSigningSummary(p.ctx.db, communityId);
+      await rebuildRateSummaries(p.ctx.db, communityId, ['signing']);
       expect(await snapshot()).toEqual(incremental);
     }
   });

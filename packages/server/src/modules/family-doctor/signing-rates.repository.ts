@@ -27,11 +27,6 @@ export async function signingRatesSql(sql: Sql, communityId: string, asOf: strin
   return rows[0]!;
 }
 
-/** Derives the summary of a community from scratch (the incremental one must equal it; tested). */
-export async function rebuildSigningSummary(sql: Sql, communityId: string): Promise<void> {
-  await sql.query('select fd_signing_rebuild($1)', [communityId]);
-}
-
 /**
  * INDICATORS.md signing rates as of a date, in SQL — the same definition as `signingRates` in
  * packages/domain (tested against it): active residents; a contract active on the day; key

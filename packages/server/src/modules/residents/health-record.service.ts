@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import * as repo from './residents.repository.ts';
 import { requireResidentAccess } from './residents.service.ts';
+import { refreshSigningRates } from '../rate-summaries/index.ts';
 
 const UNITS: Record<AddObservationRequest['kind'], string> = {
   blood_pressure: 'mmHg', fasting_glucose: 'mmol/L', random_glucose: 'mmol/L', height: 'cm', weight: 'kg',
@@ -24,6 +25,7 @@ export async function addProblem(ctx: AppContext, actor: Actor, residentId: stri
     const existing = (await repo.listProblems(tx, row.community_id, residentId)).find((p) => p.id === id);
     if (existing) return existing;
     await repo.insertProblem(tx, row.community_id, residentId, { id, code: input.code, onsetDate: input.onsetDate ?? null, recordedBy: actor.userId });
+    await refreshSigningRates(tx, row.community_id, [residentId]);
     await recordAudit(tx, actor, { communityId: row.community_id, action: 'resident.problem_add', resourceType: 'resident_problem', resourceId: id, residentId, details: { code: input.code } });
     return (await repo.listProblems(tx, row.community_id, residentId)).find((p) => p.id === id)!;
   });

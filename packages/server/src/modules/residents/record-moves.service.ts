@@ -7,6 +7,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { communityRegion, findOrganizationRef } from '../org/org.repository.ts';
 import * as repo from './residents.repository.ts';
 import * as moves from './record-moves.repository.ts';
+import { refreshSigningRates } from '../rate-summaries/index.ts';
 import { requireResidentAccess } from './residents.service.ts';
 import { toListItem } from './resident-view.ts';
 
@@ -25,6 +26,8 @@ export async function transferResident(ctx: AppContext, actor: Actor, id: string
     const clash = (await repo.findByIdHash(tx, row.id_number_hash)).find((h) => h.community_id === input.toCommunityId);
     if (clash) throw new DomainError('RESIDENT_EXISTS', '目标医共体已有该居民的档案', { residentId: clash.id, communityId: input.toCommunityId });
     await moves.copyRecordToCommunity(tx, row.community_id, input.toCommunityId, id, input.toOrganizationId);
+    await refreshSigningRates(tx, row.community_id, [id]);
+    await refreshSigningRates(tx, input.toCommunityId, [id]);
     const details = { from: row.community_id, to: input.toCommunityId, toOrganizationId: input.toOrganizationId, reason: input.reason };
     await recordAudit(tx, actor, { communityId: row.community_id, action: 'resident.transfer_out', resourceType: 'resident', resourceId: id, residentId: id, purpose: input.reason, details });
     await recordAudit(tx, actor, { communityId: input.toCommunityId, action: 'resident.transfer_in', resourceType: 'resident', resourceId: id, residentId: id, purpose: input.reason, details });
@@ -59,6 +62,7 @@ export async function resolveCandidate(ctx: AppContext, actor: Actor, input: Res
       if (survivor !== a && survivor !== b) throw new DomainError('VALIDATION_FAILED', '保留的档案须是这对中的一份', { field: 'survivorId' });
       const loser = survivor === a ? b : a;
       await moves.mergeResident(tx, c.community_id, survivor, loser);
+      await refreshSigningRates(tx, c.community_id, [survivor, loser]);
       await recordAudit(tx, actor, { communityId: c.community_id, action: 'resident.merge', resourceType: 'resident', resourceId: survivor, residentId: survivor, details: { merged: loser } });
       await recordAudit(tx, actor, { communityId: c.community_id, action: 'resident.merge', resourceType: 'resident', resourceId: loser, residentId: loser, details: { into: survivor } });
     } else {

@@ -9,6 +9,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { findOrganizationRef, communityRegion } from '../org/org.repository.ts';
 import { hasActiveGrant } from '../grants/grants.service.ts';
 import * as repo from './residents.repository.ts';
+import { refreshChronicRatesOfResidents, refreshSigningRates } from '../rate-summaries/index.ts';
 import { nameSearchKeys } from './name-search.ts';
 import { toListItem } from './resident-view.ts';
 import { buildRecord } from './resident-record.ts';
@@ -131,6 +132,7 @@ export async function createResident(ctx: AppContext, actor: Actor, input: Creat
         phone: input.phone ?? null, address: input.address ?? null, insuranceScheme: input.insuranceScheme ?? 'urban_rural_resident',
         flags: input.flags ?? {}, clientUpdatedAt: input.clientRecordedAt ?? null, createdBy: actor.userId,
       });
+      await refreshSigningRates(tx, input.communityId, [id]);
       const matches = await repo.findPersonMatches(tx, input.communityId, { id, name: input.name, birthDate: parsed.birthDate, sex: parsed.sex, hash });
       for (const other of matches) await repo.openCandidate(tx, input.communityId, ...(id < other ? [id, other] as const : [other, id] as const));
       await recordAudit(tx, actor, { communityId: input.communityId, action: 'resident.create', resourceType: 'resident', resourceId: id, residentId: id, details: { duplicateCandidates: matches } });
@@ -159,6 +161,8 @@ export async function updateResident(ctx: AppContext, actor: Actor, id: string, 
     if (patch.name) Object.assign(full, { namePinyin: nameSearchKeys(patch.name).pinyin, nameInitials: nameSearchKeys(patch.name).initials });
     if (patch.flags) full.flags = { ...row.flags, ...patch.flags };
     await repo.updateResident(tx, row.community_id, id, full);
+    await refreshSigningRates(tx, row.community_id, [id]);
+    if ('birthDate' in patch) await refreshChronicRatesOfResidents(tx, row.community_id, [id]);
     await recordAudit(tx, actor, { communityId: row.community_id, action: 'resident.update', resourceType: 'resident', resourceId: id, residentId: id, details: { fields: Object.keys(patch) } });
     return buildRecord(tx, ctx, actor, (await repo.findResidentIn(tx, row.community_id, id))!, 'scope');
   });

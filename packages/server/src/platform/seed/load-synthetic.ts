@@ -1,6 +1,7 @@
 import { loadCountyDivisions, SYNTH_ICD10, type SynthCommunity, type SynthHousehold, type SynthOrganization } from '@yigong/synth';
 import { nameSearchKeys } from '../../modules/residents/name-search.ts';
 import type { IdNumberCipher } from '../crypto/id-number-cipher.ts';
+import { rebuildRateSummaries } from '../../modules/rate-summaries/index.ts';
 import { assignOrganizationCodes } from '../../modules/org/org.repository.ts';
 import type { Database, Sql } from '../db/database.ts';
 
@@ -137,6 +138,8 @@ export async function loadSyntheticCommunity(
   }
   // Fresh planner statistics: the first queries after a bulk load should not guess.
   await assignOrganizationCodes(db, synth.community.id);
+  // The COPYs bypass the services: the signing summary is derived once from what they wrote.
+  await rebuildRateSummaries(db, c, ['signing']);
   await db.query('analyze household, resident, resident_problem');
   return { residents, ms: Math.round(performance.now() - started) };
 }

@@ -4,6 +4,7 @@ import { createRng } from '@yigong/synth';
 import type { Database } from '../db/database.ts';
 import { insertPackage, insertTeam, listPackages } from '../../modules/family-doctor/family-doctor.repository.ts';
 import { SEED_PACKAGES } from './care-packages.ts';
+import { rebuildRateSummaries } from '../../modules/rate-summaries/index.ts';
 
 interface ResidentFact {
   id: string;
@@ -106,8 +107,8 @@ export async function seedCare(db: Database, communityId: string, asOf: string, 
   await db.copyRows('fd_service', ['community_id', 'id', 'contract_id', 'item_id', 'delivered_on'], services);
   await db.copyRows('chronic_enrollment', ['community_id', 'id', 'resident_id', 'disease', 'enrolled_on', 'organization_id', 'next_due_date', 'last_classification'], enrollments);
   await db.copyRows('chronic_follow_up', ['community_id', 'id', 'enrollment_id', 'resident_id', 'date', 'way', 'sbp', 'dbp', 'fasting_glucose', 'classification', 'controlled', 'next_step', 'next_due_date', 'urgent_reasons', 'rule_set', 'organization_id', 'adverse_reaction', 'complication'], followUps);
-  // The COPYs above fire the rate-summary triggers of migrations/0014 (one set-based refresh per
-  // statement), so the chronic and signing summaries are already right; fresh statistics for all.
+  // A bulk load bypasses the services, so the rate summaries are derived once from what it wrote.
+  await rebuildRateSummaries(db, communityId);
   await db.exec('analyze fd_contract; analyze chronic_enrollment; analyze chronic_follow_up; analyze chronic_rate_point, chronic_rate_delta, fd_signing_point, fd_signing_delta');
   return { contracts: contracts.length, enrollments: enrollments.length, followUps: followUps.length };
 }

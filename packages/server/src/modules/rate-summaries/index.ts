@@ -1,0 +1,1 @@
+export { refreshChronicRates, refreshChronicRatesOfResidents, refreshSigningRates, rebuildRateSummaries } from './rate-summaries.service.ts';
