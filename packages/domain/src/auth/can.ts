@@ -145,6 +145,14 @@ export function scopeFilter(actor: Actor, action: Action): ScopeFilter {
   }
 }
 
+/**
+ * The one community an actor's scope lies in, or null for a region scope. By-id reads carry it so
+ * that a row of another community is simply not found (and on Citus the read goes to one shard).
+ */
+export function scopeCommunity(actor: Pick<Actor, 'scope'>): string | null {
+  return actor.scope.kind === 'region' ? null : actor.scope.communityId;
+}
+
 /** `330000` → `33`, `330500` → `3305`, `330521` → `330521`: trailing zero pairs widen a region. */
 export function regionPrefix(code: string): string {
   let c = code;

@@ -74,7 +74,7 @@ export async function upsertEncounters(sql: Sql, communityId: string, rows: read
   await sql.query(
     `insert into encounter (community_id, ${cols.join(', ')})
      select $1, * from unnest(${UPSERT_TYPES.map((t, i) => `$${i + 2}::${t}[]`).join(', ')})
-     on conflict (community_id, source, id) do update set ${update}, ingested_at = now()`,
+     on conflict (community_id, source, id) do update set ${update}, ingested_at = excluded.ingested_at`,
     [communityId, ...arrays],
   );
 }

@@ -18,7 +18,7 @@ import { attachSlot, newPickupCode, requireReferral } from './referral.service.t
  */
 export async function transitionReferral(ctx: AppContext, actor: Actor, id: string, action: ReferralAction, input: TransitionRequest): Promise<ReferralView> {
   const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
+  const communityId = await ctx.db.transaction(async (tx) => {
     const r = await requireReferral(tx, actor, id, true);
     const decision = decideTransition(r.status, action, sideOf(actor, r), actor.role, input);
     if (!decision.ok) throw new DomainError(decision.code, decision.message, { status: r.status, action, ...(decision.field ? { field: decision.field } : {}) });
@@ -41,8 +41,9 @@ export async function transitionReferral(ctx: AppContext, actor: Actor, id: stri
       const booking = await findBooking(tx, r.booking_id);
       if (booking) await releaseBookingInTx(tx, ctx, actor, booking);
     }
+    return r.community_id;
   });
-  return toReferralView(ctx.db, actor, (await repo.findReferral(ctx.db, id))!, ctx.clock.now());
+  return toReferralView(ctx.db, actor, (await repo.findReferral(ctx.db, communityId, id))!, ctx.clock.now());
 }
 
 /** REFERRAL.md "redirected (to another unit: a new referral replaces this one)". */
@@ -69,7 +70,7 @@ export async function recordDownReferralFollowUp(ctx: AppContext, actor: Actor, 
   const r = await requireReferral(ctx.db, actor, id);
   if (r.direction !== 'down') throw new DomainError('VALIDATION_FAILED', '只有下转单以首次随访完成', { field: 'id' });
   if (r.status === 'submitted') await transitionReferral(ctx, actor, id, 'accept', { comment: '首次随访时接收' });
-  const now = await repo.findReferral(ctx.db, id);
+  const now = await repo.findReferral(ctx.db, r.community_id, id);
   if (now?.status === 'accepted' || now?.status === 'scheduled') await transitionReferral(ctx, actor, id, 'arrive', { comment: `首次随访 ${input.date}` });
   const keyResults = input.sbp && input.dbp ? `血压 ${input.sbp}/${input.dbp} mmHg` : undefined;
   return transitionReferral(ctx, actor, id, 'complete', { comment: `首次随访 ${input.date}`, outcome: { diagnosis: input.diagnosis, plan: input.plan ?? '纳入基层随访管理', keyResults } });

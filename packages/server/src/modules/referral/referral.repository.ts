@@ -49,8 +49,14 @@ const SELECT = `
     join organization t on t.community_id = f.community_id and t.id = f.to_organization_id
     left join slot s on s.community_id = f.community_id and s.id = f.slot_id`;
 
-export async function findReferral(sql: Sql, id: string, forUpdate = false): Promise<ReferralRow | null> {
-  return (await sql.query<ReferralRow>(`${SELECT} where f.id = $1${forUpdate ? ' for update of f' : ''}`, [id])).rows[0] ?? null;
+/** A referral of one community by id (a lock needs the community: Citus locks on one shard only). */
+export async function findReferral(sql: Sql, communityId: string, id: string, forUpdate = false): Promise<ReferralRow | null> {
+  return (await sql.query<ReferralRow>(`${SELECT} where f.community_id = $1 and f.id = $2${forUpdate ? ' for update of f' : ''}`, [communityId, id])).rows[0] ?? null;
+}
+
+/** Which community a referral id belongs to, for callers whose scope spans several (region scope). */
+export async function referralCommunity(sql: Sql, id: string): Promise<string | null> {
+  return (await sql.query<{ community_id: string }>('select community_id from referral where id = $1', [id])).rows[0]?.community_id ?? null;
 }
 
 export interface ReferralFilter {
@@ -158,7 +164,7 @@ export async function catalogueOf(sql: Sql, communityId: string): Promise<(Catal
 export async function upsertCatalogueEntry(sql: Sql, communityId: string, id: string, e: CatalogueEntry & { note?: string | null }): Promise<void> {
   await sql.query(
     `insert into referral_catalogue (community_id, id, level, code_from, code_to, rule, note) values ($1,$2,$3,$4,$5,$6,$7)
-     on conflict (community_id, level, code_from, code_to) do update set rule = excluded.rule, note = excluded.note, updated_at = now()`,
+     on conflict (community_id, level, code_from, code_to) do update set rule = excluded.rule, note = excluded.note, updated_at = excluded.updated_at`,
     [communityId, id, e.level, e.codeFrom, e.codeTo, e.rule, e.note ?? null],
   );
 }

@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { DomainError, GRASSROOTS_KINDS, ageOn, maskIdNumber, answerDeadline, catalogueLevelOf, checkCatalogue, hasPermission, scopeFilter, type Actor } from '@yigong/domain';
+import { DomainError, GRASSROOTS_KINDS, ageOn, maskIdNumber, answerDeadline, catalogueLevelOf, checkCatalogue, hasPermission, scopeCommunity, scopeFilter, type Actor } from '@yigong/domain';
 import type { CreateReferralRequest, ReferralQuery, ReferralView } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
@@ -28,7 +28,8 @@ export async function newPickupCode(sql: Sql, communityId: string): Promise<stri
 
 /** A referral the actor may see (sender's or receiver's side, within scope), or 404. */
 export async function requireReferral(sql: Sql, actor: Actor, id: string, forUpdate = false): Promise<repo.ReferralRow> {
-  const r = await repo.findReferral(sql, id, forUpdate);
+  const communityId = scopeCommunity(actor) ?? (await repo.referralCommunity(sql, id));
+  const r = communityId ? await repo.findReferral(sql, communityId, id, forUpdate) : null;
   const f = scopeFilter(actor, 'referral.read');
   const visible = !!r && hasPermission(actor.role, 'referral.read') && (f.communityIds === null || f.communityIds.includes(r.community_id))
     && (f.organizationIds === null || f.organizationIds.includes(r.from_organization_id) || f.organizationIds.includes(r.to_organization_id));
@@ -57,7 +58,7 @@ export async function submitReferral(ctx: AppContext, actor: Actor, input: Creat
     if (!actor.organizationId) throw new DomainError('FORBIDDEN', '转诊须由医疗机构的医生发起');
     authorize(actor, 'referral.create', { communityId, organizationId: actor.organizationId, regionCode: resident.region_code });
     if (input.id) {
-      const prior = await repo.findReferral(tx, input.id);
+      const prior = await repo.findReferral(tx, communityId, input.id);
       if (prior) {
         if (prior.resident_id !== input.residentId || prior.to_organization_id !== input.toOrganizationId) throw new DomainError('IDEMPOTENCY_MISMATCH', '该编号的转诊单已存在且内容不同', { id: input.id });
         return toReferralView(tx, actor, prior, now);
@@ -88,7 +89,7 @@ export async function submitReferral(ctx: AppContext, actor: Actor, input: Creat
     await repo.appendEvent(tx, { communityId, referralId: id, at: now, action: 'submit', from: 'draft', to: 'submitted', actorId: actor.userId, username: actor.username, role: actor.role, organizationId: actor.organizationId, comment: input.reason });
     if (input.slotId) await attachSlot(tx, ctx, actor, { communityId, referralId: id, residentId: resident.id, toOrganizationId: to.id, slotId: input.slotId });
     await recordAudit(tx, actor, { communityId, action: 'referral.submit', resourceType: 'referral', resourceId: id, residentId: resident.id, details: { direction: input.direction, to: to.id, priority: input.priority, catalogue } });
-    return toReferralView(tx, actor, (await repo.findReferral(tx, id))!, now);
+    return toReferralView(tx, actor, (await repo.findReferral(tx, communityId, id))!, now);
   });
 }
 

@@ -60,8 +60,14 @@ export async function listCandidates(sql: Sql, communityIds: readonly string[] |
   )).rows;
 }
 
-export async function findCandidate(sql: Sql, a: string, b: string): Promise<CandidateRow | null> {
-  return (await sql.query<CandidateRow>('select * from duplicate_candidate where resident_a = $1 and resident_b = $2 for update', [a, b])).rows[0] ?? null;
+/** A candidate pair of one community, locked (Citus locks only with the community given). */
+export async function findCandidate(sql: Sql, communityId: string, a: string, b: string): Promise<CandidateRow | null> {
+  return (await sql.query<CandidateRow>('select * from duplicate_candidate where community_id = $1 and resident_a = $2 and resident_b = $3 for update', [communityId, a, b])).rows[0] ?? null;
+}
+
+/** Which community a candidate pair belongs to, for callers whose scope spans several. */
+export async function candidateCommunity(sql: Sql, a: string, b: string): Promise<string | null> {
+  return (await sql.query<{ community_id: string }>('select community_id from duplicate_candidate where resident_a = $1 and resident_b = $2', [a, b])).rows[0]?.community_id ?? null;
 }
 
 export async function resolveCandidate(sql: Sql, c: CandidateRow, status: 'linked' | 'kept_apart', by: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { DomainError, candidatePair, scopeFilter, type Actor } from '@yigong/domain';
+import { DomainError, candidatePair, scopeCommunity, scopeFilter, type Actor } from '@yigong/domain';
 import type { CandidateView, ResolveCandidateRequest, TransferRequest } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { businessDate } from '../../platform/clock.ts';
@@ -53,7 +53,8 @@ export async function listCandidates(ctx: AppContext, actor: Actor, status: 'ope
 export async function resolveCandidate(ctx: AppContext, actor: Actor, input: ResolveCandidateRequest) {
   const [a, b] = candidatePair(input.residentA, input.residentB);
   return ctx.db.transaction(async (tx) => {
-    const c = await moves.findCandidate(tx, a, b);
+    const communityId = scopeCommunity(actor) ?? (await moves.candidateCommunity(tx, a, b));
+    const c = communityId ? await moves.findCandidate(tx, communityId, a, b) : null;
     if (!c) throw new DomainError('NOT_FOUND', '没有这对疑似重复档案');
     authorize(actor, 'resident.candidates', { communityId: c.community_id, regionCode: await communityRegion(tx, c.community_id) });
     if (c.status !== 'open') throw new DomainError('CONFLICT', '该对档案已处理', { status: c.status });

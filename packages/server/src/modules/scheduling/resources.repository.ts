@@ -69,7 +69,7 @@ export async function upsertPolicy(sql: Sql, p: { communityId: string; organizat
     `insert into reservation_policy (community_id, organization_id, resource_type, channel, share_pct, release_hours_before)
      values ($1,$2,$3,'family_doctor_referral',$4,$5)
      on conflict (community_id, organization_id, resource_type, channel) do update set share_pct = excluded.share_pct,
-       release_hours_before = excluded.release_hours_before, updated_at = now()`,
+       release_hours_before = excluded.release_hours_before, updated_at = excluded.updated_at`,
     [p.communityId, p.organizationId, p.resourceType, p.sharePct, p.releaseHoursBefore],
   );
 }

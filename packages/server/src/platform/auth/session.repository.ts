@@ -17,25 +17,30 @@ export interface SessionRow {
 
 /**
  * Resolves a session token hash to its account and, for organisation scope, the organisation's
- * subtree — in one round trip. Expired or revoked sessions and disabled accounts resolve to null.
+ * subtree. Expired or revoked sessions and disabled accounts resolve to null. The subtree is a
+ * second query with the community as a constant: Citus plans a recursive query on a distributed
+ * table only when it filters on `community_id`.
  */
 export async function findActiveSession(sql: Sql, tokenHash: string, now: Date): Promise<SessionRow | null> {
   const { rows } = await sql.query<SessionRow>(
-    `with recursive s as (
-       select u.id as user_id, u.username, u.display_name, u.role, u.scope_kind, u.community_id, u.organization_id,
-              u.region_code, u.resident_id, se.expires_at
-         from session se join app_user u on u.id = se.user_id
-        where se.token_hash = $1 and se.revoked_at is null and se.expires_at > $2 and not u.disabled
-     ), sub as (
-       select o.community_id, o.id from organization o join s on o.community_id = s.community_id and o.id = s.organization_id
-        where s.scope_kind = 'organization'
-       union
-       select o.community_id, o.id from organization o join sub on o.community_id = sub.community_id and o.parent_id = sub.id
-     )
-     select s.*, (select array_agg(id::text) from sub) as org_ids from s`,
+    `select u.id as user_id, u.username, u.display_name, u.role, u.scope_kind, u.community_id, u.organization_id,
+            u.region_code, u.resident_id, se.expires_at, null::text[] as org_ids
+       from session se join app_user u on u.id = se.user_id
+      where se.token_hash = $1 and se.revoked_at is null and se.expires_at > $2 and not u.disabled`,
     [tokenHash, now],
   );
-  return rows[0] ?? null;
+  const row = rows[0];
+  if (!row || row.scope_kind !== 'organization' || !row.community_id || !row.organization_id) return row ?? null;
+  const sub = await sql.query<{ id: string }>(
+    `with recursive sub as (
+       select o.id from organization o where o.community_id = $1 and o.id = $2
+       union
+       select o.id from organization o join sub on o.community_id = $1 and o.parent_id = sub.id
+     )
+     select id::text as id from sub`,
+    [row.community_id, row.organization_id],
+  );
+  return { ...row, org_ids: sub.rows.map((r) => r.id) };
 }
 
 /** Stamps activity at most once a minute per session, so reads do not each cost a write. */

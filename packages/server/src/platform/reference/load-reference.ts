@@ -11,7 +11,7 @@ async function loadSet(db: Database, name: string, checksum: string, load: () =>
   const n = await load();
   await db.query(
     `insert into reference_version (name, checksum, rows) values ($1,$2,$3)
-     on conflict (name) do update set checksum = excluded.checksum, rows = excluded.rows, loaded_at = now()`,
+     on conflict (name) do update set checksum = excluded.checksum, rows = excluded.rows, loaded_at = excluded.loaded_at`,
     [name, checksum, n],
   );
   return true;
