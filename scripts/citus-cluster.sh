@@ -19,7 +19,7 @@ pgbin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
 port_of() { cat "$state/$1.port"; }
 psql_on() { # node db sql…
   local node=$1 db=$2; shift 2
-  psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$(port_of "$node")" -U postgres -d "$db" "$@"
+  PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -v VERBOSITY=terse -h 127.0.0.1 -p "$(port_of "$node")" -U postgres -d "$db" "$@"
 }
 free_port() { # first port from $1 nobody listens on
   local p=$1
@@ -57,7 +57,7 @@ case "$cmd" in
       p=$(free_port "$next"); next=$((p + 1))
       runuser -u postgres -- "$bin/pg_ctl" -D "$d" -l "$d/log" -w -t 60 -o "-p $p -k /tmp -c listen_addresses=127.0.0.1 \
         -c shared_preload_libraries=citus -c max_connections=300 -c fsync=off -c synchronous_commit=off \
-        -c full_page_writes=off -c citus.log_remote_commands=off" start >/dev/null
+        -c full_page_writes=off" start >/dev/null
       echo "$p" >"$state/$n.port"
     done
     setup_db postgres

@@ -8,6 +8,7 @@ import { openPostgres } from '../src/platform/db/postgres-database.ts';
 import type { Database } from '../src/platform/db/database.ts';
 import { adminQuery, withDatabase, type TemplateRef } from './test-database.ts';
 import { seedTestCounty } from './seed-test-county.ts';
+import { citusWorkers, createCitusDatabase, dropCitusDatabase } from './citus-database.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,6 +22,18 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const url = process.env.DATABASE_URL;
+  const workers = url ? await citusWorkers(url) : null;
+  if (url && workers) {
+    // A Citus coordinator (npm run citus:cluster): the template lives on every node.
+    const template = `yg_tpl_${process.pid}`;
+    await dropCitusDatabase(url, workers, template);
+    await createCitusDatabase(url, workers, template);
+    const db: Database = openPostgres(withDatabase(url, template), 4);
+    await seedTestCounty(db);
+    await db.close();
+    project.provide('template', { kind: 'citus', url, template, workers });
+    return async () => dropCitusDatabase(url, workers, template);
+  }
   if (url) {
     const template = `yg_tpl_${process.pid}`;
     await adminQuery(url, `drop database if exists ${template} with (force)`);

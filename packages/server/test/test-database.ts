@@ -5,9 +5,13 @@ import pg from 'pg';
 import type { Database } from '../src/platform/db/database.ts';
 import { fromPglite } from '../src/platform/db/pglite-database.ts';
 import { openPostgres } from '../src/platform/db/postgres-database.ts';
+import { copyCitusDatabase, dropCitusDatabase, type CitusNode } from './citus-database.ts';
 
 /** What global setup prepared: a PGlite data-dir dump, or a template database on the server. */
-export type TemplateRef = { kind: 'pglite'; dumpFile: string } | { kind: 'postgres'; url: string; template: string };
+export type TemplateRef =
+  | { kind: 'pglite'; dumpFile: string }
+  | { kind: 'postgres'; url: string; template: string }
+  | { kind: 'citus'; url: string; template: string; workers: CitusNode[] };
 
 function withDatabase(url: string, name: string): string {
   const u = new URL(url);
@@ -28,7 +32,8 @@ export async function adminQuery(url: string, sql: string): Promise<void> {
 
 /**
  * A fresh database for one test file, copied from the seeded template: PGlite loads the dumped
- * data directory (≈ 1 s instead of initdb + seed); PostgreSQL does `CREATE DATABASE … TEMPLATE`.
+ * data directory (≈ 1 s instead of initdb + seed); PostgreSQL does `CREATE DATABASE … TEMPLATE`,
+ * on Citus on every node.
  */
 export async function freshDatabase(t: TemplateRef): Promise<Database> {
   if (t.kind === 'pglite') {
@@ -36,16 +41,30 @@ export async function freshDatabase(t: TemplateRef): Promise<Database> {
     return fromPglite(await PGlite.create({ loadDataDir: blob }));
   }
   const name = `yg_t_${randomBytes(5).toString('hex')}`;
-  await adminQuery(t.url, `create database ${name} template ${t.template}`);
-  const db = openPostgres(withDatabase(t.url, name), 5);
+  const url = await copyTemplate(t, name);
+  const db = openPostgres(url, 5);
   const close = db.close.bind(db);
   return {
     ...db,
     async close() {
       await close();
-      await adminQuery(t.url, `drop database if exists ${name} with (force)`);
+      await dropTemplateCopy(t, name);
     },
   };
+}
+
+type ServerTemplate = Exclude<TemplateRef, { kind: 'pglite' }>;
+
+/** A copy of the server template named `name` (on every node of a Citus cluster); its URL. */
+export async function copyTemplate(t: ServerTemplate, name: string): Promise<string> {
+  if (t.kind === 'citus') await copyCitusDatabase(t.url, t.workers, t.template, name);
+  else await adminQuery(t.url, `create database ${name} template ${t.template}`);
+  return withDatabase(t.url, name);
+}
+
+export async function dropTemplateCopy(t: ServerTemplate, name: string): Promise<void> {
+  if (t.kind === 'citus') await dropCitusDatabase(t.url, t.workers, name);
+  else await adminQuery(t.url, `drop database if exists ${name} with (force)`);
 }
 
 export { withDatabase };

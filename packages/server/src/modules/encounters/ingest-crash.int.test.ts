@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import { adminQuery, withDatabase } from '../../../test/test-database.ts';
+import { copyTemplate, dropTemplateCopy } from '../../../test/test-database.ts';
 import { validIdNumber } from '../../../test/factories/residents.ts';
 import { DEMO_PASSWORD } from '../../platform/seed/demo-accounts.ts';
 
@@ -46,13 +46,12 @@ describe('killing the server mid-ingest (ENCOUNTERS.md: a batch is never half-st
       db = join(folder, 'data');
     } else {
       const name = `yg_crash_${randomBytes(4).toString('hex')}`;
-      await adminQuery(template.url, `create database ${name} template ${template.template}`);
-      db = withDatabase(template.url, name);
+      db = await copyTemplate(template, name);
     }
   });
   afterAll(async () => {
     if (template.kind === 'pglite') await rm(folder!, { recursive: true, force: true });
-    else await adminQuery(template.url, `drop database if exists ${new URL(db).pathname.slice(1)} with (force)`);
+    else await dropTemplateCopy(template, new URL(db).pathname.slice(1));
   });
 
   it('loses nothing and duplicates nothing when the batch is sent again', async () => {

@@ -1,13 +1,15 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './database.ts';
+import { distributeTables, hasCitus } from './citus.ts';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations/', import.meta.url));
 
 /**
  * Applies the numbered SQL migrations (`0001_x.sql` …) not yet applied, each in its own
  * transaction, in order. Forward-only. On PostgreSQL an advisory lock keeps two starting servers
- * from migrating at once.
+ * from migrating at once. On a database with the Citus extension, new tables are then
+ * distributed (tenant tables by community_id) or made reference tables.
  */
 export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<string[]> {
   await db.query(`create table if not exists schema_migration (version text primary key, applied_at timestamptz not null default now())`);
@@ -24,5 +26,7 @@ export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<strin
       applied.push(f);
     }
   });
+  // On a Citus coordinator the runner itself distributes what the migrations created (docs/citus.md).
+  if (db.kind === 'postgres' && (await hasCitus(db))) await distributeTables(db);
   return applied;
 }
