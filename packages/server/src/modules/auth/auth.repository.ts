@@ -38,9 +38,10 @@ export async function listAccounts(sql: Sql, communityIds: readonly string[] | n
 export async function recordFailedLogin(sql: Sql, id: string, max: number, lockMinutes: number, now: Date): Promise<AccountRow> {
   const { rows } = await sql.query<AccountRow>(
     `update app_user set failed_attempts = failed_attempts + 1,
-        locked_until = case when failed_attempts + 1 >= $2 then $4::timestamptz + make_interval(mins => $3) else locked_until end
+        locked_until = case when failed_attempts + 1 >= $2 then $3::timestamptz else locked_until end
       where id = $1 returning *`,
-    [id, max, lockMinutes, now],
+    // The lock's end computed here: Citus allows no stable function (timestamptz + interval) in a CASE of an UPDATE.
+    [id, max, new Date(now.getTime() + lockMinutes * 60_000)],
   );
   return rows[0]!;
 }

@@ -51,7 +51,10 @@ const SELECT = `
 
 /** A referral of one community by id (a lock needs the community: Citus locks on one shard only). */
 export async function findReferral(sql: Sql, communityId: string, id: string, forUpdate = false): Promise<ReferralRow | null> {
-  return (await sql.query<ReferralRow>(`${SELECT} where f.community_id = $1 and f.id = $2${forUpdate ? ' for update of f' : ''}`, [communityId, id])).rows[0] ?? null;
+  // The lock on its own, on the referral row alone: Citus locks only in a query it routes to one
+  // shard, and the joined view (with its correlated department name) is not planned as one.
+  if (forUpdate && !(await sql.query('select 1 from referral where community_id = $1 and id = $2 for update', [communityId, id])).rowCount) return null;
+  return (await sql.query<ReferralRow>(`${SELECT} where f.community_id = $1 and f.id = $2`, [communityId, id])).rows[0] ?? null;
 }
 
 /** Which community a referral id belongs to, for callers whose scope spans several (region scope). */

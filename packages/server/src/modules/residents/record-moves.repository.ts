@@ -5,12 +5,16 @@ import type { Sql } from '../../platform/db/database.ts';
  * header, problems and observations. Household and grid belong to the old community and stay.
  */
 export async function copyRecordToCommunity(sql: Sql, from: string, to: string, id: string, organizationId: string): Promise<void> {
+  // Read, then write: the two communities' rows live on different shards, and Citus runs no
+  // UPDATE … FROM joining two shards.
+  const source = (await sql.query<Record<string, unknown>>(
+    `select name, name_pinyin, name_initials, phone, address, insurance_scheme, flags from resident where community_id = $1 and id = $2`, [from, id])).rows[0];
+  if (!source) return;
   const returning = await sql.query(
-    `update resident r set status = 'active', organization_id = $4, grid_id = null, household_id = null, transferred_to = null,
-            name = s.name, name_pinyin = s.name_pinyin, name_initials = s.name_initials, phone = s.phone, address = s.address,
-            insurance_scheme = s.insurance_scheme, flags = s.flags, updated_at = now()
-       from resident s where s.community_id = $1 and s.id = $3 and r.community_id = $2 and r.id = $3`,
-    [from, to, id, organizationId],
+    `update resident set status = 'active', organization_id = $3, grid_id = null, household_id = null, transferred_to = null,
+            name = $4, name_pinyin = $5, name_initials = $6, phone = $7, address = $8, insurance_scheme = $9, flags = $10, updated_at = now()
+      where community_id = $1 and id = $2`,
+    [to, id, organizationId, source.name, source.name_pinyin, source.name_initials, source.phone, source.address, source.insurance_scheme, JSON.stringify(source.flags)],
   );
   if (!returning.rowCount) {
     await sql.query(
