@@ -110,14 +110,14 @@ export const SIGNING: RateSummaryKind = {
     select r.id, r.birth_date as b, r.flags->>'pregnancyDueDate' as due, r.flags->>'deliveryDate' as delivered,
            (coalesce((r.flags->>'disabled')::boolean, false) or coalesce((r.flags->>'poverty')::boolean, false)
             or coalesce((r.flags->>'specialFamilyPlanning')::boolean, false)
-            or exists (select 1 from resident_problem p where p.community_id = r.community_id and p.resident_id = r.id and p.resolved_date is null
+            or exists (select 1 from resident_problem p where p.community_id = $1 and p.resident_id = r.id and p.resolved_date is null
                          and (substr(p.icd10_code, 1, 3) between 'I10' and 'I15' or substr(p.icd10_code, 1, 3) = 'E11'
                               or substr(p.icd10_code, 1, 3) between 'A15' and 'A19' or substr(p.icd10_code, 1, 3) in ('F20', 'F22', 'F25', 'F31', 'F06')
                               or substr(p.icd10_code, 1, 3) between 'F70' and 'F79'))) as k,
            c.c_from, c.c_to, c.c_term
       from resident r
       left join lateral (select array_agg(c.starts_on) as c_from, array_agg(c.ends_on) as c_to, array_agg(c.terminated_on) as c_term
-                           from fd_contract c where c.community_id = r.community_id and c.resident_id = r.id) c on true
+                           from fd_contract c where c.community_id = $1 and c.resident_id = r.id) c on true
      where r.community_id = $1 and r.id = any($2::uuid[]) and r.status = 'active'),
   w as materialized (
     select x.id, c.t, (x.b <= c.t)::int as r,

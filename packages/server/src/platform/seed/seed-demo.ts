@@ -23,16 +23,23 @@ export async function seedDemo(ctx: AppContext, log: (msg: string) => void, opts
   if (rows[0]!.n > 0) return false;
   const asOf = businessDate(ctx.clock);
   const t0 = Date.now();
+  let lap = t0;
+  const phase = (what: string) => {
+    if (process.env.YIGONG_SEED_TIMING) log(`  ${what}: ${((Date.now() - lap) / 1000).toFixed(1)} s`);
+    lap = Date.now();
+  };
   const first = generateCommunity({ ...DEMO_COMMUNITIES.first, size: opts.firstSize ?? DEMO_COMMUNITIES.first.size, asOf });
   const second = generateCommunity({ ...DEMO_COMMUNITIES.second, asOf });
   const a = await loadSyntheticCommunity(ctx.db, ctx.cipher, first);
   const b = await loadSyntheticCommunity(ctx.db, ctx.cipher, second);
+  phase('residents');
   await ctx.db.transaction(async (tx) => {
     await seedScheduling(tx, first.community.id, asOf);
     await seedScheduling(tx, second.community.id, asOf);
     await seedObservations(tx, first.community.id, asOf);
     await seedObservations(tx, second.community.id, asOf);
   });
+  phase('scheduling, observations');
   const anchors = await demoAnchors(ctx.db, first.community.id, second.community.id);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await ctx.db.transaction(async (tx) => {
@@ -48,11 +55,15 @@ export async function seedDemo(ctx: AppContext, log: (msg: string) => void, opts
       });
     }
   });
+  phase('accounts');
   await seedDuplicateCandidates(ctx, first.community.id, anchors.village);
+  phase('duplicates');
   const care = await seedCare(ctx.db, first.community.id, asOf, DEMO_COMMUNITIES.first.seed);
   await seedCare(ctx.db, second.community.id, asOf, DEMO_COMMUNITIES.second.seed);
+  phase('care');
   const encounters = await seedEncounters(ctx, first.community.id, asOf, DEMO_COMMUNITIES.first.seed);
   await seedEncounters(ctx, second.community.id, asOf, DEMO_COMMUNITIES.second.seed);
+  phase('encounters');
   log(`Demo data seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${first.community.name} (${a.residents} residents, ${care.contracts} contracts, ${care.enrollments} chronic patients, ${care.followUps} follow-ups, ${encounters} encounters), ${second.community.name} (${b.residents} residents)`);
   return true;
 }
