@@ -1,8 +1,8 @@
 import { loadCountyDivisions, SYNTH_ICD10, type SynthCommunity, type SynthHousehold, type SynthOrganization } from '@yigong/synth';
-import { nameSearchKeys } from '../../modules/residents/name-search.ts';
-import type { IdNumberCipher } from '../crypto/id-number-cipher.ts';
-import { assignOrganizationCodes } from '../../modules/org/org.repository.ts';
-import type { Database, Sql } from '../db/database.ts';
+import { nameSearchKeys } from '../modules/residents/index.ts';
+import type { IdNumberCipher } from '../platform/crypto/id-number-cipher.ts';
+import { bulkAssignOrganizationCodes } from '../modules/org/index.ts';
+import type { Database, Sql } from '../platform/db/database.ts';
 
 /** Households per COPY round: ~13k residents, a few MB of CSV — memory stays flat at any size. */
 const HOUSEHOLDS_PER_CHUNK = 5_000;
@@ -136,7 +136,7 @@ export async function loadSyntheticCommunity(
     throw e;
   }
   // Fresh planner statistics: the first queries after a bulk load should not guess.
-  await assignOrganizationCodes(db, synth.community.id);
+  await bulkAssignOrganizationCodes(db, synth.community.id);
   await db.query('analyze household, resident, resident_problem');
   return { residents, ms: Math.round(performance.now() - started) };
 }
