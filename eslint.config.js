@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import moduleBoundaries from './scripts/eslint-module-boundaries.js';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', '.test-results/**', 'packages/server/data/**'] },
@@ -14,6 +15,13 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': 'off',
     },
+  },
+  {
+    // Sealed server modules (scripts/eslint-module-boundaries.js): another module only through its
+    // index.ts, never its repository; platform/ imports no module, nor app/, seed/ or cli/.
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    plugins: { yigong: { rules: { 'module-boundaries': moduleBoundaries } } },
+    rules: { 'yigong/module-boundaries': 'error' },
   },
   {
     files: ['packages/domain/**/*.ts'],

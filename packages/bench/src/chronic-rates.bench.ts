@@ -13,16 +13,16 @@ import { isDeepStrictEqual } from 'node:util';
 import { computeChronicRates, combineRates, signingRates, type EnrollmentFact, type FollowUpFact } from '@yigong/domain';
 import { generateCommunity } from '@yigong/synth';
 import { createContext, loadConfig } from '@yigong/server';
-import { buildApp } from '../../server/src/platform/http/app.ts';
+import { buildApp } from '../../server/src/app/build-app.ts';
 import { openPostgres } from '../../server/src/platform/db/postgres-database.ts';
-import { loadSyntheticCommunity } from '../../server/src/platform/seed/load-synthetic.ts';
-import { seedCare } from '../../server/src/platform/seed/seed-care.ts';
+import { loadSyntheticCommunity } from '../../server/src/seed/load-synthetic.ts';
+import { seedCare } from '../../server/src/seed/seed-care.ts';
 import { hashPassword } from '../../server/src/platform/auth/password.ts';
-import { chronicRatesRawRows, chronicRatesSummaryRows, SUMMARY_MIN_AGE } from '../../server/src/modules/chronic/chronic-rates.repository.ts';
-import { signingRatesRawSql, signingRatesSql } from '../../server/src/modules/family-doctor/signing-rates.repository.ts';
+import { chronicRatesRawRows, chronicRatesSummaryRows, SUMMARY_MIN_AGE } from '../../server/src/modules/chronic/index.ts';
+import { signingRatesRawSql, signingRatesSql } from '../../server/src/modules/family-doctor/index.ts';
 import { benchDatabase } from './bench-database.ts';
 import { percentile as pct, timed as time } from './load.ts';
-import { insertAccount } from '../../server/src/modules/auth/auth.repository.ts';
+import { bulkInsertAccount } from '../../server/src/modules/auth/index.ts';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: 'county' }, runs: { type: 'string', default: '20' }, 'raw-runs': { type: 'string', default: '5' } } });
 const bench = await benchDatabase('yg_bench_rates');
@@ -38,7 +38,7 @@ try {
   const [, loadMs] = await time(() => loadSyntheticCommunity(db, ctx.cipher, synth));
   const [care, seedMs] = await time(() => seedCare(db, communityId, asOf, 7));
 
-  await insertAccount(db, { id: randomUUID(), username: 'bench.manager', passwordHash: await hashPassword('Bench@2026!'), displayName: 'bench', role: 'manager', scopeKind: 'community', communityId, organizationId: null, regionCode: null });
+  await bulkInsertAccount(db, { id: randomUUID(), username: 'bench.manager', passwordHash: await hashPassword('Bench@2026!'), displayName: 'bench', role: 'manager', scopeKind: 'community', communityId, organizationId: null, regionCode: null });
   const app = await buildApp(ctx);
   const token = JSON.parse((await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'bench.manager', password: 'Bench@2026!' } })).body).token as string;
   const get = async (url: string) => app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });

@@ -1,5 +1,5 @@
 import { generateEncounters } from '@yigong/synth';
-import type { EncounterPopulation } from '../../server/src/platform/seed/seed-encounters.ts';
+import type { EncounterPopulation } from '../../server/src/seed/seed-encounters.ts';
 
 /**
  * NDJSON lines of new synthetic encounters (their own `source` prefix, another seed), as a member

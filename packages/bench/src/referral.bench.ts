@@ -9,12 +9,12 @@ import { parseArgs } from 'node:util';
 import Fastify from 'fastify';
 import { generateCommunity } from '@yigong/synth';
 import { createContext, loadConfig } from '@yigong/server';
-import { buildApp } from '../../server/src/platform/http/app.ts';
+import { buildApp } from '../../server/src/app/build-app.ts';
 import { openPostgres } from '../../server/src/platform/db/postgres-database.ts';
-import { loadSyntheticCommunity } from '../../server/src/platform/seed/load-synthetic.ts';
-import { seedScheduling } from '../../server/src/platform/seed/seed-scheduling.ts';
+import { loadSyntheticCommunity } from '../../server/src/seed/load-synthetic.ts';
+import { seedScheduling } from '../../server/src/seed/seed-scheduling.ts';
 import { hashPassword } from '../../server/src/platform/auth/password.ts';
-import { insertAccount } from '../../server/src/modules/auth/auth.repository.ts';
+import { bulkInsertAccount } from '../../server/src/modules/auth/index.ts';
 import { benchDatabase } from './bench-database.ts';
 import { postJson, runLoad, type LoadResult } from './load.ts';
 
@@ -36,7 +36,7 @@ try {
   const residents = (await db.query<{ id: string }>(`select id from resident where community_id = $1 and organization_id = $2 limit 500`, [synth.community.id, village])).rows.map((r) => r.id);
   const passwordHash = await hashPassword('Bench@2026!');
   for (const [username, role, org] of [['bench.vdoc', 'village_doctor', village], ['bench.lead', 'clinician', lead]] as const) {
-    await insertAccount(db, { id: randomUUID(), username, passwordHash, displayName: username, role, scopeKind: 'organization', communityId: synth.community.id, organizationId: org, regionCode: null });
+    await bulkInsertAccount(db, { id: randomUUID(), username, passwordHash, displayName: username, role, scopeKind: 'organization', communityId: synth.community.id, organizationId: org, regionCode: null });
   }
   const app = await buildApp(ctx);
   const base = await app.listen({ host: '127.0.0.1', port: 0 });

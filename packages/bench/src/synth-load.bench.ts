@@ -13,7 +13,7 @@ import { openPostgres, migrate } from '@yigong/server';
 import { createIdNumberCipher } from '../../server/src/platform/crypto/id-number-cipher.ts';
 import { loadReferenceData } from '../../server/src/platform/reference/load-reference.ts';
 import { benchDatabase } from './bench-database.ts';
-import { loadSyntheticCommunity } from '../../server/src/platform/seed/load-synthetic.ts';
+import { loadSyntheticCommunity } from '../../server/src/seed/load-synthetic.ts';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: 'county' }, seed: { type: 'string', default: '7' }, region: { type: 'string', default: '330521' } } });
 const bench = await benchDatabase('yg_bench');

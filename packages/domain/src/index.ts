@@ -14,6 +14,7 @@ export * from './chronic/chronic-rates.ts';
 export * from './family-doctor/contracts.ts';
 export * from './indicators/encounter-record.ts';
 export * from './indicators/indicator-definitions.ts';
+export * from './indicators/indicator-period.ts';
 export * from './indicators/encounter-sender.ts';
 export * from './indicators/indicators-from-raw.ts';
 export * from './indicators/encounter-drilldown.ts';

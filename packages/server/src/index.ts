@@ -1,4 +1,4 @@
-export { startPlatform, createContext, type Platform } from './platform/start.ts';
+export { startPlatform, createContext, type Platform } from './app/start.ts';
 export { loadConfig, type Config } from './platform/config.ts';
 export type { Database, Sql } from './platform/db/database.ts';
 export { openPglite } from './platform/db/pglite-database.ts';

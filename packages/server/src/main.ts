@@ -1,6 +1,6 @@
 import { loadConfig } from './platform/config.ts';
-import { startPlatform } from './platform/start.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './platform/seed/demo-accounts.ts';
+import { startPlatform } from './app/start.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-accounts.ts';
 
 /** `npm start`: the platform on the embedded database (or DATABASE_URL), demo county on first start. */
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Database } from '../src/platform/db/database.ts';
-import { createContext } from '../src/platform/start.ts';
-import { seedDemo } from '../src/platform/seed/seed-demo.ts';
+import { createContext } from '../src/app/start.ts';
+import { seedDemo } from '../src/seed/seed-demo.ts';
 import { testConfig } from './test-config.ts';
 
 /** Migrations, reference data, and the demo county at test size (two tiny communities). */

@@ -2,9 +2,9 @@ import { inject } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../src/platform/context.ts';
 import type { Clock } from '../src/platform/clock.ts';
-import { createContext } from '../src/platform/start.ts';
-import { buildApp } from '../src/platform/http/app.ts';
-import { DEMO_PASSWORD } from '../src/platform/seed/demo-accounts.ts';
+import { createContext } from '../src/app/start.ts';
+import { buildApp } from '../src/app/build-app.ts';
+import { DEMO_PASSWORD } from '../src/seed/demo-accounts.ts';
 import { freshDatabase } from './test-database.ts';
 import { testConfig } from './test-config.ts';
 

@@ -6,8 +6,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
-import { createContext } from '../src/platform/start.ts';
-import { buildApp } from '../src/platform/http/app.ts';
+import { createContext } from '../src/app/start.ts';
+import { buildApp } from '../src/app/build-app.ts';
 import { fromPglite } from '../src/platform/db/pglite-database.ts';
 import { openPostgres } from '../src/platform/db/postgres-database.ts';
 import { testConfig } from './test-config.ts';

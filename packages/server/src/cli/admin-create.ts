@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { createAccountRequest } from '@yigong/contracts';
 import { DomainError } from '@yigong/domain';
 import { loadConfig } from '../platform/config.ts';
-import { createContext } from '../platform/start.ts';
-import { createAccount } from '../modules/auth/auth.service.ts';
+import { createContext } from '../app/start.ts';
+import { createAccount } from '../modules/auth/index.ts';
 
 /**
  * `npm run admin:create -- --username it.admin --region 330521 [--name 信息中心]`: creates the first

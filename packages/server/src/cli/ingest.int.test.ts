@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTestPlatform, type TestPlatform } from '../../test/test-platform.ts';
 import { demoWorld, validIdNumber } from '../../test/factories/residents.ts';
 import { outpatientRecord, storedEncounters } from '../../test/factories/encounters.ts';
-import { DEMO_PASSWORD } from '../platform/seed/demo-accounts.ts';
+import { DEMO_PASSWORD } from '../seed/demo-accounts.ts';
 import { CONTENT_TYPES } from './ingest-args.ts';
 import { IngestClientError, login, sendFile } from './ingest-client.ts';
 import { formatSummary, type ProgressState } from './ingest-format.ts';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../platform/config.ts';
-import { createContext } from '../platform/start.ts';
-import { recomputeAggregates } from '../modules/encounters/indicator-recompute.service.ts';
+import { createContext } from '../app/start.ts';
+import { recomputeAggregates } from '../modules/indicators/index.ts';
 
 /**
  * `npm run indicators:recompute [-- --community <id>]`: rebuilds the monthly aggregates from the

@@ -9,9 +9,9 @@ import type { Database } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { openDatabase } from '../platform/db/open-database.ts';
 import { loadReferenceData } from '../platform/reference/load-reference.ts';
-import { communityExists, insertCountyRegions, insertSynthIcd10, loadSyntheticCommunity } from '../platform/seed/load-synthetic.ts';
-import { seedCare } from '../platform/seed/seed-care.ts';
-import { seedEncounters } from '../platform/seed/seed-encounters.ts';
+import { communityExists, insertCountyRegions, insertSynthIcd10, loadSyntheticCommunity } from '../seed/load-synthetic.ts';
+import { seedCare } from '../seed/seed-care.ts';
+import { seedEncounters } from '../seed/seed-encounters.ts';
 
 const USAGE = `Usage: npm run synth -- [--size tiny|demo|county|<residents>] [--seed <n>] [--region <GB/T 2260 county code>]
                       [--as-of YYYY-MM-DD] [--kind county_community|urban_group] [--name <name>]

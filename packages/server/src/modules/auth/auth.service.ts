@@ -7,7 +7,7 @@ import { dummyHash, hashPassword, passwordProblem, verifyPassword } from '../../
 import { tokenHash } from '../../platform/auth/authenticate.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import * as repo from './auth.repository.ts';
-import { findOrganizationRef, organizationSubtree } from '../org/org.repository.ts';
+import { findOrganizationRef, organizationSubtree } from '../org/index.ts';
 import { actorFromSession } from '../../platform/auth/session.repository.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 

@@ -3,7 +3,7 @@ import type { ChronicRatesResponse } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { businessDate } from '../../platform/clock.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
-import { communityRegion, findOrganizationRef, listOrganizationRefs, organizationSubtree } from '../org/org.repository.ts';
+import { communityRegion, findOrganizationRef, listOrganizationRefs, organizationSubtree } from '../org/index.ts';
 import { chronicRatesByUnitSql, chronicRatesSql, withRates } from './chronic-rates.repository.ts';
 
 

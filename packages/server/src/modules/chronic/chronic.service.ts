@@ -6,8 +6,8 @@ import type { Sql } from '../../platform/db/database.ts';
 import { businessDate } from '../../platform/clock.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { findOrganizationRef, listOrganizationRefs } from '../org/org.repository.ts';
-import { requireResidentAccess } from '../residents/residents.service.ts';
+import { findOrganizationRef, listOrganizationRefs } from '../org/index.ts';
+import { requireResidentAccess } from '../residents/index.ts';
 import * as repo from './chronic.repository.ts';
 import { refreshChronicRates } from '../rate-summaries/index.ts';
 

@@ -5,8 +5,8 @@ import type { AppContext } from '../../platform/context.ts';
 import { businessDate } from '../../platform/clock.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { findOrganizationRef } from '../org/org.repository.ts';
-import { requireResidentAccess } from '../residents/residents.service.ts';
+import { findOrganizationRef } from '../org/index.ts';
+import { requireResidentAccess } from '../residents/index.ts';
 import * as repo from './chronic.repository.ts';
 
 /**

@@ -1,10 +1,9 @@
-import { DomainError, can, contributionTo, drillDownOf, lengthOfStay, patientDisplay, type Actor, type DrillDown, type DrillDownProblem } from '@yigong/domain';
+import { DomainError, can, contributionTo, drillDownOf, lengthOfStay, patientDisplay, periodMonths, type Actor, type DrillDown, type DrillDownProblem } from '@yigong/domain';
 import type { EncounterListItem, EncounterListQuery, EncounterListResponse } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { communityRegion, findOrganizationRef } from '../org/org.repository.ts';
-import { periodMonths } from './indicators.service.ts';
+import { communityRegion, findOrganizationRef } from '../org/index.ts';
 import * as repo from './encounter-list.repository.ts';
 
 const PROBLEMS: Record<DrillDownProblem, string> = {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestPlatform, type TestPlatform } from '../../../test/test-platform.ts';
 import { demoWorld, residentBody, validIdNumber } from '../../../test/factories/residents.ts';
-import { recomputeAggregates } from './indicator-recompute.service.ts';
+import { recomputeAggregates } from '../indicators/index.ts';
 
 describe('encounter ingest and indicators (ENCOUNTERS.md, INDICATORS.md)', () => {
   let p: TestPlatform;

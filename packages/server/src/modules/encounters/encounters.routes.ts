@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { encounterListQuery, indicatorQuery } from '@yigong/contracts';
+import { encounterListQuery } from '@yigong/contracts';
 import type { Readable } from 'node:stream';
 import type { Api } from '../../platform/http/api.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/auth/authenticate.ts';
 import { csvLines, ndjsonLines } from './encounter-lines.ts';
 import { fhirBundleLines } from './fhir-bundle.ts';
-import { ingestEncounters } from './ingest.service.ts';
-import { indicatorValues, ingestCommunity, listDefinitions } from './indicators.service.ts';
+import { ingestCommunity, ingestEncounters } from './ingest.service.ts';
 import { listIndicatorEncounters } from './encounter-list.service.ts';
 
 export function encounterRoutes(app: Api, ctx: AppContext): void {
@@ -33,10 +32,8 @@ export function encounterRoutes(app: Api, ctx: AppContext): void {
     const body = req.body as Readable;
     return ingestEncounters(ctx, actor, communityId, type === 'text/csv' ? csvLines(body) : ndjsonLines(body));
   });
-  app.get('/indicators', { schema: { querystring: indicatorQuery, tags: ['indicators'] } }, (req) => indicatorValues(ctx, actorOf(req), req.query));
   // The encounters behind an indicator's number (dashboard drill-down), paginated, audited.
   app.get('/encounters', { schema: { querystring: encounterListQuery, tags: ['encounters'] } }, (req) => listIndicatorEncounters(ctx, actorOf(req), req.query));
-  app.get('/indicators/definitions', { schema: { tags: ['indicators'] } }, async () => listDefinitions());
 }
 
 async function* toAsync<T>(it: Iterable<T>): AsyncGenerator<T> {

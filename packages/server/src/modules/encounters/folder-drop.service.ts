@@ -3,11 +3,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { DomainError, type Actor, type Role } from '@yigong/domain';
 import type { IngestResult } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
-import { accountActor } from '../auth/auth.service.ts';
+import { accountActor } from '../auth/index.ts';
 import { csvLines, ndjsonLines } from './encounter-lines.ts';
 import { fhirBundleLines } from './fhir-bundle.ts';
-import { ingestEncounters } from './ingest.service.ts';
-import { ingestCommunity } from './indicators.service.ts';
+import { ingestCommunity, ingestEncounters } from './ingest.service.ts';
 
 export type DropKind = 'ndjson' | 'csv' | 'fhir';
 

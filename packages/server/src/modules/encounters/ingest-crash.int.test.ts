@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { copyTemplate, dropTemplateCopy } from '../../../test/test-database.ts';
 import { validIdNumber } from '../../../test/factories/residents.ts';
-import { DEMO_PASSWORD } from '../../platform/seed/demo-accounts.ts';
+import { DEMO_PASSWORD } from '../../seed/demo-accounts.ts';
 
 /**
  * Issue #5 "Done when": killing the server mid-ingest and re-sending leaves no loss and no

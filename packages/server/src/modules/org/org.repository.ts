@@ -2,15 +2,7 @@ import type { ScopeFilter } from '@yigong/domain';
 import type { CommunityView, OrganizationInput, OrganizationView, OrganizationPatch, GridInput, DepartmentInput } from '@yigong/contracts';
 import type { Sql } from '../../platform/db/database.ts';
 import { updateByPatch } from '../../platform/db/patch-update.ts';
-
-/** SQL for the scope filter on a table aliased `t` with `community_id`; params start at `$n`. */
-export function scopeWhere(f: ScopeFilter, n: number, alias = 't'): { sql: string; params: unknown[] } {
-  return {
-    sql: `($${n}::uuid[] is null or ${alias}.community_id = any($${n}))
-      and ($${n + 1}::text is null or exists (select 1 from community sc where sc.community_id = ${alias}.community_id and sc.region_code like $${n + 1} || '%'))`,
-    params: [f.communityIds, f.regionPrefix],
-  };
-}
+import { scopeWhere } from '../../platform/db/scope-where.ts';
 
 const COMMUNITY_SELECT = `
   select c.community_id as id, c.kind, c.name, c.region_code as "regionCode", r.name as "regionName",

@@ -1,5 +1,3 @@
-import type { Sql } from '../../platform/db/database.ts';
-
 /**
  * SQL of the rate summaries (docs/domain/rate-summaries.md). Every statement filters on one
  * constant `community_id` ($1), so on Citus each routes to the community's shard group; nothing

@@ -4,7 +4,7 @@ import type { CatalogueEntryInput } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { communityRegion } from '../org/org.repository.ts';
+import { communityRegion } from '../org/index.ts';
 import * as repo from './referral.repository.ts';
 
 /** A seed catalogue of common diseases (转诊病种目录) for a new community; the manager edits it. */

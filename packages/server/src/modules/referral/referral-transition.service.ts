@@ -4,11 +4,10 @@ import type { ReferralView, TransitionRequest } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { releaseBookingInTx } from '../scheduling/booking.service.ts';
-import { findBooking } from '../scheduling/scheduling.repository.ts';
+import { releaseBookingInTx, findBooking } from '../scheduling/index.ts';
 import * as repo from './referral.repository.ts';
 import { sideOf, toReferralView } from './referral-view.ts';
-import { findOrganizationRef } from '../org/org.repository.ts';
+import { findOrganizationRef } from '../org/index.ts';
 import { attachSlot, newPickupCode, requireReferral } from './referral.service.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestPlatform, type TestPlatform } from '../../../test/test-platform.ts';
 import { demoWorld } from '../../../test/factories/residents.ts';
-import { releaseDueReserve } from '../scheduling/slots.service.ts';
+import { releaseDueReserve } from '../scheduling/index.ts';
 import { escalateOverdue } from './referral-transition.service.ts';
 
 const day = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);

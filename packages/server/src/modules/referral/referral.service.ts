@@ -5,14 +5,12 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { findOrganizationRef } from '../org/org.repository.ts';
-import { requireResidentAccess } from '../residents/residents.service.ts';
-import { bookInTx } from '../scheduling/booking.service.ts';
+import { findOrganizationRef } from '../org/index.ts';
+import { requireResidentAccess, knownIcd10Codes } from '../residents/index.ts';
+import { bookInTx, slotOwner } from '../scheduling/index.ts';
 import * as repo from './referral.repository.ts';
 import { toReferralView } from './referral-view.ts';
 import { renderReferralSlip } from './referral-slip.pdf.ts';
-import { knownIcd10Codes } from '../residents/icd10.repository.ts';
-import { slotOwner } from '../scheduling/scheduling.repository.ts';
 import { businessDate } from '../../platform/clock.ts';
 
 const HOSPITAL_KINDS = new Set(['lead_hospital', 'county_hospital', 'tcm_hospital', 'maternal_child_hospital', 'collaborating_hospital']);

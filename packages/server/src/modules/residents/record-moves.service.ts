@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { businessDate } from '../../platform/clock.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { communityRegion, findOrganizationRef } from '../org/org.repository.ts';
+import { communityRegion, findOrganizationRef } from '../org/index.ts';
 import * as repo from './residents.repository.ts';
 import * as moves from './record-moves.repository.ts';
 import { refreshSigningRates } from '../rate-summaries/index.ts';

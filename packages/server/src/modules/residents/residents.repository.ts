@@ -1,7 +1,7 @@
 import type { ScopeFilter } from '@yigong/domain';
 import type { ObservationView, ProblemView } from '@yigong/contracts';
 import type { Sql } from '../../platform/db/database.ts';
-import { scopeWhere } from '../org/org.repository.ts';
+import { scopeWhere } from '../../platform/db/scope-where.ts';
 import { updateByPatch } from '../../platform/db/patch-update.ts';
 
 export interface ResidentRow {

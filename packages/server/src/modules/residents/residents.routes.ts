@@ -6,7 +6,7 @@ import { actorOf } from '../../platform/auth/authenticate.ts';
 import * as residents from './residents.service.ts';
 import * as health from './health-record.service.ts';
 import * as moves from './record-moves.service.ts';
-import { residentAccessLog } from '../audit/audit.service.ts';
+import { residentAccessLog } from '../audit/index.ts';
 import { searchIcd10 } from './icd10.repository.ts';
 
 const idParams = z.object({ id: z.uuid() });

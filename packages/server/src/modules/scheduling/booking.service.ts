@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { requireResidentAccess } from '../residents/residents.service.ts';
+import { requireResidentAccess } from '../residents/index.ts';
 import * as repo from './scheduling.repository.ts';
 
 /**

@@ -6,8 +6,7 @@ import type { Sql } from '../../platform/db/database.ts';
 import { businessDate } from '../../platform/clock.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { communityRegion, findOrganizationRef } from '../org/org.repository.ts';
-import { requireOrganization } from '../org/org.service.ts';
+import { communityRegion, findOrganizationRef, requireOrganization } from '../org/index.ts';
 import * as repo from './scheduling.repository.ts';
 import * as resources from './resources.repository.ts';
 

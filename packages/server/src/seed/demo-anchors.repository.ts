@@ -1,4 +1,4 @@
-import type { Sql } from '../db/database.ts';
+import type { Sql } from '../platform/db/database.ts';
 
 /** The organisations the demo accounts attach to: the lead hospital, a township centre with village clinics, one of its clinics. */
 export async function demoAnchors(sql: Sql, first: string, second: string) {

@@ -1,18 +1,9 @@
-import { DomainError, INDICATOR_DEFINITIONS, INDICATOR_VERSION, MODULE_INDICATOR_DEFINITIONS, evaluateIndicator, hasPermission, scopeFilter, type Actor, type IndicatorDefinition, type Metric } from '@yigong/domain';
+import { DomainError, INDICATOR_DEFINITIONS, INDICATOR_VERSION, MODULE_INDICATOR_DEFINITIONS, evaluateIndicator, hasPermission, periodMonths, type Actor, type IndicatorDefinition, type Metric } from '@yigong/domain';
 import type { AppContext } from '../../platform/context.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
-import { communityRegion, findOrganizationRef } from '../org/org.repository.ts';
-import * as repo from './encounters.repository.ts';
+import { communityRegion, findOrganizationRef } from '../org/index.ts';
+import * as encounters from '../encounters/index.ts';
 import { moduleValues } from './module-indicators.service.ts';
-
-/** `2025` → its 12 months, `2025-Q1` → 3, `2025-03` → 1 (first days, ISO). */
-export function periodMonths(period: string): string[] {
-  const y = period.slice(0, 4);
-  if (/^\d{4}$/.test(period)) return Array.from({ length: 12 }, (_, i) => `${y}-${String(i + 1).padStart(2, '0')}-01`);
-  const q = /^\d{4}-Q([1-4])$/.exec(period);
-  if (q) return [0, 1, 2].map((i) => `${y}-${String((Number(q[1]) - 1) * 3 + i + 1).padStart(2, '0')}-01`);
-  return [`${period}-01`];
-}
 
 /** May `actor` read the indicators of this community (or of one of its units)? Throws if not. */
 async function authorizeIndicators(ctx: AppContext, actor: Actor, communityId: string, organizationId: string | null): Promise<void> {
@@ -44,11 +35,11 @@ export async function indicatorValues(ctx: AppContext, actor: Actor, q: { commun
   const organizationId = q.organizationId ?? null;
   await authorizeIndicators(ctx, actor, q.communityId, organizationId);
   const months = periodMonths(q.period);
-  const sums = await repo.sumAggregates(ctx.db, q.communityId, months, organizationId);
-  const outData = organizationId ? await repo.hasOutOfCountyData(ctx.db, q.communityId, months) : (sums.out_county ?? 0) > 0;
+  const sums = await encounters.sumAggregates(ctx.db, q.communityId, months, organizationId);
+  const outData = organizationId ? await encounters.hasOutOfCountyData(ctx.db, q.communityId, months) : (sums.out_county ?? 0) > 0;
   const values: unknown[] = encounterValues(sums, !!organizationId, outData);
   if (!organizationId) {
-    const top = await repo.topDiseases(ctx.db, q.communityId, months);
+    const top = await encounters.topDiseases(ctx.db, q.communityId, months);
     const total = top.reduce((a, t) => a + t.count, 0);
     const all = (sums.res_ip_out ?? 0) || total;
     values.push(...(await moduleValues(ctx, actor, q.communityId, months)));
@@ -69,8 +60,8 @@ export async function indicatorSeries(ctx: AppContext, actor: Actor, q: { commun
   if (!months.length || months.length > MAX_SERIES_MONTHS) throw new DomainError('VALIDATION_FAILED', `from 须不晚于 to，且不超过 ${MAX_SERIES_MONTHS} 个月`, { from: q.from, to: q.to });
   await authorizeIndicators(ctx, actor, q.communityId, organizationId);
   const [byMonth, community] = await Promise.all([
-    repo.sumAggregatesByMonth(ctx.db, q.communityId, months, organizationId),
-    organizationId ? repo.sumAggregatesByMonth(ctx.db, q.communityId, months, null) : null,
+    encounters.sumAggregatesByMonth(ctx.db, q.communityId, months, organizationId),
+    organizationId ? encounters.sumAggregatesByMonth(ctx.db, q.communityId, months, null) : null,
   ]);
   return {
     scope: { communityId: q.communityId, ...(organizationId ? { organizationId } : {}) },
@@ -86,7 +77,7 @@ export async function indicatorSeries(ctx: AppContext, actor: Actor, q: { commun
 export async function indicatorsByUnit(ctx: AppContext, actor: Actor, q: { communityId: string; period: string }) {
   await authorizeIndicators(ctx, actor, q.communityId, null);
   const months = periodMonths(q.period);
-  const [byUnit, outData] = await Promise.all([repo.sumAggregatesByUnit(ctx.db, q.communityId, months), repo.hasOutOfCountyData(ctx.db, q.communityId, months)]);
+  const [byUnit, outData] = await Promise.all([encounters.sumAggregatesByUnit(ctx.db, q.communityId, months), encounters.hasOutOfCountyData(ctx.db, q.communityId, months)]);
   return {
     period: q.period,
     scope: { communityId: q.communityId },
@@ -115,12 +106,4 @@ export function listDefinitions() {
       ...MODULE_INDICATOR_DEFINITIONS.map((d) => ({ ...named(d), version: INDICATOR_VERSION, module: true })),
     ],
   };
-}
-
-export function ingestCommunity(actor: Actor, communityId: string | undefined): string {
-  if (!hasPermission(actor.role, 'encounter.ingest')) throw new DomainError('FORBIDDEN', '当前角色无权报送就诊数据');
-  if (communityId) return communityId;
-  const f = scopeFilter(actor, 'encounter.ingest');
-  if (f.communityIds?.length === 1) return f.communityIds[0]!;
-  throw new DomainError('VALIDATION_FAILED', '请用 ?communityId= 指明医共体', { field: 'communityId' });
 }

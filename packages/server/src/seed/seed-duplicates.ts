@@ -1,6 +1,6 @@
 import { DomainError, idNumberCheckChar, type Actor } from '@yigong/domain';
-import type { AppContext } from '../context.ts';
-import { createResident } from '../../modules/residents/residents.service.ts';
+import type { AppContext } from '../platform/context.ts';
+import { createResident } from '../modules/residents/index.ts';
 
 /**
  * Two demo duplicate candidates (same name, birth date and sex under a mistyped ID number),

@@ -1,17 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import { loadConfig, type Config } from './config.ts';
-import { openDatabase } from './db/open-database.ts';
-import { migrate } from './db/migrate.ts';
-import type { Database } from './db/database.ts';
-import { createIdNumberCipher, loadIdNumberKeys } from './crypto/id-number-cipher.ts';
-import { loadReferenceData } from './reference/load-reference.ts';
-import { readDivisions, regionChecker } from './reference/divisions.ts';
-import { systemClock, type Clock } from './clock.ts';
-import type { AppContext } from './context.ts';
-import { buildApp } from './http/app.ts';
-import { seedDemo } from './seed/seed-demo.ts';
+import { loadConfig, type Config } from '../platform/config.ts';
+import { openDatabase } from '../platform/db/open-database.ts';
+import { migrate } from '../platform/db/migrate.ts';
+import type { Database } from '../platform/db/database.ts';
+import { createIdNumberCipher, loadIdNumberKeys } from '../platform/crypto/id-number-cipher.ts';
+import { loadReferenceData } from '../platform/reference/load-reference.ts';
+import { readDivisions, regionChecker } from '../platform/reference/divisions.ts';
+import { systemClock, type Clock } from '../platform/clock.ts';
+import type { AppContext } from '../platform/context.ts';
+import { buildApp } from './build-app.ts';
+import { seedDemo } from '../seed/seed-demo.ts';
 import { startJobs } from './jobs.ts';
-import { startFolderDrop } from '../modules/encounters/folder-drop.job.ts';
+import { startFolderDrop } from '../modules/encounters/index.ts';
 
 export interface Platform {
   ctx: AppContext;

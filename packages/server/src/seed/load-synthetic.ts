@@ -1,9 +1,9 @@
 import { loadCountyDivisions, SYNTH_ICD10, type SynthCommunity, type SynthHousehold, type SynthOrganization } from '@yigong/synth';
-import { nameSearchKeys } from '../../modules/residents/name-search.ts';
-import type { IdNumberCipher } from '../crypto/id-number-cipher.ts';
-import { rebuildRateSummaries } from '../../modules/rate-summaries/index.ts';
-import { assignOrganizationCodes } from '../../modules/org/org.repository.ts';
-import type { Database, Sql } from '../db/database.ts';
+import { nameSearchKeys } from '../modules/residents/index.ts';
+import type { IdNumberCipher } from '../platform/crypto/id-number-cipher.ts';
+import { bulkAssignOrganizationCodes } from '../modules/org/index.ts';
+import { rebuildRateSummaries } from '../modules/rate-summaries/index.ts';
+import type { Database, Sql } from '../platform/db/database.ts';
 
 /** Households per COPY round: ~13k residents, a few MB of CSV — memory stays flat at any size. */
 const HOUSEHOLDS_PER_CHUNK = 5_000;
@@ -137,7 +137,7 @@ export async function loadSyntheticCommunity(
     throw e;
   }
   // Fresh planner statistics: the first queries after a bulk load should not guess.
-  await assignOrganizationCodes(db, synth.community.id);
+  await bulkAssignOrganizationCodes(db, synth.community.id);
   // The COPYs bypass the services: the signing summary is derived once from what they wrote.
   await rebuildRateSummaries(db, c, ['signing']);
   await db.query('analyze household, resident, resident_problem');

@@ -1,4 +1,4 @@
-import type { Sql } from '../db/database.ts';
+import type { Sql } from '../platform/db/database.ts';
 
 /**
  * Demo vital signs so record charts are not empty: four quarterly blood pressures for residents

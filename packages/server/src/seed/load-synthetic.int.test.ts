@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCommunity, type SynthCommunity, type SynthResident } from '@yigong/synth';
-import { createIdNumberCipher, type IdNumberCipher } from '../crypto/id-number-cipher.ts';
-import type { Database } from '../db/database.ts';
-import { migrate } from '../db/migrate.ts';
-import { openPglite } from '../db/pglite-database.ts';
+import { createIdNumberCipher, type IdNumberCipher } from '../platform/crypto/id-number-cipher.ts';
+import type { Database } from '../platform/db/database.ts';
+import { migrate } from '../platform/db/migrate.ts';
+import { openPglite } from '../platform/db/pglite-database.ts';
 import { CommunityExistsError, insertCountyRegions, insertSynthIcd10, loadSyntheticCommunity } from './load-synthetic.ts';
 
 const count = async (db: Database, sql: string, params: unknown[] = []): Promise<number> =>

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { defaultReservationShare } from '@yigong/domain';
 import type { AvailabilityRuleInput } from '@yigong/contracts';
-import type { Sql } from '../db/database.ts';
-import { insertResource, insertRule, upsertPolicy } from '../../modules/scheduling/resources.repository.ts';
-import { DEFAULT_RELEASE_HOURS, generateSlotsFor } from '../../modules/scheduling/slots.service.ts';
-import { upsertCatalogueEntry } from '../../modules/referral/referral.repository.ts';
-import { SEED_CATALOGUE } from '../../modules/referral/catalogue.service.ts';
+import type { Sql } from '../platform/db/database.ts';
+import { DEFAULT_RELEASE_HOURS, bulkInsertResource, bulkInsertRule, bulkUpsertPolicy, generateSlotsFor } from '../modules/scheduling/index.ts';
+import { SEED_CATALOGUE, bulkUpsertCatalogueEntry } from '../modules/referral/index.ts';
 
 const WORKDAYS = [1, 2, 3, 4, 5];
 
@@ -40,17 +38,17 @@ export async function seedScheduling(sql: Sql, communityId: string, today: strin
   const orgs = (await sql.query<{ id: string; kind: string }>(`select id, kind from organization where community_id = $1 and kind in ('lead_hospital', 'collaborating_hospital')`, [communityId])).rows;
   for (const org of orgs) {
     for (const type of ['clinic', 'bed', 'exam'] as const) {
-      await upsertPolicy(sql, { communityId, organizationId: org.id, resourceType: type, sharePct: defaultReservationShare(org.kind), releaseHoursBefore: DEFAULT_RELEASE_HOURS });
+      await bulkUpsertPolicy(sql, { communityId, organizationId: org.id, resourceType: type, sharePct: defaultReservationShare(org.kind), releaseHoursBefore: DEFAULT_RELEASE_HOURS });
     }
     for (const spec of org.kind === 'lead_hospital' ? LEAD_RESOURCES : COLLABORATING_RESOURCES) {
       const dept = spec.department
         ? (await sql.query<{ id: string }>('select id from department where community_id = $1 and organization_id = $2 and code = $3', [communityId, org.id, spec.department])).rows[0]?.id ?? null
         : null;
       const id = randomUUID();
-      await insertResource(sql, id, { communityId, organizationId: org.id, departmentId: dept, type: spec.type, name: spec.name });
-      for (const rule of spec.rules) await insertRule(sql, communityId, randomUUID(), id, { ...rule, validFrom: today, validTo: null });
+      await bulkInsertResource(sql, id, { communityId, organizationId: org.id, departmentId: dept, type: spec.type, name: spec.name });
+      for (const rule of spec.rules) await bulkInsertRule(sql, communityId, randomUUID(), id, { ...rule, validFrom: today, validTo: null });
       await generateSlotsFor(sql, communityId, id, today);
     }
   }
-  for (const e of SEED_CATALOGUE) await upsertCatalogueEntry(sql, communityId, randomUUID(), e);
+  for (const e of SEED_CATALOGUE) await bulkUpsertCatalogueEntry(sql, communityId, randomUUID(), e);
 }

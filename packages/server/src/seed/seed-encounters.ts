@@ -1,9 +1,7 @@
 import { ageOn } from '@yigong/domain';
 import { generateEncounters, type EncounterResident, type EncounterUnits } from '@yigong/synth';
-import type { AppContext } from '../context.ts';
-import { applyDeltas, copyEncounters, type EncounterRow } from '../../modules/encounters/encounters.repository.ts';
-import { AggregateDeltas } from '../../modules/encounters/aggregate-deltas.ts';
-import { buildEncounterRow } from '../../modules/encounters/ingest.service.ts';
+import type { AppContext } from '../platform/context.ts';
+import { AggregateDeltas, applyDeltas, bulkCopyEncounters, buildEncounterRow, type EncounterRow } from '../modules/encounters/index.ts';
 
 /** A community's residents and units as the encounter generator needs them. */
 export interface EncounterPopulation {
@@ -63,7 +61,7 @@ export async function seedEncounters(ctx: Pick<AppContext, 'db' | 'cipher'>, com
       yield built.row;
     }
   }
-  const stored = await copyEncounters(ctx.db, rows());
+  const stored = await bulkCopyEncounters(ctx.db, rows());
   await ctx.db.transaction((tx) => applyDeltas(tx, communityId, deltas));
   await ctx.db.exec('analyze encounter, encounter_agg');
   return stored;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { generateCommunity } from '@yigong/synth';
-import type { AppContext } from '../context.ts';
-import { businessDate } from '../clock.ts';
-import { hashPassword } from '../auth/password.ts';
-import { insertAccount } from '../../modules/auth/auth.repository.ts';
+import type { AppContext } from '../platform/context.ts';
+import { businessDate } from '../platform/clock.ts';
+import { hashPassword } from '../platform/auth/password.ts';
+import { bulkInsertAccount } from '../modules/auth/index.ts';
 import { loadSyntheticCommunity } from './load-synthetic.ts';
 import { DEMO_ACCOUNTS, DEMO_COMMUNITIES, DEMO_PASSWORD } from './demo-accounts.ts';
 import { demoAnchors } from './demo-anchors.repository.ts';
@@ -47,7 +47,7 @@ export async function seedDemo(ctx: AppContext, log: (msg: string) => void, opts
       const at = spec.at;
       const orgId = at === 'lead_hospital' ? anchors.leadHospital : at === 'township' ? anchors.township : at === 'village' ? anchors.village : at === 'second_village' ? anchors.secondVillage : null;
       const communityId = at === 'region' ? null : at === 'second_village' ? second.community.id : first.community.id;
-      await insertAccount(tx, {
+      await bulkInsertAccount(tx, {
         id: randomUUID(), username: spec.username, passwordHash, displayName: spec.displayName, role: spec.role,
         scopeKind: at === 'region' ? 'region' : at === 'community' ? 'community' : 'organization',
         communityId, organizationId: orgId, regionCode: at === 'region' ? DEMO_COMMUNITIES.regionCode : null,

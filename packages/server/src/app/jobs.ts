@@ -1,6 +1,6 @@
-import type { AppContext } from './context.ts';
-import { generateAllSlots, releaseDueReserve } from '../modules/scheduling/slots.service.ts';
-import { escalateOverdue } from '../modules/referral/referral-transition.service.ts';
+import type { AppContext } from '../platform/context.ts';
+import { generateAllSlots, releaseDueReserve } from '../modules/scheduling/index.ts';
+import { escalateOverdue } from '../modules/referral/index.ts';
 
 /**
  * The in-process scheduler (STACK.md: on PGlite a small scheduler; every job is idempotent, so

@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { findResidentIn } from '../residents/residents.repository.ts';
+import { findResidentIn } from './residents.repository.ts';
 import * as repo from './grants.repository.ts';
 
 export function hasActiveGrant(sql: Sql, communityId: string, residentId: string, granteeId: string, now: Date): Promise<boolean> {

@@ -4,21 +4,19 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
-import type { AppContext } from '../context.ts';
-import { installErrorHandler } from './error-handler.ts';
-import { installAuthentication } from '../auth/authenticate.ts';
-import { authRoutes } from '../../modules/auth/auth.routes.ts';
-import { orgRoutes } from '../../modules/org/org.routes.ts';
-import { residentRoutes } from '../../modules/residents/residents.routes.ts';
-import { grantRoutes } from '../../modules/grants/grants.routes.ts';
-import { auditRoutes } from '../../modules/audit/audit.routes.ts';
-import { schedulingRoutes } from '../../modules/scheduling/scheduling.routes.ts';
-import { referralRoutes } from '../../modules/referral/referral.routes.ts';
-import { referralFhirRoutes } from '../../modules/referral/referral-fhir.routes.ts';
-import { chronicRoutes } from '../../modules/chronic/chronic.routes.ts';
-import { familyDoctorRoutes } from '../../modules/family-doctor/family-doctor.routes.ts';
-import { encounterRoutes } from '../../modules/encounters/encounters.routes.ts';
-import { indicatorRoutes } from '../../modules/encounters/indicators.routes.ts';
+import type { AppContext } from '../platform/context.ts';
+import { installErrorHandler } from '../platform/http/error-handler.ts';
+import { installAuthentication } from '../platform/auth/authenticate.ts';
+import { authRoutes } from '../modules/auth/index.ts';
+import { orgRoutes } from '../modules/org/index.ts';
+import { grantRoutes, residentRoutes } from '../modules/residents/index.ts';
+import { auditRoutes } from '../modules/audit/index.ts';
+import { schedulingRoutes } from '../modules/scheduling/index.ts';
+import { referralFhirRoutes, referralRoutes } from '../modules/referral/index.ts';
+import { chronicRoutes } from '../modules/chronic/index.ts';
+import { familyDoctorRoutes } from '../modules/family-doctor/index.ts';
+import { encounterRoutes } from '../modules/encounters/index.ts';
+import { indicatorRoutes } from '../modules/indicators/index.ts';
 
 
 /** Builds the HTTP app: API under /api/v1, OpenAPI at /api/docs, the web app at /. */

@@ -1,9 +1,8 @@
 import { contributions, primaryCategory, type EncounterRecord } from '@yigong/domain';
 import type { AppContext } from '../../platform/context.ts';
-import { listOrganizationRefs } from '../org/org.repository.ts';
-import { AggregateDeltas } from './aggregate-deltas.ts';
-import { outTransferDisease } from './ingest.service.ts';
-import * as repo from './encounters.repository.ts';
+import { listOrganizationRefs } from '../org/index.ts';
+import * as encounters from '../encounters/index.ts';
+import { AggregateDeltas, outTransferDisease } from '../encounters/index.ts';
 
 /**
  * Full recompute of a community's aggregates from the stored encounters with the same pure
@@ -13,11 +12,11 @@ const RECOMPUTE_PAGE = 20_000;
 
 export async function recomputeAggregates(ctx: AppContext, communityId: string): Promise<number> {
   return ctx.db.transaction(async (tx) => {
-    await repo.clearAggregates(tx, communityId);
+    await encounters.clearAggregates(tx, communityId);
     const kinds = new Map((await listOrganizationRefs(tx, communityId)).map((o) => [o.id, o.kind]));
     const deltas = new AggregateDeltas();
     let n = 0;
-    for (let page = await repo.encounterPage(tx, communityId, null, RECOMPUTE_PAGE); page.length; page = await repo.encounterPage(tx, communityId, page.at(-1)!, RECOMPUTE_PAGE)) {
+    for (let page = await encounters.encounterPage(tx, communityId, null, RECOMPUTE_PAGE); page.length; page = await encounters.encounterPage(tx, communityId, page.at(-1)!, RECOMPUTE_PAGE)) {
       n += page.length;
       for (const r of page) {
       const record: EncounterRecord = {
@@ -29,7 +28,7 @@ export async function recomputeAggregates(ctx: AppContext, communityId: string):
       deltas.add({ contrib: contrib as Record<string, number>, periodMonth: r.period_month, organizationId: r.organization_id, disease: outTransferDisease(record, r.community_resident, primaryCategory(record)) });
       }
     }
-    await repo.applyDeltas(tx, communityId, deltas);
+    await encounters.applyDeltas(tx, communityId, deltas);
     return n;
   });
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { openPglite } from './db/pglite-database.ts';
+import { openPglite } from '../platform/db/pglite-database.ts';
 import { startPlatform } from './start.ts';
-import { loadConfig } from './config.ts';
-import { createAccount } from '../modules/auth/auth.service.ts';
+import { loadConfig } from '../platform/config.ts';
+import { createAccount } from '../modules/auth/index.ts';
 
 const KEYS = `${Buffer.alloc(32, 3).toString('base64')}:${Buffer.alloc(32, 4).toString('base64')}`;
 

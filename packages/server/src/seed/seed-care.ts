@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ageOn, addMonths, classifyFollowUp, deriveKeyPopulationTags, packageFits, type Classification, type FollowUpWay, type PackagePopulation } from '@yigong/domain';
 import { createRng } from '@yigong/synth';
-import type { Database } from '../db/database.ts';
-import { insertPackage, insertTeam, listPackages } from '../../modules/family-doctor/family-doctor.repository.ts';
+import type { Database } from '../platform/db/database.ts';
+import { bulkInsertPackage, bulkInsertTeam, bulkListPackages } from '../modules/family-doctor/index.ts';
 import { SEED_PACKAGES } from './care-packages.ts';
-import { rebuildRateSummaries } from '../../modules/rate-summaries/index.ts';
+import { rebuildRateSummaries } from '../modules/rate-summaries/index.ts';
 
 interface ResidentFact {
   id: string;
@@ -27,7 +27,7 @@ function days(date: string, n: number): string {
 export async function seedCare(db: Database, communityId: string, asOf: string, seed: number): Promise<{ contracts: number; enrollments: number; followUps: number }> {
   const rng = createRng(seed, 'care', communityId);
   await db.transaction(async (tx) => {
-    for (const p of SEED_PACKAGES) await insertPackage(tx, communityId, randomUUID(), p, p.items.map((i) => ({ ...i, id: randomUUID() })));
+    for (const p of SEED_PACKAGES) await bulkInsertPackage(tx, communityId, randomUUID(), p, p.items.map((i) => ({ ...i, id: randomUUID() })));
     const units = (await tx.query<{ id: string; kind: string }>(`select id, kind from organization where community_id = $1 and kind in ('township_center','community_center','community_station','village_clinic')`, [communityId])).rows;
     // A lead-hospital specialist joins each township team (policy texts 000, 001: GP + specialist teams).
     const specialists = (await tx.query<{ id: string }>(
@@ -41,10 +41,10 @@ export async function seedCare(db: Database, communityId: string, asOf: string, 
       const members = [{ practitionerId: lead.id, role: u.kind === 'village_clinic' ? 'village_doctor' : 'gp_lead' }, ...staff.filter((s) => s.id !== lead.id).slice(0, 3).map((s) => ({ practitionerId: s.id, role: s.title === 'nurse' || s.title === 'senior_nurse' ? 'nurse' : s.title === 'public_health' ? 'public_health' : 'village_doctor' }))];
       const specialist = u.kind !== 'village_clinic' && u.kind !== 'community_station' ? specialists[nextSpecialist++ % Math.max(1, specialists.length)] : undefined;
       if (specialist) members.push({ practitionerId: specialist.id, role: 'specialist' });
-      await insertTeam(tx, communityId, randomUUID(), u.id, '家庭医生团队', members);
+      await bulkInsertTeam(tx, communityId, randomUUID(), u.id, '家庭医生团队', members);
     }
   });
-  const packages = await listPackages(db, communityId);
+  const packages = await bulkListPackages(db, communityId);
   const teams = new Map((await db.query<{ id: string; organization_id: string }>('select id, organization_id from fd_team where community_id = $1', [communityId])).rows.map((t) => [t.organization_id, t.id]));
   const residents = (await db.query<ResidentFact>(
     `select r.id, r.organization_id, r.birth_date::text, r.flags,

@@ -1,10 +1,10 @@
 import { evaluateModuleIndicator, type Actor, type IndicatorValue } from '@yigong/domain';
 import type { AppContext } from '../../platform/context.ts';
 import { businessDate } from '../../platform/clock.ts';
-import { referralCounts } from '../referral/referral.service.ts';
-import { dispatchedSeniorCount } from '../org/practitioner.service.ts';
-import { signingRates } from '../family-doctor/family-doctor.service.ts';
-import { chronicRates } from '../chronic/chronic-rates.service.ts';
+import { referralCounts } from '../referral/index.ts';
+import { dispatchedSeniorCount } from '../org/index.ts';
+import { signingRates } from '../family-doctor/index.ts';
+import { chronicRates } from '../chronic/index.ts';
 
 /**
  * The indicators other modules count (INDICATORS.md): referrals created in the period, senior

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { INDICATOR_DEFINITIONS, indicatorsFromRaw, type ResolvedEncounter } from '@yigong/domain';
+import { INDICATOR_DEFINITIONS, indicatorsFromRaw, periodMonths, type ResolvedEncounter } from '@yigong/domain';
 import { openTestPlatform, type TestPlatform } from '../../../test/test-platform.ts';
 import { demoWorld, residentBody, validIdNumber } from '../../../test/factories/residents.ts';
-import { periodMonths } from './indicators.service.ts';
 
 /**
  * Issue #5 "Done when": indicator values equal a straightforward recomputation from the raw

@@ -1,0 +1,16 @@
+import { indicatorByUnitQuery, indicatorQuery, indicatorSeriesQuery } from '@yigong/contracts';
+import type { Api } from '../../platform/http/api.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { actorOf } from '../../platform/auth/authenticate.ts';
+import { indicatorSeries, indicatorValues, indicatorsByUnit, listDefinitions } from './indicators.service.ts';
+
+/**
+ * The indicator values of a community or unit for a period, the definitions as data, and the
+ * dashboard's batch reads: a month-by-month series and the values of every member unit.
+ */
+export function indicatorRoutes(app: Api, ctx: AppContext): void {
+  app.get('/indicators', { schema: { querystring: indicatorQuery, tags: ['indicators'] } }, (req) => indicatorValues(ctx, actorOf(req), req.query));
+  app.get('/indicators/series', { schema: { querystring: indicatorSeriesQuery, tags: ['indicators'] } }, (req) => indicatorSeries(ctx, actorOf(req), req.query));
+  app.get('/indicators/by-unit', { schema: { querystring: indicatorByUnitQuery, tags: ['indicators'] } }, (req) => indicatorsByUnit(ctx, actorOf(req), req.query));
+  app.get('/indicators/definitions', { schema: { tags: ['indicators'] } }, async () => listDefinitions());
+}

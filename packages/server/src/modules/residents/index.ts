@@ -1,0 +1,7 @@
+// The residents module (with its access grants, 授权调阅) as other modules, src/app, src/seed and
+// src/cli see it (eslint.config.js).
+export { residentRoutes } from './residents.routes.ts';
+export { grantRoutes } from './grants.routes.ts';
+export { createResident, requireResidentAccess } from './residents.service.ts';
+export { knownIcd10Codes } from './residents-lookups.service.ts';
+export { nameSearchKeys } from './name-search.ts';
