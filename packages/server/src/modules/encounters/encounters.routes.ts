@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { encounterListQuery, indicatorQuery } from '@yigong/contracts';
+import { encounterListQuery, encounterListResponse, indicatorDefinitions, indicatorQuery, indicatorsResponse, ingestResult } from '@yigong/contracts';
+import { ok } from '../../platform/http/responses.ts';
 import type { Readable } from 'node:stream';
 import type { Api } from '../../platform/http/api.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -22,7 +23,7 @@ export function encounterRoutes(app: Api, ctx: AppContext): void {
     }
   });
   // `::` is a literal colon in a Fastify path: POST /api/v1/encounters:ingest (ENCOUNTERS.md).
-  app.post('/encounters::ingest', { schema: { querystring: z.object({ communityId: z.uuid().optional() }), tags: ['encounters'] }, bodyLimit: 1024 * 1024 * 1024 * 4 }, async (req, reply) => {
+  app.post('/encounters::ingest', { schema: { querystring: z.object({ communityId: z.uuid().optional() }), response: ok(ingestResult), tags: ['encounters'] }, bodyLimit: 1024 * 1024 * 1024 * 4 }, async (req, reply) => {
     const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim();
     const actor = actorOf(req);
     const communityId = ingestCommunity(actor, req.query.communityId);
@@ -33,10 +34,10 @@ export function encounterRoutes(app: Api, ctx: AppContext): void {
     const body = req.body as Readable;
     return ingestEncounters(ctx, actor, communityId, type === 'text/csv' ? csvLines(body) : ndjsonLines(body));
   });
-  app.get('/indicators', { schema: { querystring: indicatorQuery, tags: ['indicators'] } }, (req) => indicatorValues(ctx, actorOf(req), req.query));
+  app.get('/indicators', { schema: { querystring: indicatorQuery, response: ok(indicatorsResponse), tags: ['indicators'] } }, (req) => indicatorValues(ctx, actorOf(req), req.query));
   // The encounters behind an indicator's number (dashboard drill-down), paginated, audited.
-  app.get('/encounters', { schema: { querystring: encounterListQuery, tags: ['encounters'] } }, (req) => listIndicatorEncounters(ctx, actorOf(req), req.query));
-  app.get('/indicators/definitions', { schema: { tags: ['indicators'] } }, async () => listDefinitions());
+  app.get('/encounters', { schema: { querystring: encounterListQuery, response: ok(encounterListResponse), tags: ['encounters'] } }, (req) => listIndicatorEncounters(ctx, actorOf(req), req.query));
+  app.get('/indicators/definitions', { schema: { response: ok(indicatorDefinitions), tags: ['indicators'] } }, async () => listDefinitions());
 }
 
 async function* toAsync<T>(it: Iterable<T>): AsyncGenerator<T> {

@@ -1,4 +1,5 @@
-import { indicatorByUnitQuery, indicatorSeriesQuery } from '@yigong/contracts';
+import { indicatorByUnitQuery, indicatorSeriesQuery, indicatorSeriesResponse, indicatorsByUnitResponse } from '@yigong/contracts';
+import { ok } from '../../platform/http/responses.ts';
 import type { Api } from '../../platform/http/api.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/auth/authenticate.ts';
@@ -6,6 +7,6 @@ import { indicatorSeries, indicatorsByUnit } from './indicators.service.ts';
 
 /** The dashboard's batch reads: a month-by-month series and the values of every member unit. */
 export function indicatorRoutes(app: Api, ctx: AppContext): void {
-  app.get('/indicators/series', { schema: { querystring: indicatorSeriesQuery, tags: ['indicators'] } }, (req) => indicatorSeries(ctx, actorOf(req), req.query));
-  app.get('/indicators/by-unit', { schema: { querystring: indicatorByUnitQuery, tags: ['indicators'] } }, (req) => indicatorsByUnit(ctx, actorOf(req), req.query));
+  app.get('/indicators/series', { schema: { querystring: indicatorSeriesQuery, response: ok(indicatorSeriesResponse), tags: ['indicators'] } }, (req) => indicatorSeries(ctx, actorOf(req), req.query));
+  app.get('/indicators/by-unit', { schema: { querystring: indicatorByUnitQuery, response: ok(indicatorsByUnitResponse), tags: ['indicators'] } }, (req) => indicatorsByUnit(ctx, actorOf(req), req.query));
 }

@@ -5,7 +5,10 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import type { AppContext } from '../context.ts';
+import { healthResponse } from '@yigong/contracts';
 import { installErrorHandler } from './error-handler.ts';
+import { requireResponseSchemas } from './response-schemas.ts';
+import { ok } from './responses.ts';
 import { installAuthentication } from '../auth/authenticate.ts';
 import { authRoutes } from '../../modules/auth/auth.routes.ts';
 import { orgRoutes } from '../../modules/org/org.routes.ts';
@@ -30,6 +33,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  requireResponseSchemas(app);
   installErrorHandler(app);
   await app.register(swagger, {
     openapi: { info: { title: 'Yigong (医共) API', version: '1' }, components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } } },
@@ -39,7 +43,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   installAuthentication(app, ctx);
 
   const api = app.withTypeProvider<ZodTypeProvider>();
-  api.get('/api/v1/health', { config: { public: true } }, async () => ({ status: 'ok', mode: ctx.config.mode }));
+  api.get('/api/v1/health', { schema: { response: ok(healthResponse), tags: ['platform'] }, config: { public: true } }, async () => ({ status: 'ok' as const, mode: ctx.config.mode }));
   await app.register(async (scope) => {
     const s = scope.withTypeProvider<ZodTypeProvider>();
     authRoutes(s, ctx);
