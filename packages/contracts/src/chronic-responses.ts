@@ -92,6 +92,7 @@ export const recordedCall = z.object({
   outcome: z.enum(CALL_OUTCOMES),
   note: z.string().optional(),
 });
+export type RecordedCall = z.infer<typeof recordedCall>;
 
 /** POST /chronic/prescriptions: a long prescription (长处方). */
 export const longPrescriptionView = z.object({
@@ -136,3 +137,4 @@ export type UnitRates = z.infer<typeof unitRates>;
 
 /** GET /chronic/rates/by-unit. */
 export const unitRatesResponse = z.object({ year: z.number().int(), asOf: calendarDate, communityId: z.string(), items: z.array(unitRates) });
+export type UnitRatesResponse = z.infer<typeof unitRatesResponse>;

@@ -82,3 +82,4 @@ export const practitionerView = z.object({
 });
 export type PractitionerView = z.infer<typeof practitionerView>;
 export const practitionerPage = pageOf(practitionerView);
+export type CreatedDepartment = z.infer<typeof createdDepartment>;

@@ -52,6 +52,16 @@ export const referralQuery = z.object({
 });
 export type ReferralQuery = z.infer<typeof referralQuery>;
 
+/** POST /referrals/:id/follow-up: the receiving unit's first follow-up of a down-referred resident. */
+export const referralFollowUpRequest = z.object({
+  date: z.iso.date(),
+  diagnosis: z.string().trim().toUpperCase().regex(/^[A-Z]\d{2}(\.[0-9X])?$/),
+  plan: z.string().trim().max(500).optional(),
+  sbp: z.number().int().min(40).max(300).optional(),
+  dbp: z.number().int().min(20).max(200).optional(),
+});
+export type ReferralFollowUpRequest = z.infer<typeof referralFollowUpRequest>;
+
 export const catalogueEntryInput = z.object({
   communityId: z.uuid(),
   level: z.enum(CATALOGUE_LEVELS),

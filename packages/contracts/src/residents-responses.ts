@@ -78,6 +78,7 @@ export type CreatedResident = z.infer<typeof createdResident>;
 
 /** POST /residents/:id/reveal-id. */
 export const revealedIdNumber = z.object({ idNumber: z.string() });
+export type RevealedIdNumber = z.infer<typeof revealedIdNumber>;
 
 /** POST /residents/:id/transfer: the record now lives in the other community. */
 export const transferredResident = z.object({

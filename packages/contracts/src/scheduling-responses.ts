@@ -72,3 +72,4 @@ export const addedRule = z.object({ id: z.string(), generated: z.number().int() 
 
 /** PUT /reservation-policies: the policy as stored. */
 export const savedPolicy = policyView.extend({ communityId: z.string() });
+export type SavedPolicy = z.infer<typeof savedPolicy>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REFERRAL_ACTIONS } from '@yigong/domain';
-import { binaryBody, catalogueEntryInput, catalogueList, createReferralRequest, okResponse, referralList, referralQuery, referralView, transitionRequest } from '@yigong/contracts';
+import { binaryBody, catalogueEntryInput, catalogueList, createReferralRequest, okResponse, referralFollowUpRequest, referralList, referralQuery, referralView, transitionRequest } from '@yigong/contracts';
 import { answers, created, ok } from '../../platform/http/responses.ts';
 import type { Api } from '../../platform/http/api.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -10,13 +10,6 @@ import { recordDownReferralFollowUp, transitionReferral } from './referral-trans
 import * as catalogue from './catalogue.service.ts';
 
 const idParams = z.object({ id: z.uuid() });
-const followUp = z.object({
-  date: z.iso.date(),
-  diagnosis: z.string().trim().toUpperCase().regex(/^[A-Z]\d{2}(\.[0-9X])?$/),
-  plan: z.string().trim().max(500).optional(),
-  sbp: z.number().int().min(40).max(300).optional(),
-  dbp: z.number().int().min(20).max(200).optional(),
-});
 
 export function referralRoutes(app: Api, ctx: AppContext): void {
   const tags = ['referral'];
@@ -26,7 +19,7 @@ export function referralRoutes(app: Api, ctx: AppContext): void {
   app.get('/referrals/:id/slip.pdf', { schema: { params: idParams, response: answers({ 200: { description: '转诊单 PDF', content: { 'application/pdf': { schema: binaryBody } } } }), tags } }, async (req, reply) =>
     reply.type('application/pdf').header('content-disposition', `inline; filename="referral-${req.params.id.slice(0, 8)}.pdf"`).send(await referrals.referralSlipPdf(ctx, actorOf(req), req.params.id)),
   );
-  app.post('/referrals/:id/follow-up', { schema: { params: idParams, body: followUp, response: ok(referralView), tags } }, (req) => recordDownReferralFollowUp(ctx, actorOf(req), req.params.id, req.body));
+  app.post('/referrals/:id/follow-up', { schema: { params: idParams, body: referralFollowUpRequest, response: ok(referralView), tags } }, (req) => recordDownReferralFollowUp(ctx, actorOf(req), req.params.id, req.body));
   // submit is implied by POST /referrals; the other actions of REFERRAL.md each have a path.
   for (const action of REFERRAL_ACTIONS.filter((a) => a !== 'submit')) {
     app.post(`/referrals/:id/${action}`, { schema: { params: idParams, body: transitionRequest.optional(), response: ok(referralView), tags } }, (req) =>

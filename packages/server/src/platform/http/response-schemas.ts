@@ -3,10 +3,15 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 /** The paths whose routes must declare their responses: the API and the FHIR facade. */
 const TYPED_PREFIXES = ['/api/v1/', '/fhir/'];
 
-/** `GET /api/v1/x` for each route of the API or the FHIR facade that has no `schema.response`. */
+/** A `schema.response` that declares at least one success (2xx) body. */
+function declaresSuccess(response: unknown): boolean {
+  return typeof response === 'object' && response !== null && Object.keys(response).some((status) => /^2(\d\d|xx)$/.test(status));
+}
+
+/** `GET /api/v1/x` for each route of the API or the FHIR facade whose `schema.response` declares no success body. */
 export function routesWithoutResponseSchema(routes: readonly Pick<RouteOptions, 'method' | 'url' | 'schema'>[]): string[] {
   return routes
-    .filter((r) => TYPED_PREFIXES.some((p) => r.url.startsWith(p)) && !r.schema?.response)
+    .filter((r) => TYPED_PREFIXES.some((p) => r.url.startsWith(p)) && !declaresSuccess(r.schema?.response))
     .flatMap((r) => (Array.isArray(r.method) ? r.method : [r.method]).filter((m) => m !== 'HEAD').map((m) => `${m} ${r.url}`));
 }
 
