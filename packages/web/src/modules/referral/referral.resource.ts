@@ -1,18 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CatalogueEntryInput, CatalogueItem, CreateReferralRequest, OrganizationDetail, ReferralFollowUpRequest, ReferralView, TransitionRequest } from '@yigong/contracts';
-import type { ReferralAction, ReferralDirection, ReferralStatus } from '@yigong/domain';
+import type { CatalogueEntryInput, CatalogueItem, CreateReferralRequest, OrganizationDetail, ReferralFollowUpRequest, ReferralQuery, ReferralView, TransitionRequest } from '@yigong/contracts';
+import type { ReferralAction } from '@yigong/domain';
 import { api, apiRequest, ApiError, readToken } from '../../shared/api/api-client.ts';
 import { orgKeys } from '../org/org.resource.ts';
 
 /** Filters of GET /referrals; `role` is relative to the caller's own unit. */
-export interface ReferralListQuery {
-  role?: 'incoming' | 'outgoing';
-  direction?: ReferralDirection;
-  status?: ReferralStatus;
-  residentId?: string;
-  overdue?: boolean;
-  limit?: number;
-}
+export type ReferralListQuery = Partial<ReferralQuery>;
 
 export const referralKeys = {
   lists: ['referrals', 'list'] as const,
