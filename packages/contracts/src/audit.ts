@@ -11,21 +11,3 @@ export const auditQuery = z.object({
   cursor: z.string().max(100).optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuery>;
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  communityId: string | null;
-  actorId: string | null;
-  username: string | null;
-  role: string | null;
-  organizationId: string | null;
-  action: string;
-  resourceType: string;
-  resourceId: string | null;
-  residentId: string | null;
-  residentName?: string | null;
-  organizationName?: string | null;
-  purpose: string | null;
-  details: unknown;
-}

@@ -26,9 +26,6 @@ export const userView = z.object({
 });
 export type UserView = z.infer<typeof userView>;
 
-export const loginResponse = z.object({ token: z.string(), expiresAt: z.string(), user: userView });
-export type LoginResponse = z.infer<typeof loginResponse>;
-
 export const createAccountRequest = z.object({
   username: z.string().trim().regex(/^[a-z0-9._-]{3,64}$/, '用户名为3–64位小写字母、数字或 . _ -'),
   password: z.string().min(10).max(256),

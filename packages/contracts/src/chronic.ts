@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CHRONIC_DISEASES, FOLLOW_UP_WAYS, SYMPTOMS, type Classification, type NextStep } from '@yigong/domain';
+import { CHRONIC_DISEASES, FOLLOW_UP_WAYS, SYMPTOMS } from '@yigong/domain';
 
-const symptomCodes = Object.keys(SYMPTOMS) as [keyof typeof SYMPTOMS, ...(keyof typeof SYMPTOMS)[]];
+export const symptomCodes = Object.keys(SYMPTOMS) as [keyof typeof SYMPTOMS, ...(keyof typeof SYMPTOMS)[]];
 
 export const enrollmentRequest = z.object({
   id: z.uuid().optional(),
@@ -32,44 +32,12 @@ export const followUpRequest = z.object({
 }).refine((f) => (f.sbp == null) === (f.dbp == null) && (f.sbp == null || f.sbp > f.dbp!), { message: '收缩压和舒张压须同时填写，且收缩压大于舒张压', path: ['dbp'] });
 export type FollowUpRequest = z.infer<typeof followUpRequest>;
 
-export interface FollowUpResponse {
-  id: string;
-  enrollmentId: string;
-  date: string;
-  way: string;
-  classification: Classification;
-  controlled: boolean;
-  nextStep: NextStep;
-  nextDueDate: string;
-  urgentReasons: string[];
-  ruleSet: string;
-  /** Urgent cases: a green-channel up-referral for the doctor to confirm (CHRONIC.md). */
-  referralProposal: { direction: 'up'; priority: 'green_channel' | 'routine'; toOrganizationId: string; toOrganizationName: string; diagnoses: { code: string; primary: boolean }[]; reason: string } | null;
-}
-
 export const ratesQuery = z.object({
   communityId: z.uuid(),
   organizationId: z.uuid().optional(),
   year: z.coerce.number().int().min(2000).max(2100),
   asOf: z.iso.date().optional(),
 });
-
-export interface Rates {
-  managed: number;
-  standard: number;
-  controlled: number;
-  standardRate: number | null;
-  controlRate: number | null;
-}
-export interface ChronicRatesResponse {
-  year: number;
-  asOf: string;
-  scope: { communityId: string; organizationId: string | null };
-  ruleSet: string;
-  hypertension: Rates;
-  diabetes: Rates;
-  combined: Rates;
-}
 
 export const callRequest = z.object({
   calledOn: z.iso.date(),

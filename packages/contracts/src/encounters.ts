@@ -25,20 +25,6 @@ export const encounterRecord = z.object({
 });
 export type EncounterInput = z.infer<typeof encounterRecord>;
 
-export interface IngestError {
-  line: number;
-  id: string | null;
-  code: 'INVALID_JSON' | 'INVALID_RECORD' | 'INVALID_ID_NUMBER' | 'UNKNOWN_ORGANIZATION' | 'UNKNOWN_DIAGNOSIS' | 'NOT_ALLOWED' | 'INVALID_COSTS' | 'INVALID_DATES';
-  message: string;
-}
-
-export interface IngestResult {
-  accepted: number;
-  duplicates: number;
-  rejected: number;
-  errors: IngestError[];
-}
-
 const period = z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'period: 2025, 2025-Q1 or 2025-03');
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 

@@ -36,14 +36,3 @@ export const packageRequest = z.object({
   items: z.array(z.object({ code: z.string().trim().regex(/^[a-z0-9_]{2,40}$/), name: z.string().trim().min(2).max(60), timesPerYear: z.number().int().min(1).max(52) })).min(1).max(30),
 });
 export type PackageRequest = z.infer<typeof packageRequest>;
-
-export interface SigningRatesResponse {
-  asOf: string;
-  communityId: string;
-  residents: number;
-  signed: number;
-  signingRate: number | null;
-  keyPopulation: number;
-  keySigned: number;
-  keySigningRate: number | null;
-}

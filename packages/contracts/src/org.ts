@@ -42,28 +42,6 @@ export const organizationQuery = z.object({
   limit: z.coerce.number().int().min(1).max(2000).default(500),
 });
 
-export interface OrganizationView {
-  id: string;
-  communityId: string;
-  /** The unit's code in the encounter feed (orgCode). */
-  code: string | null;
-  kind: (typeof ORGANIZATION_KINDS)[number];
-  name: string;
-  shortName: string | null;
-  level: 'primary' | 'secondary' | 'tertiary' | null;
-  parentId: string | null;
-  gridId: string | null;
-  gridName: string | null;
-  regionCode: string | null;
-  beds: number;
-  secondPlateName: string | null;
-  address: string | null;
-  phone: string | null;
-  active: boolean;
-  staffCount: number;
-  residentCount: number;
-}
-
 export const gridInput = z.object({
   id: z.uuid().optional(),
   communityId: z.uuid(),
@@ -115,31 +93,3 @@ export const assignmentInput = z.object({
   note: z.string().trim().max(200).nullish(),
 });
 export type AssignmentInput = z.infer<typeof assignmentInput>;
-
-export interface PractitionerView {
-  id: string;
-  communityId: string;
-  organizationId: string;
-  organizationName: string;
-  departmentId: string | null;
-  departmentName: string | null;
-  name: string;
-  sex: 'male' | 'female' | null;
-  title: (typeof PRACTITIONER_TITLES)[number];
-  specialty: string | null;
-  licenceNumber: string | null;
-  phone: string | null;
-  active: boolean;
-  assignments?: AssignmentView[];
-}
-
-export interface AssignmentView {
-  id: string;
-  practitionerId: string;
-  organizationId: string;
-  organizationName: string;
-  kind: (typeof ASSIGNMENT_KINDS)[number];
-  startsOn: string;
-  endsOn: string | null;
-  note: string | null;
-}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CATALOGUE_LEVELS, CATALOGUE_RULES, REFERRAL_DIRECTIONS, REFERRAL_PRIORITIES, REFERRAL_STATUSES, REJECT_REASONS, type ReferralAction } from '@yigong/domain';
+import { CATALOGUE_LEVELS, CATALOGUE_RULES, REFERRAL_DIRECTIONS, REFERRAL_PRIORITIES, REFERRAL_STATUSES, REJECT_REASONS } from '@yigong/domain';
 
 const icd = z.string().trim().toUpperCase().regex(/^[A-Z]\d{2}(\.[0-9X])?$/, 'ICD-10 编码格式不正确');
 
@@ -52,58 +52,15 @@ export const referralQuery = z.object({
 });
 export type ReferralQuery = z.infer<typeof referralQuery>;
 
-export interface ReferralEventView {
-  at: string;
-  action: string;
-  fromStatus: string | null;
-  toStatus: string;
-  username: string | null;
-  role: string | null;
-  organizationId: string | null;
-  comment: string | null;
-}
-
-export interface ReferralView {
-  id: string;
-  communityId: string;
-  residentId: string;
-  residentName: string;
-  direction: (typeof REFERRAL_DIRECTIONS)[number];
-  status: (typeof REFERRAL_STATUSES)[number];
-  priority: (typeof REFERRAL_PRIORITIES)[number];
-  fromOrganizationId: string;
-  fromOrganizationName: string;
-  fromDepartment: string | null;
-  toOrganizationId: string;
-  toOrganizationName: string;
-  toDepartment: string | null;
-  toDepartmentName: string | null;
-  externalHospital: string | null;
-  reason: string;
-  diagnoses: { code: string; primary: boolean; name?: string }[];
-  /** The form's past history (既往史); `history` is the event list. */
-  pastHistory: string | null;
-  treatment: string | null;
-  catalogueCheck: { rule: (typeof CATALOGUE_RULES)[number] | null; matched: boolean; range: string | null };
-  deadlineAt: string;
-  overdue: boolean;
-  escalatedAt: string | null;
-  pickupCode: string;
-  slotId: string | null;
-  bookingId: string | null;
-  slotStartsAt: string | null;
-  outcome: z.infer<typeof referralOutcome> | null;
-  rejectReason: string | null;
-  parentReferralId: string | null;
-  senderName: string | null;
-  createdAt: string;
-  updatedAt: string;
-  /** The caller's side, and what it may do next. */
-  side: 'sender' | 'receiver' | null;
-  actions: ReferralAction[];
-  /** Append-only transition history, oldest first. */
-  history: ReferralEventView[];
-}
+/** POST /referrals/:id/follow-up: the receiving unit's first follow-up of a down-referred resident. */
+export const referralFollowUpRequest = z.object({
+  date: z.iso.date(),
+  diagnosis: z.string().trim().toUpperCase().regex(/^[A-Z]\d{2}(\.[0-9X])?$/),
+  plan: z.string().trim().max(500).optional(),
+  sbp: z.number().int().min(40).max(300).optional(),
+  dbp: z.number().int().min(20).max(200).optional(),
+});
+export type ReferralFollowUpRequest = z.infer<typeof referralFollowUpRequest>;
 
 export const catalogueEntryInput = z.object({
   communityId: z.uuid(),

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { KEY_POPULATION_TAGS } from '@yigong/domain';
 import { pageQuery } from './common.ts';
 
 export const INSURANCE_SCHEMES = ['urban_employee', 'urban_rural_resident', 'commercial', 'none'] as const;
@@ -52,67 +51,6 @@ export const residentQuery = z.object({
 });
 export type ResidentQuery = z.infer<typeof residentQuery>;
 
-export interface ResidentListItem {
-  id: string;
-  name: string;
-  sex: 'male' | 'female';
-  birthDate: string;
-  age: number;
-  idNumberMasked: string;
-  /** Present only for roles that need the full number. */
-  idNumber?: string;
-  phone: string | null;
-  communityId: string;
-  organizationId: string;
-  organizationName: string;
-  keyPopulations: (typeof KEY_POPULATION_TAGS)[number][];
-}
-
-export interface ProblemView {
-  id: string;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  onsetDate: string | null;
-  resolvedDate: string | null;
-}
-
-export interface ObservationView {
-  id: string;
-  kind: 'blood_pressure' | 'fasting_glucose' | 'random_glucose' | 'height' | 'weight';
-  value: number;
-  value2: number | null;
-  unit: string;
-  observedAt: string;
-  organizationId: string | null;
-}
-
-export interface TimelineEntry {
-  at: string;
-  kind: 'created' | 'problem' | 'observation' | 'transfer' | 'update' | 'merge';
-  title: string;
-  detail: string | null;
-}
-
-export interface ResidentRecord extends ResidentListItem {
-  address: string | null;
-  gridId: string | null;
-  gridName: string | null;
-  householdId: string | null;
-  householdMembers: { id: string; name: string; sex: 'male' | 'female'; birthDate: string }[];
-  insuranceScheme: (typeof INSURANCE_SCHEMES)[number];
-  flags: z.infer<typeof residentFlags>;
-  status: 'active' | 'transferred_out' | 'merged' | 'deceased';
-  communityName: string;
-  problems: ProblemView[];
-  observations: ObservationView[];
-  timeline: TimelineEntry[];
-  /** How this read was authorised: in scope, or through an access grant (授权调阅). */
-  access: 'scope' | 'grant' | 'own';
-  createdAt: string;
-  updatedAt: string;
-}
-
 export const addProblemRequest = z.object({
   id: z.uuid().optional(),
   code: z.string().trim().toUpperCase().regex(/^[A-Z]\d{2}(\.[0-9X])?$/, 'ICD-10 编码格式不正确'),
@@ -153,14 +91,6 @@ export const resolveCandidateRequest = z.object({
 });
 export type ResolveCandidateRequest = z.infer<typeof resolveCandidateRequest>;
 
-export interface CandidateView {
-  communityId: string;
-  status: 'open' | 'linked' | 'kept_apart';
-  createdAt: string;
-  a: ResidentListItem;
-  b: ResidentListItem;
-}
-
 export const grantRequest = z.object({
   residentId: z.uuid(),
   communityId: z.uuid(),
@@ -168,18 +98,5 @@ export const grantRequest = z.object({
   hours: z.number().int().min(1).max(72),
 });
 export type GrantRequest = z.infer<typeof grantRequest>;
-
-export interface GrantView {
-  id: string;
-  communityId: string;
-  residentId: string;
-  residentName: string;
-  granteeId: string;
-  granteeUsername: string;
-  reason: string;
-  status: 'pending' | 'active' | 'rejected' | 'revoked';
-  requestedAt: string;
-  expiresAt: string;
-}
 
 export const icd10Query = z.object({ q: z.string().trim().max(40).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) });

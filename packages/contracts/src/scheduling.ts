@@ -11,27 +11,6 @@ export const slotQuery = z.object({
 });
 export type SlotQuery = z.infer<typeof slotQuery>;
 
-export interface SlotView {
-  id: string;
-  resourceId: string;
-  resourceName: string;
-  resourceType: (typeof RESOURCE_TYPES)[number];
-  organizationId: string;
-  department: string | null;
-  departmentName: string | null;
-  startsAt: string;
-  endsAt: string;
-  capacity: number;
-  reserved: number;
-  bookedReserved: number;
-  bookedPublic: number;
-  reservedFree: number;
-  publicFree: number;
-  releaseAt: string;
-  released: boolean;
-  waiting: number;
-}
-
 export const bookingRequest = z.object({
   id: z.uuid().optional(),
   slotId: z.uuid(),
@@ -42,17 +21,6 @@ export const bookingRequest = z.object({
   waitlist: z.boolean().optional(),
 });
 export type BookingRequest = z.infer<typeof bookingRequest>;
-
-export interface BookingView {
-  id: string;
-  slotId: string;
-  residentId: string;
-  channel: (typeof BOOKING_CHANNELS)[number];
-  pool: 'reserved' | 'public';
-  referralId: string | null;
-  status: 'booked' | 'cancelled';
-  createdAt: string;
-}
 
 export const resourceInput = z.object({
   id: z.uuid().optional(),

@@ -5,7 +5,10 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import type { AppContext } from '../platform/context.ts';
+import { healthResponse } from '@yigong/contracts';
 import { installErrorHandler } from '../platform/http/error-handler.ts';
+import { requireResponseSchemas } from '../platform/http/response-schemas.ts';
+import { ok } from '../platform/http/responses.ts';
 import { installAuthentication } from '../platform/auth/authenticate.ts';
 import { authRoutes } from '../modules/auth/index.ts';
 import { orgRoutes } from '../modules/org/index.ts';
@@ -28,6 +31,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  requireResponseSchemas(app);
   installErrorHandler(app);
   await app.register(swagger, {
     openapi: { info: { title: 'Yigong (医共) API', version: '1' }, components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } } },
@@ -37,7 +41,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   installAuthentication(app, ctx);
 
   const api = app.withTypeProvider<ZodTypeProvider>();
-  api.get('/api/v1/health', { config: { public: true } }, async () => ({ status: 'ok', mode: ctx.config.mode }));
+  api.get('/api/v1/health', { schema: { response: ok(healthResponse), tags: ['platform'] }, config: { public: true } }, async () => ({ status: 'ok' as const, mode: ctx.config.mode }));
   await app.register(async (scope) => {
     const s = scope.withTypeProvider<ZodTypeProvider>();
     authRoutes(s, ctx);

@@ -1,3 +1,5 @@
+import type { Classification, FollowUpWay, NextStep, SymptomCode } from '@yigong/domain';
+import type { CallOutcome } from '@yigong/contracts';
 import type { Sql } from '../../platform/db/database.ts';
 
 export interface EnrollmentRow {
@@ -14,7 +16,7 @@ export interface EnrollmentRow {
   ended_on: string | null;
   end_reason: string | null;
   next_due_date: string | null;
-  last_classification: string | null;
+  last_classification: Classification | null;
   phone: string | null;
 }
 
@@ -60,17 +62,17 @@ export interface FollowUpRow {
   id: string;
   enrollmentId: string;
   date: string;
-  way: string;
+  way: FollowUpWay;
   sbp: number | null;
   dbp: number | null;
   fastingGlucose: number | null;
   heartRate: number | null;
-  classification: string;
+  classification: Classification;
   controlled: boolean;
-  nextStep: string;
+  nextStep: NextStep;
   nextDueDate: string;
   urgentReasons: string[];
-  symptoms: string[];
+  symptoms: SymptomCode[];
 }
 
 export async function followUpsOf(sql: Sql, communityId: string, enrollmentId: string): Promise<FollowUpRow[]> {
@@ -91,7 +93,7 @@ export async function setNextDue(sql: Sql, communityId: string, id: string, next
 
 /** Open enrolments whose next follow-up date has passed, most overdue first, within units. */
 export async function overdue(sql: Sql, communityId: string, organizationIds: readonly string[] | null, today: string, limit: number) {
-  return (await sql.query<EnrollmentRow & { days_overdue: number; last_call_outcome: string | null; last_called_on: string | null }>(
+  return (await sql.query<EnrollmentRow & { days_overdue: number; last_call_outcome: CallOutcome | null; last_called_on: string | null }>(
     `${SELECT.replace('select e.community_id', `select ($3::date - e.next_due_date) as days_overdue,
         (select c.outcome from chronic_call c where c.community_id = e.community_id and c.enrollment_id = e.id order by c.called_on desc, c.created_at desc limit 1) as last_call_outcome,
         (select c.called_on::text from chronic_call c where c.community_id = e.community_id and c.enrollment_id = e.id order by c.called_on desc, c.created_at desc limit 1) as last_called_on,

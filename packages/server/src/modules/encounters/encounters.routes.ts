@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { encounterListQuery } from '@yigong/contracts';
+import { encounterListQuery, encounterListResponse, ingestResult } from '@yigong/contracts';
+import { ok } from '../../platform/http/responses.ts';
 import type { Readable } from 'node:stream';
 import type { Api } from '../../platform/http/api.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -21,7 +22,7 @@ export function encounterRoutes(app: Api, ctx: AppContext): void {
     }
   });
   // `::` is a literal colon in a Fastify path: POST /api/v1/encounters:ingest (ENCOUNTERS.md).
-  app.post('/encounters::ingest', { schema: { querystring: z.object({ communityId: z.uuid().optional() }), tags: ['encounters'] }, bodyLimit: 1024 * 1024 * 1024 * 4 }, async (req, reply) => {
+  app.post('/encounters::ingest', { schema: { querystring: z.object({ communityId: z.uuid().optional() }), response: ok(ingestResult), tags: ['encounters'] }, bodyLimit: 1024 * 1024 * 1024 * 4 }, async (req, reply) => {
     const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim();
     const actor = actorOf(req);
     const communityId = ingestCommunity(actor, req.query.communityId);
@@ -33,7 +34,7 @@ export function encounterRoutes(app: Api, ctx: AppContext): void {
     return ingestEncounters(ctx, actor, communityId, type === 'text/csv' ? csvLines(body) : ndjsonLines(body));
   });
   // The encounters behind an indicator's number (dashboard drill-down), paginated, audited.
-  app.get('/encounters', { schema: { querystring: encounterListQuery, tags: ['encounters'] } }, (req) => listIndicatorEncounters(ctx, actorOf(req), req.query));
+  app.get('/encounters', { schema: { querystring: encounterListQuery, response: ok(encounterListResponse), tags: ['encounters'] } }, (req) => listIndicatorEncounters(ctx, actorOf(req), req.query));
 }
 
 async function* toAsync<T>(it: Iterable<T>): AsyncGenerator<T> {

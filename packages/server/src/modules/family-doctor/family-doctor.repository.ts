@@ -1,10 +1,12 @@
+import type { PackagePopulation, TerminationReason } from '@yigong/domain';
+import type { TeamRole } from '@yigong/contracts';
 import type { Sql } from '../../platform/db/database.ts';
 
 export interface PackageRow {
   id: string;
   code: string;
   name: string;
-  population: string;
+  population: PackagePopulation;
   priceFen: number;
   insuranceFen: number;
   publicHealthFen: number;
@@ -39,7 +41,7 @@ export interface TeamRow {
   organizationId: string;
   organizationName: string;
   name: string;
-  members: { practitionerId: string; name: string; role: string; title: string }[];
+  members: { practitionerId: string; name: string; role: TeamRole; title: string }[];
   activeContracts: number;
   fulfilmentRate: number | null;
 }
@@ -84,7 +86,7 @@ export interface ContractRow {
   ends_on: string;
   status: 'active' | 'terminated' | 'renewed';
   terminated_on: string | null;
-  termination_reason: string | null;
+  termination_reason: TerminationReason | null;
   renewed_from: string | null;
   created_at: Date;
 }

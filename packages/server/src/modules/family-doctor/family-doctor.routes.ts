@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { contractRequest, packageRequest, serviceRequest, teamRequest, terminateRequest } from '@yigong/contracts';
+import { contractList, contractRequest, contractView, contractViews, packageList, packageRequest, packageView, serviceRequest, signingRatesResponse, teamList, teamRequest, teamRow, terminateRequest } from '@yigong/contracts';
+import { created, ok } from '../../platform/http/responses.ts';
 import type { Api } from '../../platform/http/api.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/auth/authenticate.ts';
@@ -9,18 +10,18 @@ const idParams = z.object({ id: z.uuid() });
 
 export function familyDoctorRoutes(app: Api, ctx: AppContext): void {
   const tags = ['family-doctor'];
-  app.post('/contracts', { schema: { body: contractRequest, tags } }, async (req, reply) => reply.status(201).send(await fd.signContract(ctx, actorOf(req), req.body)));
-  app.get('/contracts', { schema: { querystring: z.object({ teamId: z.uuid().optional(), status: z.enum(['active', 'terminated', 'renewed']).optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) }), tags } }, async (req) => ({
+  app.post('/contracts', { schema: { body: contractRequest, response: created(contractView), tags } }, async (req, reply) => reply.status(201).send(await fd.signContract(ctx, actorOf(req), req.body)));
+  app.get('/contracts', { schema: { querystring: z.object({ teamId: z.uuid().optional(), status: z.enum(['active', 'terminated', 'renewed']).optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) }), response: ok(contractList), tags } }, async (req) => ({
     items: await fd.listContracts(ctx, actorOf(req), req.query),
   }));
-  app.get('/contracts/:id', { schema: { params: idParams, tags } }, (req) => fd.getContract(ctx, actorOf(req), req.params.id));
-  app.post('/contracts/:id/terminate', { schema: { params: idParams, body: terminateRequest, tags } }, (req) => fd.terminateContract(ctx, actorOf(req), req.params.id, req.body));
-  app.post('/contracts/:id/renew', { schema: { params: idParams, tags } }, async (req, reply) => reply.status(201).send(await fd.renewContract(ctx, actorOf(req), req.params.id)));
-  app.post('/contracts/:id/services', { schema: { params: idParams, body: serviceRequest, tags } }, async (req, reply) => reply.status(201).send(await fd.recordService(ctx, actorOf(req), req.params.id, req.body)));
-  app.get('/residents/:id/contracts', { schema: { params: idParams, tags } }, async (req) => ({ items: await fd.residentContracts(ctx, actorOf(req), req.params.id) }));
-  app.get('/family-doctor/teams', { schema: { querystring: z.object({ communityId: z.uuid() }), tags } }, async (req) => ({ items: await fd.listTeams(ctx, actorOf(req), req.query.communityId) }));
-  app.post('/family-doctor/teams', { schema: { body: teamRequest, tags } }, async (req, reply) => reply.status(201).send(await fd.createTeam(ctx, actorOf(req), req.body)));
-  app.get('/family-doctor/packages', { schema: { querystring: z.object({ communityId: z.uuid() }), tags } }, async (req) => ({ items: await fd.listPackages(ctx, actorOf(req), req.query.communityId) }));
-  app.post('/family-doctor/packages', { schema: { body: packageRequest, tags } }, async (req, reply) => reply.status(201).send(await fd.createPackage(ctx, actorOf(req), req.body)));
-  app.get('/family-doctor/rates', { schema: { querystring: z.object({ communityId: z.uuid(), asOf: z.iso.date().optional() }), tags } }, (req) => fd.signingRates(ctx, actorOf(req), req.query.communityId, req.query.asOf));
+  app.get('/contracts/:id', { schema: { params: idParams, response: ok(contractView), tags } }, (req) => fd.getContract(ctx, actorOf(req), req.params.id));
+  app.post('/contracts/:id/terminate', { schema: { params: idParams, body: terminateRequest, response: ok(contractView), tags } }, (req) => fd.terminateContract(ctx, actorOf(req), req.params.id, req.body));
+  app.post('/contracts/:id/renew', { schema: { params: idParams, response: created(contractView), tags } }, async (req, reply) => reply.status(201).send(await fd.renewContract(ctx, actorOf(req), req.params.id)));
+  app.post('/contracts/:id/services', { schema: { params: idParams, body: serviceRequest, response: created(contractView), tags } }, async (req, reply) => reply.status(201).send(await fd.recordService(ctx, actorOf(req), req.params.id, req.body)));
+  app.get('/residents/:id/contracts', { schema: { params: idParams, response: ok(contractViews), tags } }, async (req) => ({ items: await fd.residentContracts(ctx, actorOf(req), req.params.id) }));
+  app.get('/family-doctor/teams', { schema: { querystring: z.object({ communityId: z.uuid() }), response: ok(teamList), tags } }, async (req) => ({ items: await fd.listTeams(ctx, actorOf(req), req.query.communityId) }));
+  app.post('/family-doctor/teams', { schema: { body: teamRequest, response: created(teamRow), tags } }, async (req, reply) => reply.status(201).send(await fd.createTeam(ctx, actorOf(req), req.body)));
+  app.get('/family-doctor/packages', { schema: { querystring: z.object({ communityId: z.uuid() }), response: ok(packageList), tags } }, async (req) => ({ items: await fd.listPackages(ctx, actorOf(req), req.query.communityId) }));
+  app.post('/family-doctor/packages', { schema: { body: packageRequest, response: created(packageView), tags } }, async (req, reply) => reply.status(201).send(await fd.createPackage(ctx, actorOf(req), req.body)));
+  app.get('/family-doctor/rates', { schema: { querystring: z.object({ communityId: z.uuid(), asOf: z.iso.date().optional() }), response: ok(signingRatesResponse), tags } }, (req) => fd.signingRates(ctx, actorOf(req), req.query.communityId, req.query.asOf));
 }

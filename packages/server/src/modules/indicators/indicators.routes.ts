@@ -1,4 +1,5 @@
-import { indicatorByUnitQuery, indicatorQuery, indicatorSeriesQuery } from '@yigong/contracts';
+import { indicatorByUnitQuery, indicatorDefinitions, indicatorQuery, indicatorSeriesQuery, indicatorSeriesResponse, indicatorsByUnitResponse, indicatorsResponse } from '@yigong/contracts';
+import { ok } from '../../platform/http/responses.ts';
 import type { Api } from '../../platform/http/api.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/auth/authenticate.ts';
@@ -9,8 +10,8 @@ import { indicatorSeries, indicatorValues, indicatorsByUnit, listDefinitions } f
  * dashboard's batch reads: a month-by-month series and the values of every member unit.
  */
 export function indicatorRoutes(app: Api, ctx: AppContext): void {
-  app.get('/indicators', { schema: { querystring: indicatorQuery, tags: ['indicators'] } }, (req) => indicatorValues(ctx, actorOf(req), req.query));
-  app.get('/indicators/series', { schema: { querystring: indicatorSeriesQuery, tags: ['indicators'] } }, (req) => indicatorSeries(ctx, actorOf(req), req.query));
-  app.get('/indicators/by-unit', { schema: { querystring: indicatorByUnitQuery, tags: ['indicators'] } }, (req) => indicatorsByUnit(ctx, actorOf(req), req.query));
-  app.get('/indicators/definitions', { schema: { tags: ['indicators'] } }, async () => listDefinitions());
+  app.get('/indicators', { schema: { querystring: indicatorQuery, response: ok(indicatorsResponse), tags: ['indicators'] } }, (req) => indicatorValues(ctx, actorOf(req), req.query));
+  app.get('/indicators/series', { schema: { querystring: indicatorSeriesQuery, response: ok(indicatorSeriesResponse), tags: ['indicators'] } }, (req) => indicatorSeries(ctx, actorOf(req), req.query));
+  app.get('/indicators/by-unit', { schema: { querystring: indicatorByUnitQuery, response: ok(indicatorsByUnitResponse), tags: ['indicators'] } }, (req) => indicatorsByUnit(ctx, actorOf(req), req.query));
+  app.get('/indicators/definitions', { schema: { response: ok(indicatorDefinitions), tags: ['indicators'] } }, async () => listDefinitions());
 }

@@ -1,4 +1,5 @@
 import { DomainError, INDICATOR_DEFINITIONS, INDICATOR_VERSION, MODULE_INDICATOR_DEFINITIONS, evaluateIndicator, hasPermission, periodMonths, type Actor, type IndicatorDefinition, type Metric } from '@yigong/domain';
+import type { IndicatorValueView, TopDiseasesValue } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { communityRegion, findOrganizationRef } from '../org/index.ts';
@@ -22,7 +23,7 @@ async function authorizeIndicators(ctx: AppContext, actor: Actor, communityId: s
 function encounterValues(sums: Partial<Record<Metric, number>>, unitLevel: boolean, outOfCountyData: boolean) {
   return INDICATOR_DEFINITIONS.filter((d: IndicatorDefinition) => !(unitLevel && d.communityOnly)).map((d) => ({
     ...evaluateIndicator(d, sums),
-    ...(d.needsOutOfCounty && !outOfCountyData ? { note: 'no_out_of_county_data' } : {}),
+    ...(d.needsOutOfCounty && !outOfCountyData ? { note: 'no_out_of_county_data' as const } : {}),
   }));
 }
 
@@ -37,13 +38,13 @@ export async function indicatorValues(ctx: AppContext, actor: Actor, q: { commun
   const months = periodMonths(q.period);
   const sums = await encounters.sumAggregates(ctx.db, q.communityId, months, organizationId);
   const outData = organizationId ? await encounters.hasOutOfCountyData(ctx.db, q.communityId, months) : (sums.out_county ?? 0) > 0;
-  const values: unknown[] = encounterValues(sums, !!organizationId, outData);
+  const values: (IndicatorValueView | TopDiseasesValue)[] = encounterValues(sums, !!organizationId, outData);
   if (!organizationId) {
     const top = await encounters.topDiseases(ctx.db, q.communityId, months);
     const total = top.reduce((a, t) => a + t.count, 0);
     const all = (sums.res_ip_out ?? 0) || total;
     values.push(...(await moduleValues(ctx, actor, q.communityId, months)));
-    values.push({ code: 'top_out_county_diseases', items: top.map((t) => ({ icd3: t.icd3, name: t.name, count: t.count, share: all ? t.count / all : null })), ...(outData ? {} : { note: 'no_out_of_county_data' }) });
+    values.push({ code: 'top_out_county_diseases', items: top.map((t) => ({ icd3: t.icd3, name: t.name, count: t.count, share: all ? t.count / all : null })), ...(outData ? {} : { note: 'no_out_of_county_data' as const }) });
   }
   return { period: q.period, scope: { communityId: q.communityId, ...(organizationId ? { organizationId } : {}) }, values };
 }

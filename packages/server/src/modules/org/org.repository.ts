@@ -1,5 +1,5 @@
 import type { ScopeFilter } from '@yigong/domain';
-import type { CommunityView, OrganizationInput, OrganizationView, OrganizationPatch, GridInput, DepartmentInput } from '@yigong/contracts';
+import type { CommunityView, OrganizationInput, OrganizationView, OrganizationPatch, GridInput, GridView, DepartmentInput } from '@yigong/contracts';
 import type { Sql } from '../../platform/db/database.ts';
 import { updateByPatch } from '../../platform/db/patch-update.ts';
 import { scopeWhere } from '../../platform/db/scope-where.ts';
@@ -104,7 +104,7 @@ export async function insertDepartment(sql: Sql, id: string, d: DepartmentInput)
 
 export async function listGrids(sql: Sql, f: ScopeFilter, communityId: string | null) {
   const w = scopeWhere(f, 1);
-  return (await sql.query(
+  return (await sql.query<GridView>(
     `select t.id, t.community_id as "communityId", t.name, t.region_code as "regionCode", t.pooling_area as "poolingArea"
        from grid t where ${w.sql} and ($3::uuid is null or t.community_id = $3) order by t.name`, [...w.params, communityId])).rows;
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { fhirSearchBundle, fhirServiceRequest } from '@yigong/contracts';
 import type { Api } from '../../platform/http/api.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { ok } from '../../platform/http/responses.ts';
 import { actorOf } from '../../platform/auth/authenticate.ts';
 import { getReferral } from './referral.service.ts';
 import { searchBundle, toServiceRequest, toTask } from './referral.fhir.ts';
@@ -10,10 +12,10 @@ const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 /** `GET /fhir/ServiceRequest/{id}` and `GET /fhir/Task?based-on=ServiceRequest/{id}` (FHIR R4, read-only). */
 export function referralFhirRoutes(app: Api, ctx: AppContext): void {
   const tags = ['fhir'];
-  app.get('/fhir/ServiceRequest/:id', { schema: { params: z.object({ id: z.uuid() }), tags } }, async (req, reply) =>
+  app.get('/fhir/ServiceRequest/:id', { schema: { params: z.object({ id: z.uuid() }), response: ok(fhirServiceRequest), tags } }, async (req, reply) =>
     reply.type(FHIR_JSON).send(toServiceRequest(await getReferral(ctx, actorOf(req), req.params.id))),
   );
-  app.get('/fhir/Task', { schema: { querystring: z.object({ 'based-on': z.string().regex(/^ServiceRequest\/[0-9a-f-]{36}$/, 'based-on=ServiceRequest/{id}') }), tags } }, async (req, reply) => {
+  app.get('/fhir/Task', { schema: { querystring: z.object({ 'based-on': z.string().regex(/^ServiceRequest\/[0-9a-f-]{36}$/, 'based-on=ServiceRequest/{id}') }), response: ok(fhirSearchBundle), tags } }, async (req, reply) => {
     const id = req.query['based-on'].slice('ServiceRequest/'.length);
     const referral = await getReferral(ctx, actorOf(req), id);
     return reply.type(FHIR_JSON).send(searchBundle([toTask(referral)], req.url));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REFERRAL_ACTIONS } from '@yigong/domain';
-import { catalogueEntryInput, createReferralRequest, referralQuery, transitionRequest } from '@yigong/contracts';
+import { binaryBody, catalogueEntryInput, catalogueList, createReferralRequest, okResponse, referralFollowUpRequest, referralList, referralQuery, referralView, transitionRequest } from '@yigong/contracts';
+import { answers, created, ok } from '../../platform/http/responses.ts';
 import type { Api } from '../../platform/http/api.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/auth/authenticate.ts';
@@ -9,32 +10,25 @@ import { recordDownReferralFollowUp, transitionReferral } from './referral-trans
 import * as catalogue from './catalogue.service.ts';
 
 const idParams = z.object({ id: z.uuid() });
-const followUp = z.object({
-  date: z.iso.date(),
-  diagnosis: z.string().trim().toUpperCase().regex(/^[A-Z]\d{2}(\.[0-9X])?$/),
-  plan: z.string().trim().max(500).optional(),
-  sbp: z.number().int().min(40).max(300).optional(),
-  dbp: z.number().int().min(20).max(200).optional(),
-});
 
 export function referralRoutes(app: Api, ctx: AppContext): void {
   const tags = ['referral'];
-  app.post('/referrals', { schema: { body: createReferralRequest, tags } }, async (req, reply) => reply.status(201).send(await referrals.submitReferral(ctx, actorOf(req), req.body)));
-  app.get('/referrals', { schema: { querystring: referralQuery, tags } }, async (req) => ({ items: await referrals.listReferrals(ctx, actorOf(req), req.query) }));
-  app.get('/referrals/:id', { schema: { params: idParams, tags } }, (req) => referrals.getReferral(ctx, actorOf(req), req.params.id));
-  app.get('/referrals/:id/slip.pdf', { schema: { params: idParams, tags } }, async (req, reply) =>
+  app.post('/referrals', { schema: { body: createReferralRequest, response: created(referralView), tags } }, async (req, reply) => reply.status(201).send(await referrals.submitReferral(ctx, actorOf(req), req.body)));
+  app.get('/referrals', { schema: { querystring: referralQuery, response: ok(referralList), tags } }, async (req) => ({ items: await referrals.listReferrals(ctx, actorOf(req), req.query) }));
+  app.get('/referrals/:id', { schema: { params: idParams, response: ok(referralView), tags } }, (req) => referrals.getReferral(ctx, actorOf(req), req.params.id));
+  app.get('/referrals/:id/slip.pdf', { schema: { params: idParams, response: answers({ 200: { description: '转诊单 PDF', content: { 'application/pdf': { schema: binaryBody } } } }), tags } }, async (req, reply) =>
     reply.type('application/pdf').header('content-disposition', `inline; filename="referral-${req.params.id.slice(0, 8)}.pdf"`).send(await referrals.referralSlipPdf(ctx, actorOf(req), req.params.id)),
   );
-  app.post('/referrals/:id/follow-up', { schema: { params: idParams, body: followUp, tags } }, (req) => recordDownReferralFollowUp(ctx, actorOf(req), req.params.id, req.body));
+  app.post('/referrals/:id/follow-up', { schema: { params: idParams, body: referralFollowUpRequest, response: ok(referralView), tags } }, (req) => recordDownReferralFollowUp(ctx, actorOf(req), req.params.id, req.body));
   // submit is implied by POST /referrals; the other actions of REFERRAL.md each have a path.
   for (const action of REFERRAL_ACTIONS.filter((a) => a !== 'submit')) {
-    app.post(`/referrals/:id/${action}`, { schema: { params: idParams, body: transitionRequest.optional(), tags } }, (req) =>
+    app.post(`/referrals/:id/${action}`, { schema: { params: idParams, body: transitionRequest.optional(), response: ok(referralView), tags } }, (req) =>
       transitionReferral(ctx, actorOf(req), req.params.id, action, req.body ?? {}),
     );
   }
-  app.get('/referral-catalogue', { schema: { querystring: z.object({ communityId: z.uuid() }), tags } }, async (req) => ({ items: await catalogue.listCatalogue(ctx, actorOf(req), req.query.communityId) }));
-  app.put('/referral-catalogue', { schema: { body: catalogueEntryInput, tags } }, async (req) => ({ items: await catalogue.upsertCatalogueEntry(ctx, actorOf(req), req.body) }));
-  app.delete('/referral-catalogue/:id', { schema: { params: idParams, querystring: z.object({ communityId: z.uuid() }), tags } }, (req) =>
+  app.get('/referral-catalogue', { schema: { querystring: z.object({ communityId: z.uuid() }), response: ok(catalogueList), tags } }, async (req) => ({ items: await catalogue.listCatalogue(ctx, actorOf(req), req.query.communityId) }));
+  app.put('/referral-catalogue', { schema: { body: catalogueEntryInput, response: ok(catalogueList), tags } }, async (req) => ({ items: await catalogue.upsertCatalogueEntry(ctx, actorOf(req), req.body) }));
+  app.delete('/referral-catalogue/:id', { schema: { params: idParams, querystring: z.object({ communityId: z.uuid() }), response: ok(okResponse), tags } }, (req) =>
     catalogue.deleteCatalogueEntry(ctx, actorOf(req), req.query.communityId, req.params.id),
   );
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { grantRequest } from '@yigong/contracts';
+import { grantList, grantRequest, grantView } from '@yigong/contracts';
+import { created, ok } from '../../platform/http/responses.ts';
 import type { Api } from '../../platform/http/api.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/auth/authenticate.ts';
@@ -7,11 +8,11 @@ import * as grants from './grants.service.ts';
 
 export function grantRoutes(app: Api, ctx: AppContext): void {
   const tags = ['access-grants'];
-  app.get('/access-grants', { schema: { querystring: z.object({ status: z.enum(['pending', 'active', 'rejected', 'revoked']).optional() }), tags } }, async (req) => ({
+  app.get('/access-grants', { schema: { querystring: z.object({ status: z.enum(['pending', 'active', 'rejected', 'revoked']).optional() }), response: ok(grantList), tags } }, async (req) => ({
     items: await grants.listGrants(ctx, actorOf(req), req.query.status ?? null),
   }));
-  app.post('/access-grants', { schema: { body: grantRequest, tags } }, async (req, reply) => reply.status(201).send(await grants.requestGrant(ctx, actorOf(req), req.body)));
-  app.post('/access-grants/:id/:decision', { schema: { params: z.object({ id: z.uuid(), decision: z.enum(['approve', 'reject', 'revoke']) }), tags } }, (req) =>
+  app.post('/access-grants', { schema: { body: grantRequest, response: created(grantView), tags } }, async (req, reply) => reply.status(201).send(await grants.requestGrant(ctx, actorOf(req), req.body)));
+  app.post('/access-grants/:id/:decision', { schema: { params: z.object({ id: z.uuid(), decision: z.enum(['approve', 'reject', 'revoke']) }), response: ok(grantView), tags } }, (req) =>
     grants.decideGrant(ctx, actorOf(req), req.params.id, req.params.decision),
   );
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, choosePool, type Actor, type BookingChannel } from '@yigong/domain';
-import type { BookingRequest, BookingView } from '@yigong/contracts';
+import type { BookingRequest, BookingView, WaitlistEntry } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
@@ -41,7 +41,7 @@ export async function bookInTx(
 }
 
 /** `POST /bookings`: 201 with the booking, 202 when put on the waitlist, 409 SLOT_FULL otherwise. */
-export async function book(ctx: AppContext, actor: Actor, input: BookingRequest): Promise<{ status: 201 | 202; body: unknown }> {
+export async function book(ctx: AppContext, actor: Actor, input: BookingRequest): Promise<{ status: 201; body: BookingView } | { status: 202; body: WaitlistEntry }> {
   const communityId = await repo.slotCommunity(ctx.db, input.slotId);
   if (!communityId) throw new DomainError('NOT_FOUND', '号源不存在');
   return ctx.db.transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import type { AvailabilityRule, AvailabilityException } from '@yigong/domain';
-import type { AvailabilityRuleInput, ResourceInput } from '@yigong/contracts';
+import type { AvailabilityRuleInput, PolicyView, ResourceInput } from '@yigong/contracts';
 import type { Sql } from '../../platform/db/database.ts';
 
 export interface ResourceRow {
@@ -75,7 +75,7 @@ export async function upsertPolicy(sql: Sql, p: { communityId: string; organizat
 }
 
 export async function listPolicies(sql: Sql, communityId: string) {
-  return (await sql.query(
+  return (await sql.query<PolicyView>(
     `select organization_id as "organizationId", resource_type as "resourceType", channel, share_pct::float8 as "sharePct", release_hours_before as "releaseHoursBefore"
        from reservation_policy where community_id = $1 order by organization_id, resource_type`, [communityId])).rows;
 }

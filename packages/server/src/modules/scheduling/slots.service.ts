@@ -114,5 +114,5 @@ export async function setPolicy(ctx: AppContext, actor: Actor, input: Reservatio
 
 export async function listResources(ctx: AppContext, actor: Actor, organizationId: string) {
   const org = await requireOrganization(ctx.db, actor, organizationId);
-  return { items: await resources.listResources(ctx.db, org.communityId, org.id), policies: (await resources.listPolicies(ctx.db, org.communityId)).filter((p) => (p as { organizationId: string }).organizationId === org.id) };
+  return { items: await resources.listResources(ctx.db, org.communityId, org.id), policies: (await resources.listPolicies(ctx.db, org.communityId)).filter((p) => p.organizationId === org.id) };
 }

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { DataTable, type DataColumn } from '../../shared/components/data-table.component.tsx';
 import { useErrorText } from '../../shared/components/query-state.component.tsx';
 import { formatDateTime } from '../../shared/i18n/format.ts';
-import { useAccountAction, useAccounts, type AccountView } from './account.resource.ts';
+import { useAccountAction, useAccounts } from './account.resource.ts';
+import type { AccountView } from '@yigong/contracts';
 import { AccountFormDrawer } from './account-form.component.tsx';
 
 function isLocked(a: AccountView): boolean {

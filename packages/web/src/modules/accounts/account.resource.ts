@@ -1,19 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateAccountRequest, ScopeView, UserView } from '@yigong/contracts';
-import type { Role } from '@yigong/domain';
-import { api } from '../../shared/api/api-client.ts';
+import type { AccountView, CreateAccountRequest, UserView } from '@yigong/contracts';
 
-export interface AccountView {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  organizationId?: string | null;
-  scope: ScopeView;
-  disabled: boolean;
-  lockedUntil: string | null;
-  failedAttempts: number;
-}
+import { api } from '../../shared/api/api-client.ts';
 
 /** GET /accounts (admin only); `enabled` false for other roles. */
 export function useAccounts(enabled = true) {

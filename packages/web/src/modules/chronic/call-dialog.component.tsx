@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { applyFieldErrors } from '../../shared/api/form-errors.ts';
 import { useErrorText } from '../../shared/components/query-state.component.tsx';
-import { CALL_OUTCOMES, useRecordCall, type CallOutcome, type WorklistRow } from './chronic.resource.ts';
+import { useRecordCall } from './chronic.resource.ts';
+import { CALL_OUTCOMES, type CallOutcome, type WorklistRow } from '@yigong/contracts';
 
 interface Values {
   calledOn: Dayjs;

@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Classification, NextStep } from '@yigong/domain';
-import type { CallOutcome } from './chronic.resource.ts';
+import type { CallOutcome } from '@yigong/contracts';
 
 const DISEASE_COLOURS: Record<string, string> = { hypertension: 'red', diabetes: 'volcano' };
 const CLASSIFICATION_COLOURS: Record<Classification, string> = { satisfactory: 'success', unsatisfactory: 'warning', adverse_reaction: 'magenta', complication: 'error' };

@@ -1,67 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ChronicRatesResponse, EnrollmentRequest, FollowUpRequest, FollowUpResponse, Rates } from '@yigong/contracts';
-import type { ChronicDisease, Classification, FollowUpWay, NextStep, SymptomCode } from '@yigong/domain';
+import type { CallOutcome, ChronicRatesResponse, EnrollmentRequest, EnrollmentView, FollowUpRequest, FollowUpResponse, RecordedCall, ResidentEnrollment, UnitRatesResponse, WorklistRow } from '@yigong/contracts';
 import { api } from '../../shared/api/api-client.ts';
-
-export type CallOutcome = 'agreed_visit' | 'remind_later' | 'moved' | 'died';
-export const CALL_OUTCOMES: readonly CallOutcome[] = ['agreed_visit', 'remind_later', 'moved', 'died'];
-
-/** An enrolment as the server returns it (snake_case rows of chronic_enrollment). */
-export interface EnrollmentView {
-  id: string;
-  resident_id: string;
-  resident_name: string;
-  birth_date: string;
-  disease: ChronicDisease;
-  enrolled_on: string;
-  organization_id: string;
-  organization_name: string;
-  ended_on: string | null;
-  end_reason: string | null;
-  next_due_date: string | null;
-  last_classification: Classification | null;
-  phone: string | null;
-}
-
-/** A row of GET /chronic/worklist: an open enrolment due or overdue (with the last call). */
-export interface WorklistRow extends EnrollmentView {
-  days_overdue?: number;
-  last_call_outcome?: CallOutcome | null;
-  last_called_on?: string | null;
-}
-
-export interface FollowUpView {
-  id: string;
-  enrollmentId: string;
-  date: string;
-  way: FollowUpWay;
-  sbp: number | null;
-  dbp: number | null;
-  fastingGlucose: number | null;
-  heartRate: number | null;
-  classification: Classification;
-  controlled: boolean;
-  nextStep: NextStep;
-  nextDueDate: string;
-  urgentReasons: string[];
-  symptoms: SymptomCode[];
-}
-
-export interface ResidentEnrollment extends EnrollmentView {
-  followUps: FollowUpView[];
-}
-
-export type ReferralProposal = NonNullable<FollowUpResponse['referralProposal']>;
-
-export interface UnitRates {
-  organizationId: string;
-  name: string;
-  kind: string;
-  parentId: string | null;
-  hypertension: Rates;
-  diabetes: Rates;
-  combined: Rates;
-}
 
 export const chronicKeys = {
   all: ['chronic'] as const,
@@ -115,7 +54,7 @@ export function useRecordCall() {
   const written = useChronicWritten();
   return useMutation({
     mutationFn: ({ enrollmentId, ...body }: { enrollmentId: string; calledOn: string; outcome: CallOutcome; note?: string }) =>
-      api.post<{ id: string }>(`/chronic/enrollments/${enrollmentId}/calls`, body),
+      api.post<RecordedCall>(`/chronic/enrollments/${enrollmentId}/calls`, body),
     onSuccess: written,
   });
 }
@@ -133,6 +72,6 @@ export function useChronicRatesByUnit(communityId: string | null, year: number) 
   return useQuery({
     queryKey: chronicKeys.byUnit(communityId, year),
     enabled: !!communityId,
-    queryFn: ({ signal }) => api.get<{ year: number; asOf: string; items: UnitRates[] }>('/chronic/rates/by-unit', { communityId, year }, signal),
+    queryFn: ({ signal }) => api.get<UnitRatesResponse>('/chronic/rates/by-unit', { communityId, year }, signal),
   });
 }

@@ -6,7 +6,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { Card, Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../shared/components/query-state.component.tsx';
-import type { FollowUpView } from './chronic.resource.ts';
+import type { FollowUpView } from '@yigong/contracts';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, CanvasRenderer]);
 

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Drawer } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { FollowUpResponse, ResidentRecord } from '@yigong/contracts';
-import type { ResidentEnrollment } from './chronic.resource.ts';
+import type { FollowUpResponse, ResidentEnrollment, ResidentRecord } from '@yigong/contracts';
 import { FollowUpForm } from './follow-up-form.component.tsx';
 import { FollowUpResult } from './follow-up-result.component.tsx';
 

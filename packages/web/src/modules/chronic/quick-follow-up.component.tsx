@@ -2,10 +2,9 @@ import { useState } from 'react';
 import { Card, Select, Space, Typography } from 'antd';
 import { ThunderboltOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { FollowUpResponse } from '@yigong/contracts';
+import type { FollowUpResponse, WorklistRow } from '@yigong/contracts';
 import { useUser } from '../../shared/auth/auth-context.tsx';
 import { DiseaseTag } from './chronic-tags.component.tsx';
-import type { WorklistRow } from './chronic.resource.ts';
 import { FollowUpForm } from './follow-up-form.component.tsx';
 import { FollowUpResult } from './follow-up-result.component.tsx';
 

@@ -3,13 +3,12 @@ import { Alert, App, Button, Space, Typography } from 'antd';
 import { AlertOutlined, EditOutlined, SendOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { ReferralView } from '@yigong/contracts';
+import type { ReferralProposal, ReferralView } from '@yigong/contracts';
 import { newId } from '../../shared/api/api-client.ts';
 import { useErrorText } from '../../shared/components/query-state.component.tsx';
 import { toIcdValue } from '../referral/icd10-select.component.tsx';
 import { NewReferralDrawer, type ReferralSubject } from '../referral/referral-new.component.tsx';
 import { useCreateReferral } from '../referral/referral.resource.ts';
-import type { ReferralProposal } from './chronic.resource.ts';
 
 /**
  * 紧急转诊建议: the up-referral the server proposes after an urgent (or twice unsatisfactory)

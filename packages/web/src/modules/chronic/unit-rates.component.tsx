@@ -5,12 +5,11 @@ import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/comp
 import { CanvasRenderer } from 'echarts/renderers';
 import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Rates } from '@yigong/contracts';
+import type { Rates, UnitRates } from '@yigong/contracts';
 import { DataTable, type DataColumn } from '../../shared/components/data-table.component.tsx';
 import { EmptyState, LoadingState } from '../../shared/components/query-state.component.tsx';
 import { OrgKindTag } from '../../shared/components/tags.component.tsx';
 import type { OrganizationKind } from '@yigong/domain';
-import type { UnitRates } from './chronic.resource.ts';
 import { percent, TARGETS } from './rates-cards.component.tsx';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, MarkLineComponent, CanvasRenderer]);

@@ -7,7 +7,8 @@ import { EmptyState } from '../../shared/components/query-state.component.tsx';
 import { useContracts } from '../family-doctor/family-doctor.resource.ts';
 import { MyContracts } from '../family-doctor/my-contracts.component.tsx';
 import { CallDialog } from './call-dialog.component.tsx';
-import { useWorklist, type WorklistRow } from './chronic.resource.ts';
+import { useWorklist } from './chronic.resource.ts';
+import type { WorklistRow } from '@yigong/contracts';
 import { QuickFollowUp } from './quick-follow-up.component.tsx';
 import { useWorklistColumns } from './worklist-columns.component.tsx';
 

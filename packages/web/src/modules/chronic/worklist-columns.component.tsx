@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import type { DataColumn } from '../../shared/components/data-table.component.tsx';
 import { formatDate, orDash } from '../../shared/i18n/format.ts';
 import { CallOutcomeTag, ClassificationTag, DiseaseTag, OverdueDaysTag } from './chronic-tags.component.tsx';
-import type { WorklistRow } from './chronic.resource.ts';
+import type { WorklistRow } from '@yigong/contracts';
 
 interface Options {
   overdue: boolean;

@@ -7,7 +7,8 @@ import { TERMINATION_REASONS, type TerminationReason } from '@yigong/domain';
 import { newId } from '../../shared/api/api-client.ts';
 import { applyFieldErrors } from '../../shared/api/form-errors.ts';
 import { useErrorText } from '../../shared/components/query-state.component.tsx';
-import { useRecordService, useRenewContract, useTerminateContract, type ContractView } from './family-doctor.resource.ts';
+import { useRecordService, useRenewContract, useTerminateContract } from './family-doctor.resource.ts';
+import type { ContractView } from '@yigong/contracts';
 
 /** 记录服务: a delivered service (履约) against one package item, within the contract period. */
 export function ServiceDialog({ c, itemId, onClose }: { c: ContractView; itemId?: string; onClose: () => void }) {

@@ -7,7 +7,7 @@ import { DataTable, type DataColumn } from '../../shared/components/data-table.c
 import { formatDate } from '../../shared/i18n/format.ts';
 import { ContractActions, ServiceDialog } from './contract-actions.component.tsx';
 import { ContractStatusTag, FulfilmentBar } from './contract-tags.component.tsx';
-import type { ContractItem, ContractView } from './family-doctor.resource.ts';
+import type { ContractItem, ContractView } from '@yigong/contracts';
 
 interface Props {
   c: ContractView;

@@ -1,7 +1,8 @@
 import { Progress, Tag } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { fdKeys, useContract, type ContractStatus, type ContractView } from './family-doctor.resource.ts';
+import { fdKeys, useContract } from './family-doctor.resource.ts';
+import type { ContractStatus, ContractView } from '@yigong/contracts';
 
 const STATUS_COLOURS: Record<ContractStatus, string> = { active: 'success', terminated: 'default', renewed: 'processing' };
 

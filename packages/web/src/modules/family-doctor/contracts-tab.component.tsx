@@ -2,14 +2,14 @@ import { Button, Space } from 'antd';
 import { FileAddOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { ResidentRecord } from '@yigong/contracts';
+import type { ContractView, ResidentRecord } from '@yigong/contracts';
 import { useAuth } from '../../shared/auth/auth-context.tsx';
 import { DataTable, type DataColumn } from '../../shared/components/data-table.component.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/components/query-state.component.tsx';
 import { formatDate } from '../../shared/i18n/format.ts';
 import { ContractPanel } from './contract-panel.component.tsx';
 import { ContractStatusTag, FulfilmentBar, percentText } from './contract-tags.component.tsx';
-import { useResidentContracts, type ContractView } from './family-doctor.resource.ts';
+import { useResidentContracts } from './family-doctor.resource.ts';
 
 /** 签约 tab of the resident record: the current contract with its services, and every past one. */
 export function ContractsTab({ r, active }: { r: ResidentRecord; active: boolean }) {

@@ -1,70 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ContractRequest, SigningRatesResponse, TeamRequest } from '@yigong/contracts';
-import type { PackagePopulation, TerminationReason } from '@yigong/domain';
+import type { ContractRequest, ContractRow, ContractStatus, ContractView, PackageView, SigningRatesResponse, TeamRequest, TeamView } from '@yigong/contracts';
+import type { TerminationReason } from '@yigong/domain';
 import { api } from '../../shared/api/api-client.ts';
-
-export type TeamRole = TeamRequest['members'][number]['role'];
-export const TEAM_ROLES: readonly TeamRole[] = ['gp_lead', 'village_doctor', 'nurse', 'public_health', 'specialist', 'pharmacist'];
-
-export interface TeamView {
-  id: string;
-  communityId: string;
-  organizationId: string;
-  organizationName: string;
-  name: string;
-  members: { practitionerId: string; name: string; role: TeamRole; title: string }[];
-  activeContracts: number;
-  panelPerDoctor: number;
-  panelLimit: number;
-}
-
-/** A menu-style service package (菜单式签约服务包); money in fen. */
-export interface PackageView {
-  id: string;
-  code: string;
-  name: string;
-  population: PackagePopulation;
-  priceFen: number;
-  insuranceFen: number;
-  publicHealthFen: number;
-  financeFen: number;
-  residentFen: number;
-  items: { id: string; code: string; name: string; timesPerYear: number }[];
-}
-
-export type ContractStatus = 'active' | 'terminated' | 'renewed';
-
-/** A contract row (GET /contracts): no items. */
-export interface ContractRow {
-  id: string;
-  resident_id: string;
-  resident_name: string;
-  team_id: string;
-  team_name: string;
-  organization_id: string;
-  starts_on: string;
-  ends_on: string;
-  status: ContractStatus;
-  terminated_on: string | null;
-  termination_reason: TerminationReason | null;
-  renewed_from: string | null;
-  created_at: string;
-}
-
-export interface ContractItem {
-  itemId: string;
-  packageName: string;
-  code: string;
-  name: string;
-  timesPerYear: number;
-  delivered: number;
-}
-
-/** A contract with its package items, what was delivered against each, and the fulfilment rate. */
-export interface ContractView extends ContractRow {
-  items: ContractItem[];
-  fulfilmentRate: number | null;
-}
 
 export const fdKeys = {
   all: ['family-doctor'] as const,

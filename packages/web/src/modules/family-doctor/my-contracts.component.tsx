@@ -4,7 +4,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { DataTable, type DataColumn } from '../../shared/components/data-table.component.tsx';
 import { formatDate } from '../../shared/i18n/format.ts';
 import { ContractStatusTag, FulfilmentCell, useCachedFulfilment } from './contract-tags.component.tsx';
-import type { ContractRow } from './family-doctor.resource.ts';
+import type { ContractRow } from '@yigong/contracts';
 
 /** 我的签约居民: active contracts of the doctor's units with their fulfilment. */
 export function MyContracts({ query }: { query: UseQueryResult<ContractRow[]> }) {

@@ -2,7 +2,8 @@ import { Card, Checkbox, Col, Flex, Row, Tag, Typography } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { packageFits, type KeyPopulationTag } from '@yigong/domain';
-import { yuan, type PackageView } from './family-doctor.resource.ts';
+import { yuan } from './family-doctor.resource.ts';
+import type { PackageView } from '@yigong/contracts';
 
 /** Price split of a package by payer, in yuan (stored in fen). */
 function FeeSplit({ p }: { p: PackageView }) {

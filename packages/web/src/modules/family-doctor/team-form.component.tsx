@@ -7,7 +7,8 @@ import { applyFieldErrors } from '../../shared/api/form-errors.ts';
 import { useErrorText } from '../../shared/components/query-state.component.tsx';
 import { useOrganizations } from '../org/org.resource.ts';
 import { usePractitioners } from '../practitioners/practitioner.resource.ts';
-import { TEAM_ROLES, useCreateTeam, type TeamRole } from './family-doctor.resource.ts';
+import { useCreateTeam } from './family-doctor.resource.ts';
+import { TEAM_ROLES, type TeamRole } from '@yigong/contracts';
 
 interface Values {
   organizationId: string;

@@ -7,7 +7,8 @@ import { useCommunitySelection } from '../../shared/community/community-context.
 import { CommunitySelect } from '../../shared/community/community-select.component.tsx';
 import { DataTable, type DataColumn } from '../../shared/components/data-table.component.tsx';
 import { TeamCreateDrawer } from './team-form.component.tsx';
-import { useTeams, type TeamView } from './family-doctor.resource.ts';
+import { useTeams } from './family-doctor.resource.ts';
+import type { TeamView } from '@yigong/contracts';
 
 const ROLE_COLOURS: Record<string, string> = { gp_lead: 'blue', village_doctor: 'cyan', nurse: 'magenta', public_health: 'green', specialist: 'purple', pharmacist: 'gold' };
 

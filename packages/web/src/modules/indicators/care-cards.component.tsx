@@ -6,7 +6,8 @@ import { currentLanguage } from '../../shared/i18n/i18n.ts';
 import { ErrorState } from '../../shared/components/query-state.component.tsx';
 import { DirectionArrow } from './indicator-card.component.tsx';
 import { formatIndicator, STATUS_COLOURS } from './indicator-format.ts';
-import type { IndicatorSet, IndicatorValueView } from './indicators.resource.ts';
+import type { IndicatorSet } from './indicators.resource.ts';
+import type { IndicatorValueView } from '@yigong/contracts';
 
 /** The module indicators shown beside the encounter ones (INDICATORS.md "Health management", "Care pattern"). */
 const CARE_CODES = ['chronic_standard_mgmt_rate', 'signing_rate', 'key_population_signing_rate', 'htn_control_rate', 't2d_control_rate', 'up_referrals', 'down_referrals', 'dispatched_senior_doctors'];

@@ -5,7 +5,8 @@ import type { IndicatorDefinition, IndicatorPart } from '@yigong/domain';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/components/query-state.component.tsx';
 import { currentLanguage } from '../../shared/i18n/i18n.ts';
 import { formatIndicator, formatPart, STATUS_COLOURS } from './indicator-format.ts';
-import { DEFINITIONS, type IndicatorSet, type IndicatorValueView } from './indicators.resource.ts';
+import { DEFINITIONS, type IndicatorSet } from './indicators.resource.ts';
+import type { IndicatorValueView } from '@yigong/contracts';
 
 export function indicatorName(d: IndicatorDefinition): string {
   return currentLanguage() === 'en' ? d.nameEn : d.nameZh;

@@ -1,30 +1,7 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import type { CommunityView, OrganizationView } from '@yigong/contracts';
-import { INDICATOR_DEFINITIONS, type IndicatorDefinition, type IndicatorValue } from '@yigong/domain';
+import type { CommunityView, IndicatorSeriesResponse, IndicatorsByUnitResponse, IndicatorsResponse, IndicatorValueView, OrganizationView, OutCountyDisease } from '@yigong/contracts';
+import { INDICATOR_DEFINITIONS, type IndicatorDefinition } from '@yigong/domain';
 import { api } from '../../shared/api/api-client.ts';
-
-/** One value of GET /indicators (INDICATORS.md); `note` says when out-of-county data is missing. */
-export interface IndicatorValueView extends IndicatorValue {
-  note?: 'no_out_of_county_data';
-}
-
-export interface OutCountyDisease {
-  icd3: string;
-  name: string;
-  count: number;
-  share: number;
-}
-
-interface TopDiseasesValue {
-  code: 'top_out_county_diseases';
-  items: OutCountyDisease[];
-}
-
-export interface IndicatorsResponse {
-  period: string;
-  scope: { communityId: string; organizationId?: string };
-  values: (IndicatorValueView | TopDiseasesValue)[];
-}
 
 /** The response split into the plain values (by code) and the top out-of-county diseases. */
 export interface IndicatorSet {
@@ -85,10 +62,6 @@ export function useIndicators(communityId: string | null, organizationId: string
   return useQuery(indicatorsQuery(communityId, organizationId, period, refetchInterval));
 }
 
-interface SeriesResponse {
-  months: { period: string; values: IndicatorValueView[] }[];
-}
-
 /**
  * A 12-month trend in one request (GET /indicators/series: one aggregate query on the server).
  * Returns the months in order with their sets (undefined while loading).
@@ -99,7 +72,7 @@ export function useIndicatorTrend(communityId: string | null, organizationId: st
   const q = useQuery({
     queryKey: [...indicatorKeys.all, 'series', communityId, organizationId, from, to],
     enabled: !!communityId && months.length > 0,
-    queryFn: ({ signal }) => api.get<SeriesResponse>('/indicators/series', { communityId, organizationId, from, to }, signal),
+    queryFn: ({ signal }) => api.get<IndicatorSeriesResponse>('/indicators/series', { communityId, organizationId, from, to }, signal),
     staleTime: 30_000,
     refetchInterval,
   });
@@ -115,17 +88,12 @@ export function useIndicatorTrend(communityId: string | null, organizationId: st
   };
 }
 
-interface ByUnitResponse {
-  period: string;
-  units: { organizationId: string; values: IndicatorValueView[] }[];
-}
-
 /** The unit-level indicators of each ranked unit for a period, in one request (GET /indicators/by-unit). */
 export function useUnitIndicators(communityId: string | null, units: readonly OrganizationView[], period: string) {
   const q = useQuery({
     queryKey: [...indicatorKeys.all, 'by-unit', communityId, period],
     enabled: !!communityId,
-    queryFn: ({ signal }) => api.get<ByUnitResponse>('/indicators/by-unit', { communityId, period }, signal),
+    queryFn: ({ signal }) => api.get<IndicatorsByUnitResponse>('/indicators/by-unit', { communityId, period }, signal),
     staleTime: 30_000,
   });
   const byUnit = new Map(q.data?.units.map((u) => [u.organizationId, u.values]));

@@ -7,7 +7,7 @@ import { Card, Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DataTable, type DataColumn } from '../../shared/components/data-table.component.tsx';
 import { EmptyState, LoadingState } from '../../shared/components/query-state.component.tsx';
-import type { OutCountyDisease } from './indicators.resource.ts';
+import type { OutCountyDisease } from '@yigong/contracts';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
@@ -44,7 +44,7 @@ export function OutCountyDiseases({ items, loading, exportName }: { items: reado
     { title: t('dashboard.icd3'), dataIndex: 'icd3' },
     { title: t('dashboard.disease'), dataIndex: 'name' },
     { title: t('dashboard.count'), dataIndex: 'count', align: 'right' },
-    { title: t('dashboard.share'), dataIndex: 'share', align: 'right', render: (v: number) => `${(v * 100).toFixed(1)}%`, exportValue: (r) => Number((r.share * 100).toFixed(1)) },
+    { title: t('dashboard.share'), dataIndex: 'share', align: 'right', render: (v: number | null) => (v == null ? '' : `${(v * 100).toFixed(1)}%`), exportValue: (r) => (r.share == null ? null : Number((r.share * 100).toFixed(1))) },
   ];
   return (
     <Card size="small" title={t('dashboard.topDiseases')} data-testid="out-county-diseases">

@@ -1,26 +1,6 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DepartmentInput, OrganizationInput, OrganizationPatch, OrganizationView, Page } from '@yigong/contracts';
+import type { CreatedDepartment, DepartmentInput, GridView, OrganizationDetail, OrganizationInput, OrganizationPatch, OrganizationView, Page } from '@yigong/contracts';
 import { api } from '../../shared/api/api-client.ts';
-
-export interface DepartmentView {
-  id: string;
-  code: string;
-  name: string;
-}
-
-/** GET /organizations/:id adds departments and the direct child units. */
-export interface OrganizationDetail extends OrganizationView {
-  departments: DepartmentView[];
-  children: OrganizationView[];
-}
-
-export interface GridView {
-  id: string;
-  communityId: string;
-  name: string;
-  regionCode: string | null;
-  poolingArea: string | null;
-}
 
 export const orgKeys = {
   list: (communityId: string | null) => ['organizations', 'list', communityId] as const,
@@ -86,7 +66,7 @@ export function usePatchOrganization(id: string) {
 export function useCreateDepartment() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: DepartmentInput) => api.post<DepartmentView>('/departments', input),
+    mutationFn: (input: DepartmentInput) => api.post<CreatedDepartment>('/departments', input),
     onSuccess: (_d, input) => qc.invalidateQueries({ queryKey: orgKeys.one(input.organizationId) }),
   });
 }

@@ -3,7 +3,7 @@ import { Button, Card, Descriptions, Space, Tag } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { OrganizationView } from '@yigong/contracts';
+import type { OrganizationDetail, OrganizationView } from '@yigong/contracts';
 import { useAuth } from '../../shared/auth/auth-context.tsx';
 import { DataTable, type DataColumn } from '../../shared/components/data-table.component.tsx';
 import { EmptyState, QueryState } from '../../shared/components/query-state.component.tsx';
@@ -12,7 +12,7 @@ import { LoadMore } from '../../shared/components/load-more.component.tsx';
 import { orDash } from '../../shared/i18n/format.ts';
 import { usePractitioners } from '../practitioners/practitioner.resource.ts';
 import { usePractitionerColumns } from '../practitioners/practitioner-columns.component.tsx';
-import { useOrganization, type OrganizationDetail } from './org.resource.ts';
+import { useOrganization } from './org.resource.ts';
 import { OrganizationFormDrawer } from './organization-form.component.tsx';
 import { DepartmentForm } from './department-form.component.tsx';
 

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { CATALOGUE_LEVELS, CATALOGUE_RULES, type CatalogueLevel, type CatalogueRule } from '@yigong/domain';
 import { applyFieldErrors } from '../../shared/api/form-errors.ts';
 import { useErrorText } from '../../shared/components/query-state.component.tsx';
-import { useSaveCatalogueEntry, type CatalogueItem } from './referral.resource.ts';
+import { useSaveCatalogueEntry } from './referral.resource.ts';
+import type { CatalogueItem } from '@yigong/contracts';
 
 interface Values {
   level: CatalogueLevel;

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useIcd10Search, type Icd10Item } from '../residents/resident.resource.ts';
+import { useIcd10Search } from '../residents/resident.resource.ts';
+import type { Icd10Item } from '@yigong/contracts';
 
 /** A chosen code with its shown label (labelInValue keeps the label when the search changes). */
 export interface IcdValue {

@@ -10,7 +10,8 @@ import { useErrorText } from '../../shared/components/query-state.component.tsx'
 import { orDash } from '../../shared/i18n/format.ts';
 import { CatalogueFormModal } from './catalogue-form.component.tsx';
 import { CatalogueRuleTag } from './referral-tags.component.tsx';
-import { useCatalogue, useDeleteCatalogueEntry, type CatalogueItem } from './referral.resource.ts';
+import { useCatalogue, useDeleteCatalogueEntry } from './referral.resource.ts';
+import type { CatalogueItem } from '@yigong/contracts';
 
 const range = (e: CatalogueItem) => (e.codeFrom === e.codeTo ? e.codeFrom : `${e.codeFrom}–${e.codeTo}`);
 

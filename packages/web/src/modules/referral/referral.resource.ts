@@ -1,36 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CatalogueEntryInput, CreateReferralRequest, ReferralView, TransitionRequest } from '@yigong/contracts';
-import type { CatalogueLevel, CatalogueRule, ReferralAction, ReferralDirection, ReferralStatus } from '@yigong/domain';
+import type { CatalogueEntryInput, CatalogueItem, CreateReferralRequest, OrganizationDetail, ReferralFollowUpRequest, ReferralQuery, ReferralView, TransitionRequest } from '@yigong/contracts';
+import type { ReferralAction } from '@yigong/domain';
 import { api, apiRequest, ApiError, readToken } from '../../shared/api/api-client.ts';
-import { orgKeys, type OrganizationDetail } from '../org/org.resource.ts';
+import { orgKeys } from '../org/org.resource.ts';
 
 /** Filters of GET /referrals; `role` is relative to the caller's own unit. */
-export interface ReferralListQuery {
-  role?: 'incoming' | 'outgoing';
-  direction?: ReferralDirection;
-  status?: ReferralStatus;
-  residentId?: string;
-  overdue?: boolean;
-  limit?: number;
-}
-
-/** One row of the referral disease catalogue (转诊病种目录). */
-export interface CatalogueItem {
-  id: string;
-  level: CatalogueLevel;
-  codeFrom: string;
-  codeTo: string;
-  rule: CatalogueRule;
-  note: string | null;
-}
-
-export interface FollowUpInput {
-  date: string;
-  diagnosis: string;
-  plan?: string;
-  sbp?: number;
-  dbp?: number;
-}
+export type ReferralListQuery = Partial<ReferralQuery>;
 
 export const referralKeys = {
   lists: ['referrals', 'list'] as const,
@@ -97,7 +72,7 @@ export function useReferralTransition(id: string) {
 export function useFollowUp(id: string) {
   const written = useReferralWritten();
   return useMutation({
-    mutationFn: (input: FollowUpInput) => api.post<ReferralView>(`/referrals/${id}/follow-up`, input),
+    mutationFn: (input: ReferralFollowUpRequest) => api.post<ReferralView>(`/referrals/${id}/follow-up`, input),
     onSuccess: written,
   });
 }

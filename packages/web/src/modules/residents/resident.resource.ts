@@ -4,11 +4,13 @@ import type {
   AddProblemRequest,
   AuditEntry,
   CreateResidentRequest,
+  Icd10Item,
   ObservationView,
   Page,
   ProblemView,
   ResidentListItem,
   ResidentRecord,
+  RevealedIdNumber,
 } from '@yigong/contracts';
 import { api } from '../../shared/api/api-client.ts';
 
@@ -80,15 +82,9 @@ export function useAddObservation(residentId: string) {
 export function useRevealId(residentId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (purpose: string) => api.post<{ idNumber: string }>(`/residents/${residentId}/reveal-id`, { purpose }),
+    mutationFn: (purpose: string) => api.post<RevealedIdNumber>(`/residents/${residentId}/reveal-id`, { purpose }),
     onSuccess: () => qc.invalidateQueries({ queryKey: residentKeys.accessLog(residentId) }),
   });
-}
-
-export interface Icd10Item {
-  code: string;
-  nameZh: string;
-  nameEn: string;
 }
 
 export function useIcd10Search(q: string) {

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { ResourceType } from '@yigong/domain';
 import { useAuth } from '../../shared/auth/auth-context.tsx';
 import { useErrorText } from '../../shared/components/query-state.component.tsx';
-import { useSetPolicy, type PolicyView } from './scheduling.resource.ts';
+import { useSetPolicy } from './scheduling.resource.ts';
+import type { PolicyView } from '@yigong/contracts';
 
 interface Props {
   communityId: string;

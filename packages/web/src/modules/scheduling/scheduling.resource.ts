@@ -1,25 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReservationPolicyInput, SlotView } from '@yigong/contracts';
+import type { PolicyView, ReservationPolicyInput, ResourceView, SavedPolicy, SlotView } from '@yigong/contracts';
 import type { ResourceType } from '@yigong/domain';
 import { api, apiRequest } from '../../shared/api/api-client.ts';
-
-/** A bookable resource (expert clinic session, ward beds, exam device) of GET /resources. */
-export interface ResourceView {
-  id: string;
-  organizationId: string;
-  departmentId: string | null;
-  type: ResourceType;
-  name: string;
-  active: boolean;
-}
-
-/** The owner's reservation policy for one resource type (family-doctor referral channel). */
-export interface PolicyView {
-  organizationId: string;
-  resourceType: ResourceType;
-  sharePct: number;
-  releaseHoursBefore: number;
-}
 
 export interface SlotFilter {
   organizationId: string | null | undefined;
@@ -58,7 +40,7 @@ export function useResources(organizationId: string | null) {
 export function useSetPolicy() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: ReservationPolicyInput) => apiRequest<ReservationPolicyInput>('/reservation-policies', { method: 'PUT', body: input }),
+    mutationFn: (input: ReservationPolicyInput) => apiRequest<SavedPolicy>('/reservation-policies', { method: 'PUT', body: input }),
     onSuccess: (_r, input) => qc.invalidateQueries({ queryKey: schedulingKeys.resources(input.organizationId) }),
   });
 }
