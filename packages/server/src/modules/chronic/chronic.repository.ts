@@ -28,8 +28,13 @@ const SELECT = `
     join resident r on r.community_id = e.community_id and r.id = e.resident_id
     join organization o on o.community_id = e.community_id and o.id = e.organization_id`;
 
-export async function findEnrollment(sql: Sql, id: string): Promise<EnrollmentRow | null> {
-  return (await sql.query<EnrollmentRow>(`${SELECT} where e.id = $1`, [id])).rows[0] ?? null;
+export async function findEnrollment(sql: Sql, communityId: string, id: string): Promise<EnrollmentRow | null> {
+  return (await sql.query<EnrollmentRow>(`${SELECT} where e.community_id = $1 and e.id = $2`, [communityId, id])).rows[0] ?? null;
+}
+
+/** Which community an enrolment belongs to, for callers whose scope spans several (region scope). No lock. */
+export async function enrollmentCommunity(sql: Sql, id: string): Promise<string | null> {
+  return (await sql.query<{ community_id: string }>('select community_id from chronic_enrollment where id = $1', [id])).rows[0]?.community_id ?? null;
 }
 
 export async function openEnrollment(sql: Sql, communityId: string, residentId: string, disease: string): Promise<EnrollmentRow | null> {

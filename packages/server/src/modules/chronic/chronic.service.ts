@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_RULE_SET, DomainError, ageOn, classifyFollowUp, hasPermission, scopeFilter, type Actor } from '@yigong/domain';
+import { DEFAULT_RULE_SET, DomainError, ageOn, classifyFollowUp, hasPermission, scopeCommunity, scopeFilter, type Actor } from '@yigong/domain';
 import type { EnrollmentRequest, FollowUpRequest, FollowUpResponse } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
@@ -30,12 +30,21 @@ export async function enroll(ctx: AppContext, actor: Actor, input: EnrollmentReq
     await repo.insertEnrollment(tx, { communityId: row.community_id, id, residentId: row.id, disease: input.disease, enrolledOn: input.enrolledOn, organizationId: input.organizationId, doctorId: actor.userId, riskLevel: input.riskLevel ?? null });
     await refreshChronicRates(tx, row.community_id, [id]);
     await recordAudit(tx, actor, { communityId: row.community_id, action: 'chronic.enroll', resourceType: 'chronic_enrollment', resourceId: id, residentId: row.id, details: { disease: input.disease } });
-    return (await repo.findEnrollment(tx, id))!;
+    return (await repo.findEnrollment(tx, row.community_id, id))!;
   });
 }
 
+/**
+ * An enrolment by id, read in the caller's community (one shard on Citus), or for a region scope in
+ * the enrolment's. Every use changes it, which needs the resident in scope: one outside is not found.
+ */
+export async function findEnrollmentInScope(sql: Sql, actor: Actor, id: string): Promise<repo.EnrollmentRow | null> {
+  const communityId = scopeCommunity(actor) ?? (await repo.enrollmentCommunity(sql, id));
+  return communityId ? repo.findEnrollment(sql, communityId, id) : null;
+}
+
 async function requireEnrollment(sql: Sql, actor: Actor, id: string, now: Date) {
-  const e = await repo.findEnrollment(sql, id);
+  const e = await findEnrollmentInScope(sql, actor, id);
   if (!e) throw new DomainError('NOT_FOUND', '慢病管理档案不存在');
   const { row } = await requireResidentAccess(sql, actor, e.resident_id, 'resident.update', now);
   authorize(actor, 'care.write', { communityId: row.community_id, organizationId: row.organization_id, regionCode: row.region_code });

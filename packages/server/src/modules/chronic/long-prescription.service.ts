@@ -8,6 +8,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { findOrganizationRef } from '../org/index.ts';
 import { requireResidentAccess } from '../residents/index.ts';
 import * as repo from './chronic.repository.ts';
+import { findEnrollmentInScope } from './chronic.service.ts';
 
 /**
  * Issues a prescription; more than 4 weeks is a long prescription, allowed only under the
@@ -16,7 +17,7 @@ import * as repo from './chronic.repository.ts';
  */
 export async function issueLongPrescription(ctx: AppContext, actor: Actor, input: LongPrescriptionRequest) {
   return ctx.db.transaction(async (tx) => {
-    const e = await repo.findEnrollment(tx, input.enrollmentId);
+    const e = await findEnrollmentInScope(tx, actor, input.enrollmentId);
     if (!e) throw new DomainError('NOT_FOUND', '慢病管理档案不存在');
     const { row } = await requireResidentAccess(tx, actor, e.resident_id, 'resident.update', ctx.clock.now());
     if (!actor.organizationId) throw new DomainError('FORBIDDEN', '处方须由医疗机构的医生开具');

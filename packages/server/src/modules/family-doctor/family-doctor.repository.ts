@@ -97,8 +97,13 @@ const CONTRACT_SELECT = `
     from fd_contract c join resident r on r.community_id = c.community_id and r.id = c.resident_id
     join fd_team t on t.community_id = c.community_id and t.id = c.team_id`;
 
-export async function findContract(sql: Sql, id: string): Promise<ContractRow | null> {
-  return (await sql.query<ContractRow>(`${CONTRACT_SELECT} where c.id = $1`, [id])).rows[0] ?? null;
+export async function findContract(sql: Sql, communityId: string, id: string): Promise<ContractRow | null> {
+  return (await sql.query<ContractRow>(`${CONTRACT_SELECT} where c.community_id = $1 and c.id = $2`, [communityId, id])).rows[0] ?? null;
+}
+
+/** Which community a contract belongs to, for callers whose scope spans several (region scope). No lock. */
+export async function contractCommunity(sql: Sql, id: string): Promise<string | null> {
+  return (await sql.query<{ community_id: string }>('select community_id from fd_contract where id = $1', [id])).rows[0]?.community_id ?? null;
 }
 
 export async function activeContractOf(sql: Sql, communityId: string, residentId: string): Promise<ContractRow | null> {

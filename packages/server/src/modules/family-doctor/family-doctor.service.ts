@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, addMonths, deriveKeyPopulationTags, feeSplitProblem, fulfilmentRate, hasPermission, packageFits, scopeFilter, type Actor, type PackagePopulation } from '@yigong/domain';
+import { DomainError, addMonths, deriveKeyPopulationTags, feeSplitProblem, fulfilmentRate, hasPermission, packageFits, scopeCommunity, scopeFilter, type Actor, type PackagePopulation } from '@yigong/domain';
 import type { ContractRequest, PackageRequest, SigningRatesResponse, TeamRequest } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
@@ -28,7 +28,7 @@ export async function signContract(ctx: AppContext, actor: Actor, input: Contrac
       const { row } = await requireResidentAccess(tx, actor, input.residentId, 'resident.update', ctx.clock.now());
       authorize(actor, 'care.write', { communityId: row.community_id, organizationId: row.organization_id, regionCode: row.region_code });
       if (input.id) {
-        const prior = await repo.findContract(tx, input.id);
+        const prior = await repo.findContract(tx, row.community_id, input.id);
         if (prior) {
           if (prior.resident_id !== row.id) throw new DomainError('IDEMPOTENCY_MISMATCH', '该编号的签约已存在且内容不同', { id: input.id });
           return contractView(tx, prior);
@@ -48,7 +48,7 @@ export async function signContract(ctx: AppContext, actor: Actor, input: Contrac
       await repo.insertContract(tx, { communityId: row.community_id, id, residentId: row.id, teamId: team.id, organizationId: team.organizationId, startsOn: input.startsOn, endsOn: addMonths(input.startsOn, input.months), renewedFrom: null, signedBy: actor.userId }, input.packageIds);
       await refreshSigningRates(tx, row.community_id, [row.id]);
       await recordAudit(tx, actor, { communityId: row.community_id, action: 'contract.sign', resourceType: 'fd_contract', resourceId: id, residentId: row.id, details: { teamId: team.id, packages: input.packageIds } });
-      return contractView(tx, (await repo.findContract(tx, id))!);
+      return contractView(tx, (await repo.findContract(tx, row.community_id, id))!);
     });
   } catch (e) {
     if ((e as { code?: string }).code === '23505') throw new DomainError('CONFLICT', '该居民已有有效签约');
@@ -56,16 +56,31 @@ export async function signContract(ctx: AppContext, actor: Actor, input: Contrac
   }
 }
 
+/**
+ * A contract to change, read in the caller's community (one shard on Citus), or for a region scope
+ * in the contract's: changing one needs the resident in scope, so one outside is not found.
+ */
 async function requireContract(sql: Sql, ctx: AppContext, actor: Actor, id: string) {
-  const c = await repo.findContract(sql, id);
+  const communityId = scopeCommunity(actor) ?? (await repo.contractCommunity(sql, id));
+  const c = communityId ? await repo.findContract(sql, communityId, id) : null;
   if (!c) throw new DomainError('NOT_FOUND', '签约不存在');
   const { row } = await requireResidentAccess(sql, actor, c.resident_id, 'resident.update', ctx.clock.now());
   authorize(actor, 'care.write', { communityId: row.community_id, organizationId: row.organization_id, regionCode: row.region_code });
   return c;
 }
 
+/**
+ * Reads a contract: in the caller's community first (one shard on Citus); a contract elsewhere is
+ * looked up by its community, as the resident's record may be readable under an access grant
+ * (requireResidentAccess decides, as for the record itself).
+ */
 export async function getContract(ctx: AppContext, actor: Actor, id: string) {
-  const c = await repo.findContract(ctx.db, id);
+  const own = scopeCommunity(actor);
+  let c = own ? await repo.findContract(ctx.db, own, id) : null;
+  if (!c) {
+    const communityId = await repo.contractCommunity(ctx.db, id);
+    if (communityId && communityId !== own) c = await repo.findContract(ctx.db, communityId, id);
+  }
   if (!c) throw new DomainError('NOT_FOUND', '签约不存在');
   await requireResidentAccess(ctx.db, actor, c.resident_id, 'resident.read', ctx.clock.now());
   return contractView(ctx.db, c);
@@ -81,7 +96,7 @@ export async function terminateContract(ctx: AppContext, actor: Actor, id: strin
     if (!(await repo.setContractStatus(tx, c.community_id, c.id, 'terminated', input.terminatedOn, input.reason))) throw new DomainError('CONFLICT', '签约已不是有效状态', { status: c.status });
     await refreshSigningRates(tx, c.community_id, [c.resident_id]);
     await recordAudit(tx, actor, { communityId: c.community_id, action: 'contract.terminate', resourceType: 'fd_contract', resourceId: c.id, residentId: c.resident_id, details: input });
-    return contractView(tx, (await repo.findContract(tx, c.id))!);
+    return contractView(tx, (await repo.findContract(tx, c.community_id, c.id))!);
   });
 }
 
@@ -95,7 +110,7 @@ export async function renewContract(ctx: AppContext, actor: Actor, id: string) {
     await repo.insertContract(tx, { communityId: c.community_id, id: newId, residentId: c.resident_id, teamId: c.team_id, organizationId: c.organization_id, startsOn: c.ends_on, endsOn: addMonths(c.ends_on, 12), renewedFrom: c.id, signedBy: actor.userId }, packageIds);
     await refreshSigningRates(tx, c.community_id, [c.resident_id]);
     await recordAudit(tx, actor, { communityId: c.community_id, action: 'contract.renew', resourceType: 'fd_contract', resourceId: newId, residentId: c.resident_id, details: { from: c.id } });
-    return contractView(tx, (await repo.findContract(tx, newId))!);
+    return contractView(tx, (await repo.findContract(tx, c.community_id, newId))!);
   });
 }
 

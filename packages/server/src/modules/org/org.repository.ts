@@ -49,10 +49,15 @@ export async function listOrganizations(
   return rows;
 }
 
-/** An organisation by id within the caller's reachable communities. */
-export async function findOrganization(sql: Sql, f: ScopeFilter, id: string): Promise<OrganizationView | null> {
-  const w = scopeWhere(f, 2);
-  return (await sql.query<OrganizationView>(`${ORG_SELECT} where t.id = $1 and ${w.sql}`, [id, ...w.params])).rows[0] ?? null;
+/** An organisation by id in one community, when that community is within the caller's reachable ones. */
+export async function findOrganization(sql: Sql, communityId: string, f: ScopeFilter, id: string): Promise<OrganizationView | null> {
+  const w = scopeWhere(f, 3);
+  return (await sql.query<OrganizationView>(`${ORG_SELECT} where t.community_id = $1 and t.id = $2 and ${w.sql}`, [communityId, id, ...w.params])).rows[0] ?? null;
+}
+
+/** Which community an organisation belongs to, for callers whose scope spans several (region scope). No lock. */
+export async function organizationCommunity(sql: Sql, id: string): Promise<string | null> {
+  return (await sql.query<{ community_id: string }>('select community_id from organization where id = $1', [id])).rows[0]?.community_id ?? null;
 }
 
 /** A unit's identity without the counts: for validation and joins on hot paths. */

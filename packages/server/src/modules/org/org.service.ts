@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, GRASSROOTS_KINDS, scopeFilter, secondPlateName, type Actor } from '@yigong/domain';
+import { DomainError, GRASSROOTS_KINDS, scopeCommunity, scopeFilter, secondPlateName, type Actor } from '@yigong/domain';
 import type { DepartmentInput, GridInput, OrganizationInput, OrganizationPatch, OrganizationView } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
@@ -21,9 +21,13 @@ export function listOrganizations(ctx: AppContext, actor: Actor, q: Parameters<t
   return repo.listOrganizations(ctx.db, scopeFilter(actor, 'org.read'), q);
 }
 
-/** An organisation visible to the actor, or 404 (outside scope looks the same as absent). */
+/**
+ * An organisation visible to the actor, or 404 (outside scope looks the same as absent): read in the
+ * caller's community (one shard on Citus), or for a region scope in the organisation's.
+ */
 export async function requireOrganization(sql: Sql, actor: Actor, id: string): Promise<OrganizationView> {
-  const org = await repo.findOrganization(sql, scopeFilter(actor, 'org.read'), id);
+  const communityId = scopeCommunity(actor) ?? (await repo.organizationCommunity(sql, id));
+  const org = communityId ? await repo.findOrganization(sql, communityId, scopeFilter(actor, 'org.read'), id) : null;
   if (!org) throw new DomainError('NOT_FOUND', '机构不存在或不在您的范围内');
   return org;
 }

@@ -27,9 +27,15 @@ export async function listPractitioners(
   )).rows;
 }
 
-export async function findPractitioner(sql: Sql, f: ScopeFilter, id: string): Promise<PractitionerView | null> {
-  const w = scopeWhere(f, 2);
-  return (await sql.query<PractitionerView>(`${SELECT} where t.id = $1 and ${w.sql}`, [id, ...w.params])).rows[0] ?? null;
+/** A practitioner by id in one community; with `f`, only when that community is within the caller's reachable ones. */
+export async function findPractitioner(sql: Sql, communityId: string, id: string, f: ScopeFilter | null = null): Promise<PractitionerView | null> {
+  const w = f ? scopeWhere(f, 3) : { sql: 'true', params: [] };
+  return (await sql.query<PractitionerView>(`${SELECT} where t.community_id = $1 and t.id = $2 and ${w.sql}`, [communityId, id, ...w.params])).rows[0] ?? null;
+}
+
+/** Which community a practitioner belongs to, for callers whose scope spans several (region scope). No lock. */
+export async function practitionerCommunity(sql: Sql, id: string): Promise<string | null> {
+  return (await sql.query<{ community_id: string }>('select community_id from practitioner where id = $1', [id])).rows[0]?.community_id ?? null;
 }
 
 export async function insertPractitioner(sql: Sql, id: string, p: PractitionerInput): Promise<void> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, scopeFilter, type Actor } from '@yigong/domain';
+import { DomainError, scopeCommunity, scopeFilter, type Actor } from '@yigong/domain';
 import type { AssignmentInput, PractitionerInput, PractitionerPatch, PractitionerView } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
@@ -15,8 +15,10 @@ export async function listPractitioners(ctx: AppContext, actor: Actor, q: Omit<P
   return { items: page, nextCursor: more ? page.at(-1)!.id : null };
 }
 
+/** A practitioner visible to the actor: read in the caller's community (one shard on Citus), or for a region scope in the practitioner's. */
 async function requirePractitioner(sql: Sql, actor: Actor, id: string): Promise<PractitionerView> {
-  const p = await repo.findPractitioner(sql, scopeFilter(actor, 'staff.read'), id);
+  const communityId = scopeCommunity(actor) ?? (await repo.practitionerCommunity(sql, id));
+  const p = communityId ? await repo.findPractitioner(sql, communityId, id, scopeFilter(actor, 'staff.read')) : null;
   if (!p) throw new DomainError('NOT_FOUND', '人员不存在或不在您的范围内');
   return p;
 }
@@ -35,14 +37,14 @@ export async function createPractitioner(ctx: AppContext, actor: Actor, input: P
     authorize(actor, 'staff.write', { communityId: input.communityId, organizationId: input.organizationId, regionCode: await communityRegion(tx, input.communityId) });
     await checkUnit(tx, input.communityId, input.organizationId);
     const id = input.id ?? randomUUID();
-    const existing = await repo.findPractitioner(tx, { communityIds: [input.communityId], regionPrefix: null, organizationIds: null }, id);
+    const existing = await repo.findPractitioner(tx, input.communityId, id);
     if (existing) {
       if (existing.name === input.name) return existing;
       throw new DomainError('IDEMPOTENCY_MISMATCH', '该编号的人员已存在且内容不同', { id });
     }
     await repo.insertPractitioner(tx, id, input);
     await recordAudit(tx, actor, { communityId: input.communityId, action: 'staff.create', resourceType: 'practitioner', resourceId: id, details: { name: input.name, title: input.title } });
-    return (await repo.findPractitioner(tx, { communityIds: [input.communityId], regionPrefix: null, organizationIds: null }, id))!;
+    return (await repo.findPractitioner(tx, input.communityId, id))!;
   });
 }
 
@@ -53,7 +55,7 @@ export async function updatePractitioner(ctx: AppContext, actor: Actor, id: stri
     if (patch.organizationId) await checkUnit(tx, p.communityId, patch.organizationId);
     await repo.updatePractitioner(tx, p.communityId, id, patch);
     await recordAudit(tx, actor, { communityId: p.communityId, action: 'staff.update', resourceType: 'practitioner', resourceId: id, details: patch });
-    return (await repo.findPractitioner(tx, { communityIds: [p.communityId], regionPrefix: null, organizationIds: null }, id))!;
+    return (await repo.findPractitioner(tx, p.communityId, id))!;
   });
 }
 

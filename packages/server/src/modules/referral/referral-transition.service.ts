@@ -37,7 +37,7 @@ export async function transitionReferral(ctx: AppContext, actor: Actor, id: stri
     await recordAudit(tx, actor, { communityId: r.community_id, action: `referral.${action}`, resourceType: 'referral', resourceId: r.id, residentId: r.resident_id, details: { from: r.status, to: decision.to } });
     // A cancelled, rejected or redirected referral gives its booked place back to the pool it came from.
     if ((action === 'cancel' || action === 'reject' || action === 'redirect') && r.booking_id) {
-      const booking = await findBooking(tx, r.booking_id);
+      const booking = await findBooking(tx, r.community_id, r.booking_id);
       if (booking) await releaseBookingInTx(tx, ctx, actor, booking);
     }
     return r.community_id;

@@ -22,9 +22,19 @@ export async function insertGrant(sql: Sql, g: { communityId: string; id: string
   );
 }
 
-export async function findGrant(sql: Sql, id: string): Promise<(GrantView & { regionCode: string }) | null> {
+export async function findGrant(sql: Sql, communityId: string, id: string): Promise<(GrantView & { regionCode: string }) | null> {
   return (await sql.query<GrantView & { regionCode: string }>(
-    `${SELECT.replace('from access_grant g', ', c.region_code as "regionCode" from access_grant g join community c on c.community_id = g.community_id')} where g.id = $1`, [id])).rows[0] ?? null;
+    `${SELECT.replace('from access_grant g', ', c.region_code as "regionCode" from access_grant g join community c on c.community_id = g.community_id')}
+      where g.community_id = $1 and g.id = $2`, [communityId, id])).rows[0] ?? null;
+}
+
+/**
+ * Which community a grant belongs to (the resident's), for callers whose scope spans several; with
+ * `granteeId`, only a grant that user asked for (a grantee may work in another community). No lock.
+ */
+export async function grantCommunity(sql: Sql, id: string, granteeId: string | null = null): Promise<string | null> {
+  return (await sql.query<{ community_id: string }>(
+    'select community_id from access_grant where id = $1 and ($2::uuid is null or grantee_id = $2)', [id, granteeId])).rows[0]?.community_id ?? null;
 }
 
 export async function setGrantStatus(sql: Sql, communityId: string, id: string, status: string, by: string, now: Date, expiresAt?: Date): Promise<void> {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, can, hasPermission, scopeFilter, type Actor } from '@yigong/domain';
+import { DomainError, can, hasPermission, scopeCommunity, scopeFilter, type Actor } from '@yigong/domain';
 import type { GrantRequest, GrantView } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { findResidentIn } from './residents.repository.ts';
+import { findResident } from './residents.repository.ts';
 import * as repo from './grants.repository.ts';
 
 export function hasActiveGrant(sql: Sql, communityId: string, residentId: string, granteeId: string, now: Date): Promise<boolean> {
@@ -21,7 +21,7 @@ export function hasActiveGrant(sql: Sql, communityId: string, residentId: string
 export async function requestGrant(ctx: AppContext, actor: Actor, input: GrantRequest): Promise<GrantView> {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const r = await findResidentIn(tx, input.communityId, input.residentId);
+    const r = await findResident(tx, input.communityId, input.residentId);
     if (!r || r.status !== 'active') throw new DomainError('NOT_FOUND', '居民档案不存在');
     authorize(actor, 'grant.request', { communityId: actor.scope.kind === 'region' ? r.community_id : actor.scope.communityId, regionCode: r.region_code });
     if (can(actor, 'resident.read', { communityId: r.community_id, organizationId: r.organization_id, regionCode: r.region_code })) {
@@ -38,15 +38,32 @@ export async function requestGrant(ctx: AppContext, actor: Actor, input: GrantRe
       communityId: r.community_id, action: sameCommunity ? 'grant.break_glass' : 'grant.request', resourceType: 'access_grant', resourceId: id,
       residentId: r.id, purpose: input.reason, details: { hours: input.hours },
     });
-    return (await repo.findGrant(tx, id))!;
+    return (await repo.findGrant(tx, r.community_id, id))!;
   });
+}
+
+/**
+ * A grant by id, read in the caller's community (one shard on Citus), or for a region scope in the
+ * grant's. A grant lives in the resident's community while its grantee may work in another: the
+ * grantee's own grants are found there too (to revoke them). Any other grant outside the caller's
+ * community is not found.
+ */
+async function requireGrant(sql: Sql, actor: Actor, id: string) {
+  const own = scopeCommunity(actor);
+  const communityId = own ?? (await repo.grantCommunity(sql, id));
+  let g = communityId ? await repo.findGrant(sql, communityId, id) : null;
+  if (!g && own) {
+    const theirs = await repo.grantCommunity(sql, id, actor.userId);
+    if (theirs && theirs !== own) g = await repo.findGrant(sql, theirs, id);
+  }
+  if (!g) throw new DomainError('NOT_FOUND', '授权不存在');
+  return g;
 }
 
 export async function decideGrant(ctx: AppContext, actor: Actor, id: string, decision: 'approve' | 'reject' | 'revoke'): Promise<GrantView> {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const g = await repo.findGrant(tx, id);
-    if (!g) throw new DomainError('NOT_FOUND', '授权不存在');
+    const g = await requireGrant(tx, actor, id);
     const ownRevoke = decision === 'revoke' && g.granteeId === actor.userId;
     if (!ownRevoke) authorize(actor, 'grant.approve', { communityId: g.communityId, regionCode: g.regionCode });
     const from = decision === 'revoke' ? ['active', 'pending'] : ['pending'];
@@ -56,7 +73,7 @@ export async function decideGrant(ctx: AppContext, actor: Actor, id: string, dec
     const expiresAt = decision === 'approve' ? new Date(now.getTime() + (Date.parse(g.expiresAt) - Date.parse(g.requestedAt))) : undefined;
     await repo.setGrantStatus(tx, g.communityId, id, status, actor.userId, now, expiresAt);
     await recordAudit(tx, actor, { communityId: g.communityId, action: `grant.${decision}`, resourceType: 'access_grant', resourceId: id, residentId: g.residentId });
-    return (await repo.findGrant(tx, id))!;
+    return (await repo.findGrant(tx, g.communityId, id))!;
   });
 }
 

@@ -42,7 +42,7 @@ export async function listCandidates(ctx: AppContext, actor: Actor, status: 'ope
   const today = businessDate(ctx.clock);
   const out: CandidateView[] = [];
   for (const c of rows) {
-    const [a, b] = await Promise.all([repo.findResidentIn(ctx.db, c.community_id, c.resident_a), repo.findResidentIn(ctx.db, c.community_id, c.resident_b)]);
+    const [a, b] = await Promise.all([repo.findResident(ctx.db, c.community_id, c.resident_a), repo.findResident(ctx.db, c.community_id, c.resident_b)]);
     if (!a || !b) continue;
     out.push({ communityId: c.community_id, status: c.status, createdAt: c.created_at.toISOString(), a: toListItem(a, actor, ctx.cipher, today), b: toListItem(b, actor, ctx.cipher, today) });
   }

@@ -72,14 +72,19 @@ export async function searchResidents(
   return rows;
 }
 
-/** A resident by id in any community, the active record first (a transferred id has two rows). */
-export async function findResident(sql: Sql, id: string): Promise<ResidentRow | null> {
-  const { rows } = await sql.query<ResidentRow>(`${SELECT} where t.id = $1 order by (t.status = 'active') desc, t.updated_at desc limit 1`, [id]);
-  return rows[0] ?? null;
+/** A resident's record in one community (a transferred id has a row in each community it passed through). */
+export async function findResident(sql: Sql, communityId: string, id: string): Promise<ResidentRow | null> {
+  return (await sql.query<ResidentRow>(`${SELECT} where t.community_id = $1 and t.id = $2`, [communityId, id])).rows[0] ?? null;
 }
 
-export async function findResidentIn(sql: Sql, communityId: string, id: string): Promise<ResidentRow | null> {
-  return (await sql.query<ResidentRow>(`${SELECT} where t.community_id = $1 and t.id = $2`, [communityId, id])).rows[0] ?? null;
+/**
+ * The community holding a resident id's current record (the active row first, then the latest
+ * changed): for callers whose scope spans several communities, and for a record that left the
+ * caller's community or is read under an access grant. No lock.
+ */
+export async function residentCommunity(sql: Sql, id: string): Promise<string | null> {
+  return (await sql.query<{ community_id: string }>(
+    `select community_id from resident where id = $1 order by (status = 'active') desc, updated_at desc limit 1`, [id])).rows[0]?.community_id ?? null;
 }
 
 /** Active residents holding this ID-number hash, in any community. */

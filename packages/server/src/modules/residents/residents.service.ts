@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, can, hasPermission, parseIdNumber, scopeFilter, type Actor } from '@yigong/domain';
+import { DomainError, can, hasPermission, parseIdNumber, scopeCommunity, scopeFilter, type Actor } from '@yigong/domain';
 import type { CreateResidentRequest, ResidentListItem, ResidentQuery, ResidentRecord, UpdateResidentRequest } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
@@ -50,11 +50,27 @@ export async function listResidents(ctx: AppContext, actor: Actor, q: ResidentQu
 }
 
 /**
+ * A resident's current record, read with its community: the caller's own community first (one
+ * shard on Citus); only when the caller's scope spans several communities, or the id has no active
+ * record there (transferred away, or a record elsewhere read under an access grant), the community
+ * of the id's current record is looked up. The active record wins, as a transferred id has a row in
+ * each community it passed through.
+ */
+async function locateResident(sql: Sql, actor: Actor, id: string): Promise<repo.ResidentRow | null> {
+  const own = scopeCommunity(actor);
+  const here = own ? await repo.findResident(sql, own, id) : null;
+  if (here?.status === 'active') return here;
+  const communityId = await repo.residentCommunity(sql, id);
+  if (!communityId || communityId === here?.community_id) return here;
+  return (await repo.findResident(sql, communityId, id)) ?? here;
+}
+
+/**
  * Resolves a resident and decides access: in scope, through an active access grant (授权调阅),
  * or the resident's own account. Otherwise 403 (OUT_OF_SCOPE says a grant may be requested).
  */
 export async function requireResidentAccess(sql: Sql, actor: Actor, id: string, action: 'resident.read' | 'resident.update' | 'resident.reveal_id' | 'resident.transfer', now: Date) {
-  const r = await repo.findResident(sql, id);
+  const r = await locateResident(sql, actor, id);
   if (!r) throw new DomainError('NOT_FOUND', '居民档案不存在');
   const where = { communityId: r.community_id, organizationId: r.organization_id, regionCode: r.region_code, residentId: r.id };
   if (can(actor, action, where)) return { row: r, access: actor.role === 'resident' ? ('own' as const) : ('scope' as const) };
@@ -118,7 +134,7 @@ export async function createResident(ctx: AppContext, actor: Actor, input: Creat
     return await ctx.db.transaction(async (tx) => {
       authorize(actor, 'resident.create', { communityId: input.communityId, organizationId, regionCode: await communityRegion(tx, input.communityId) });
       if (!(await findOrganizationRef(tx, input.communityId, organizationId))) throw new DomainError('VALIDATION_FAILED', '管理机构不属于该医共体', { field: 'organizationId' });
-      const prior = await repo.findResidentIn(tx, input.communityId, id);
+      const prior = await repo.findResident(tx, input.communityId, id);
       if (prior) {
         if (prior.id_number_hash !== hash || prior.name !== input.name) throw new DomainError('IDEMPOTENCY_MISMATCH', '该编号的档案已存在且内容不同', { id });
         return { status: 200 as const, record: { ...(await buildRecord(tx, ctx, actor, prior, 'scope')), duplicateCandidates: [] } };
@@ -136,7 +152,7 @@ export async function createResident(ctx: AppContext, actor: Actor, input: Creat
       const matches = await repo.findPersonMatches(tx, input.communityId, { id, name: input.name, birthDate: parsed.birthDate, sex: parsed.sex, hash });
       for (const other of matches) await repo.openCandidate(tx, input.communityId, ...(id < other ? [id, other] as const : [other, id] as const));
       await recordAudit(tx, actor, { communityId: input.communityId, action: 'resident.create', resourceType: 'resident', resourceId: id, residentId: id, details: { duplicateCandidates: matches } });
-      const row = (await repo.findResidentIn(tx, input.communityId, id))!;
+      const row = (await repo.findResident(tx, input.communityId, id))!;
       return { status: 201 as const, record: { ...(await buildRecord(tx, ctx, actor, row, 'scope')), duplicateCandidates: matches } };
     });
   } catch (e) {
@@ -164,7 +180,7 @@ export async function updateResident(ctx: AppContext, actor: Actor, id: string, 
     await refreshSigningRates(tx, row.community_id, [id]);
     if ('birthDate' in patch) await refreshChronicRatesOfResidents(tx, row.community_id, [id]);
     await recordAudit(tx, actor, { communityId: row.community_id, action: 'resident.update', resourceType: 'resident', resourceId: id, residentId: id, details: { fields: Object.keys(patch) } });
-    return buildRecord(tx, ctx, actor, (await repo.findResidentIn(tx, row.community_id, id))!, 'scope');
+    return buildRecord(tx, ctx, actor, (await repo.findResident(tx, row.community_id, id))!, 'scope');
   });
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, choosePool, type Actor, type BookingChannel } from '@yigong/domain';
+import { DomainError, choosePool, scopeCommunity, type Actor, type BookingChannel } from '@yigong/domain';
 import type { BookingRequest, BookingView, WaitlistEntry } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
@@ -42,7 +42,9 @@ export async function bookInTx(
 
 /** `POST /bookings`: 201 with the booking, 202 when put on the waitlist, 409 SLOT_FULL otherwise. */
 export async function book(ctx: AppContext, actor: Actor, input: BookingRequest): Promise<{ status: 201; body: BookingView } | { status: 202; body: WaitlistEntry }> {
-  const communityId = await repo.slotCommunity(ctx.db, input.slotId);
+  // The slot is read in the caller's community (one shard on Citus), or for a region scope in the
+  // slot's; a slot of another community is not found (bookInTx).
+  const communityId = scopeCommunity(actor) ?? (await repo.slotCommunity(ctx.db, input.slotId));
   if (!communityId) throw new DomainError('NOT_FOUND', '号源不存在');
   return ctx.db.transaction(async (tx) => {
     const { row } = await requireResidentAccess(tx, actor, input.residentId, 'resident.read', ctx.clock.now());
@@ -66,12 +68,14 @@ export async function book(ctx: AppContext, actor: Actor, input: BookingRequest)
  */
 export async function cancelBooking(ctx: AppContext, actor: Actor, bookingId: string): Promise<BookingView> {
   return ctx.db.transaction(async (tx) => {
-    const b = await repo.findBooking(tx, bookingId);
+    // Read in the caller's community (one shard on Citus), or for a region scope in the booking's.
+    const communityId = scopeCommunity(actor) ?? (await repo.bookingCommunity(tx, bookingId));
+    const b = communityId ? await repo.findBooking(tx, communityId, bookingId) : null;
     if (!b) throw new DomainError('NOT_FOUND', '预约不存在');
     const { row } = await requireResidentAccess(tx, actor, b.residentId, 'resident.read', ctx.clock.now());
     authorize(actor, 'booking.create', { communityId: row.community_id, organizationId: row.organization_id, regionCode: row.region_code });
     await releaseBookingInTx(tx, ctx, actor, b);
-    return { ...(await repo.findBooking(tx, b.id))!, createdAt: new Date(b.createdAt).toISOString() };
+    return { ...(await repo.findBooking(tx, b.communityId, b.id))!, createdAt: new Date(b.createdAt).toISOString() };
   });
 }
 

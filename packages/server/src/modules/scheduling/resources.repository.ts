@@ -21,8 +21,13 @@ export async function listResources(sql: Sql, communityId: string, organizationI
   return (await sql.query<ResourceRow>(`${SELECT} where r.community_id = $1 and ($2::uuid is null or r.organization_id = $2) order by r.type, r.name`, [communityId, organizationId])).rows;
 }
 
-export async function findResource(sql: Sql, id: string): Promise<ResourceRow | null> {
-  return (await sql.query<ResourceRow>(`${SELECT} where r.id = $1`, [id])).rows[0] ?? null;
+export async function findResource(sql: Sql, communityId: string, id: string): Promise<ResourceRow | null> {
+  return (await sql.query<ResourceRow>(`${SELECT} where r.community_id = $1 and r.id = $2`, [communityId, id])).rows[0] ?? null;
+}
+
+/** Which community a resource belongs to, for callers whose scope spans several (region scope). No lock. */
+export async function resourceCommunity(sql: Sql, id: string): Promise<string | null> {
+  return (await sql.query<{ community_id: string }>('select community_id from resource where id = $1', [id])).rows[0]?.community_id ?? null;
 }
 
 export async function insertResource(sql: Sql, id: string, r: ResourceInput): Promise<void> {

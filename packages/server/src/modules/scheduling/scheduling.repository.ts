@@ -25,7 +25,7 @@ export async function findSlot(sql: Sql, communityId: string, id: string): Promi
   return (await sql.query<SlotRow>(`${SLOT_SELECT} where s.community_id = $1 and s.id = $2`, [communityId, id])).rows[0] ?? null;
 }
 
-/** The community a slot lives in (the API names slots by id alone). */
+/** The community a slot lives in, for callers whose scope spans several (region scope). No lock. */
 export async function slotCommunity(sql: Sql, id: string): Promise<string | null> {
   return (await sql.query<{ community_id: string }>('select community_id from slot where id = $1', [id])).rows[0]?.community_id ?? null;
 }
@@ -68,8 +68,13 @@ export async function insertBooking(sql: Sql, b: { communityId: string; id: stri
 
 const BOOKING_SELECT = `select id, slot_id as "slotId", resident_id as "residentId", channel, pool, referral_id as "referralId", status, created_at as "createdAt", community_id as "communityId" from booking`;
 
-export async function findBooking(sql: Sql, id: string): Promise<(BookingView & { communityId: string }) | null> {
-  return (await sql.query<BookingView & { communityId: string }>(`${BOOKING_SELECT} where id = $1`, [id])).rows[0] ?? null;
+export async function findBooking(sql: Sql, communityId: string, id: string): Promise<(BookingView & { communityId: string }) | null> {
+  return (await sql.query<BookingView & { communityId: string }>(`${BOOKING_SELECT} where community_id = $1 and id = $2`, [communityId, id])).rows[0] ?? null;
+}
+
+/** Which community a booking belongs to, for callers whose scope spans several (region scope). No lock. */
+export async function bookingCommunity(sql: Sql, id: string): Promise<string | null> {
+  return (await sql.query<{ community_id: string }>('select community_id from booking where id = $1', [id])).rows[0]?.community_id ?? null;
 }
 
 export async function activeBookingOf(sql: Sql, communityId: string, slotId: string, residentId: string): Promise<(BookingView & { communityId: string }) | null> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, defaultReservationShare, generateSlotTimes, releaseTime, reservedPlaces, slotAvailability, type Actor } from '@yigong/domain';
+import { DomainError, defaultReservationShare, generateSlotTimes, releaseTime, reservedPlaces, scopeCommunity, slotAvailability, type Actor } from '@yigong/domain';
 import type { AvailabilityRuleInput, ReservationPolicyInput, ResourceInput, SlotQuery, SlotView } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
@@ -39,8 +39,8 @@ export async function listSlots(ctx: AppContext, actor: Actor, q: SlotQuery): Pr
  * `ceil(capacity × sharePct)` places per the owner's reservation policy (policy text 000 defaults).
  */
 export async function generateSlotsFor(sql: Sql, communityId: string, resourceId: string, fromDate: string, days = SLOT_HORIZON_DAYS): Promise<number> {
-  const res = await resources.findResource(sql, resourceId);
-  if (!res || res.communityId !== communityId) throw new DomainError('NOT_FOUND', '资源不存在');
+  const res = await resources.findResource(sql, communityId, resourceId);
+  if (!res) throw new DomainError('NOT_FOUND', '资源不存在');
   const policy = (await resources.policyFor(sql, communityId, res.organizationId, res.type)) ?? { sharePct: defaultReservationShare(res.organizationKind), releaseHoursBefore: DEFAULT_RELEASE_HOURS };
   const times = generateSlotTimes(await resources.rulesOf(sql, communityId, resourceId), await resources.exceptionsOf(sql, communityId, resourceId), fromDate, days);
   return resources.insertSlots(sql, communityId, resourceId, times.map((t) => ({
@@ -62,6 +62,14 @@ export function releaseDueReserve(ctx: AppContext): Promise<number> {
   return repo.releaseDue(ctx.db, ctx.clock.now());
 }
 
+/** A resource by id, read in the caller's community (one shard on Citus), or for a region scope in the resource's; outside, not found. */
+async function requireResource(sql: Sql, actor: Actor, id: string): Promise<resources.ResourceRow> {
+  const communityId = scopeCommunity(actor) ?? (await resources.resourceCommunity(sql, id));
+  const res = communityId ? await resources.findResource(sql, communityId, id) : null;
+  if (!res) throw new DomainError('NOT_FOUND', '资源不存在');
+  return res;
+}
+
 async function manageable(sql: Sql, actor: Actor, communityId: string, organizationId: string) {
   authorize(actor, 'schedule.manage', { communityId, organizationId, regionCode: await communityRegion(sql, communityId) });
   if (!(await findOrganizationRef(sql, communityId, organizationId))) throw new DomainError('VALIDATION_FAILED', '机构不属于该医共体', { field: 'organizationId' });
@@ -73,15 +81,14 @@ export async function createResource(ctx: AppContext, actor: Actor, input: Resou
     const id = input.id ?? randomUUID();
     await resources.insertResource(tx, id, input);
     await recordAudit(tx, actor, { communityId: input.communityId, action: 'schedule.resource_create', resourceType: 'resource', resourceId: id, details: input });
-    return (await resources.findResource(tx, id))!;
+    return (await resources.findResource(tx, input.communityId, id))!;
   });
 }
 
 export async function addRule(ctx: AppContext, actor: Actor, resourceId: string, input: AvailabilityRuleInput) {
   if (input.endTime <= input.startTime) throw new DomainError('VALIDATION_FAILED', '结束时间须晚于开始时间', { field: 'endTime' });
   return ctx.db.transaction(async (tx) => {
-    const res = await resources.findResource(tx, resourceId);
-    if (!res) throw new DomainError('NOT_FOUND', '资源不存在');
+    const res = await requireResource(tx, actor, resourceId);
     await manageable(tx, actor, res.communityId, res.organizationId);
     const id = randomUUID();
     await resources.insertRule(tx, res.communityId, id, resourceId, input);
@@ -94,8 +101,7 @@ export async function addRule(ctx: AppContext, actor: Actor, resourceId: string,
 /** A one-off exception; a closed day with bookings is refused (move the patients first). */
 export async function setException(ctx: AppContext, actor: Actor, resourceId: string, input: { onDate: string; capacity: number | null; note?: string | null | undefined }) {
   return ctx.db.transaction(async (tx) => {
-    const res = await resources.findResource(tx, resourceId);
-    if (!res) throw new DomainError('NOT_FOUND', '资源不存在');
+    const res = await requireResource(tx, actor, resourceId);
     await manageable(tx, actor, res.communityId, res.organizationId);
     await resources.upsertException(tx, res.communityId, randomUUID(), resourceId, input);
     await recordAudit(tx, actor, { communityId: res.communityId, action: 'schedule.exception_set', resourceType: 'resource', resourceId, details: input });
