@@ -9,6 +9,7 @@
 #
 # State lives in $YIGONG_CITUS_DIR (default /tmp/yigong-citus). Citus is installed by
 # $YIGONG_CITUS_INSTALL (default ../shared/citus/install beside the checkout); see docs/citus.md.
+# Tables get $YIGONG_CITUS_SHARDS shards (default 8: four per worker).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 state=${YIGONG_CITUS_DIR:-/tmp/yigong-citus}
@@ -56,7 +57,7 @@ case "$cmd" in
       runuser -u postgres -- "$bin/initdb" -D "$d" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
       p=$(free_port "$next"); next=$((p + 1))
       runuser -u postgres -- "$bin/pg_ctl" -D "$d" -l "$d/log" -w -t 60 -o "-p $p -k /tmp -c listen_addresses=127.0.0.1 \
-        -c shared_preload_libraries=citus -c max_connections=300 -c fsync=off -c synchronous_commit=off \
+        -c shared_preload_libraries=citus -c citus.shard_count=${YIGONG_CITUS_SHARDS:-8} -c max_connections=300 -c fsync=off -c synchronous_commit=off \
         -c full_page_writes=off" start >/dev/null
       echo "$p" >"$state/$n.port"
     done

@@ -89,8 +89,9 @@ export async function listEncounters(sql: Sql, f: EncounterListFilter, page: { l
             e.drg_weight::float8 as drg_weight, e.contrib, e.community_resident, e.resident_id,
             r.name as resident_name, r.organization_id as resident_organization_id
        from page e
-       left join organization o on o.community_id = e.community_id and o.id = e.organization_id
-       left join resident r on e.community_resident and r.community_id = e.community_id and r.id = e.resident_id
+       -- $1 is the community: the constant lets Citus route the joins to the page's shard.
+       left join organization o on o.community_id = $1 and o.id = e.organization_id
+       left join resident r on e.community_resident and r.community_id = $1 and r.id = e.resident_id
        left join lateral (select d ->> 'code' as code from jsonb_array_elements(e.diagnoses) d where (d ->> 'primary')::boolean limit 1) p on true
        left join icd10 full_code on full_code.code = p.code
        left join icd10 category on category.code = e.primary_icd3

@@ -42,12 +42,13 @@ export interface ReferralRow {
 
 const SELECT = `
   select f.*, x.name as resident_name, fo.name as from_organization_name, t.name as to_organization_name, s.starts_at as slot_starts_at,
-         (select d.name from department d where d.community_id = f.community_id and d.organization_id = f.to_organization_id and d.code = f.to_department) as to_department_name
+         d.name as to_department_name
     from referral f
     join resident x on x.community_id = f.community_id and x.id = f.resident_id
     join organization fo on fo.community_id = f.community_id and fo.id = f.from_organization_id
     join organization t on t.community_id = f.community_id and t.id = f.to_organization_id
-    left join slot s on s.community_id = f.community_id and s.id = f.slot_id`;
+    left join slot s on s.community_id = f.community_id and s.id = f.slot_id
+    left join department d on d.community_id = f.community_id and d.organization_id = f.to_organization_id and d.code = f.to_department`;
 
 /** A referral of one community by id (a lock needs the community: Citus locks on one shard only). */
 export async function findReferral(sql: Sql, communityId: string, id: string, forUpdate = false): Promise<ReferralRow | null> {
