@@ -132,7 +132,7 @@ export async function setContractStatus(sql: Sql, communityId: string, id: strin
 export async function contractItems(sql: Sql, communityId: string, contractId: string) {
   return (await sql.query<{ itemId: string; packageName: string; code: string; name: string; timesPerYear: number; delivered: number }>(
     `select i.id as "itemId", p.name as "packageName", i.code, i.name, i.times_per_year as "timesPerYear",
-            (select count(*)::int from fd_service s where s.community_id = i.community_id and s.contract_id = $2 and s.item_id = i.id) as delivered
+            (select count(*)::int from fd_service s where s.community_id = $1 and s.contract_id = $2 and s.item_id = i.id) as delivered
        from fd_contract_package cp join fd_package p on p.community_id = cp.community_id and p.id = cp.package_id
        join fd_package_item i on i.community_id = p.community_id and i.package_id = p.id
       where cp.community_id = $1 and cp.contract_id = $2 order by p.population, i.code`, [communityId, contractId])).rows;

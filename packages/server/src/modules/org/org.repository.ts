@@ -21,12 +21,13 @@ export async function findCommunity(sql: Sql, id: string): Promise<CommunityView
   return (await sql.query<CommunityView>(`${COMMUNITY_SELECT} where c.community_id = $1`, [id])).rows[0] ?? null;
 }
 
-const ORG_SELECT = `
+/** The organisation view; `community` as in the resident view (a constant for by-id reads: Citus routes the counts to one shard). */
+const orgSelect = (community = 't.community_id') => `
   select t.id, t.community_id as "communityId", t.code, t.kind, t.name, t.short_name as "shortName", t.level, t.parent_id as "parentId",
          t.grid_id as "gridId", g.name as "gridName", t.region_code as "regionCode", t.beds, t.second_plate_name as "secondPlateName",
          t.address, t.phone, t.active,
-         (select count(*)::int from practitioner p where p.community_id = t.community_id and p.organization_id = t.id and p.active) as "staffCount",
-         (select count(*)::int from resident x where x.community_id = t.community_id and x.organization_id = t.id and x.status = 'active') as "residentCount"
+         (select count(*)::int from practitioner p where p.community_id = ${community} and p.organization_id = t.id and p.active) as "staffCount",
+         (select count(*)::int from resident x where x.community_id = ${community} and x.organization_id = t.id and x.status = 'active') as "residentCount"
     from organization t left join grid g on g.community_id = t.community_id and g.id = t.grid_id`;
 
 // Lead hospital first, then hospitals, centres, stations and clinics.
@@ -38,10 +39,12 @@ export async function listOrganizations(
   f: ScopeFilter,
   q: { communityId?: string | undefined; kind?: string | undefined; parentId?: string | undefined; q?: string | undefined; limit: number; offset: number },
 ): Promise<OrganizationView[]> {
-  const w = scopeWhere(f, 1);
+  // One community asked for: a plain equality on a constant, so Citus routes the list to one shard.
+  const one = q.communityId !== undefined;
+  const w = scopeWhere(f, 1, 't', one ? '$3' : undefined);
   const { rows } = await sql.query<OrganizationView>(
-    `${ORG_SELECT} where ${w.sql}
-       and ($3::uuid is null or t.community_id = $3) and ($4::text is null or t.kind = $4)
+    `${orgSelect(one ? '$3' : undefined)} where ${w.sql}
+       and ${one ? 't.community_id = $3' : '$3::uuid is null'} and ($4::text is null or t.kind = $4)
        and ($5::uuid is null or t.parent_id = $5) and ($6::text is null or t.name like '%' || $6 || '%')
      order by t.community_id, ${KIND_ORDER}, t.name limit $7 offset $8`,
     [...w.params, q.communityId ?? null, q.kind ?? null, q.parentId ?? null, q.q ?? null, q.limit, q.offset],
@@ -51,8 +54,8 @@ export async function listOrganizations(
 
 /** An organisation by id in one community, when that community is within the caller's reachable ones. */
 export async function findOrganization(sql: Sql, communityId: string, f: ScopeFilter, id: string): Promise<OrganizationView | null> {
-  const w = scopeWhere(f, 3);
-  return (await sql.query<OrganizationView>(`${ORG_SELECT} where t.community_id = $1 and t.id = $2 and ${w.sql}`, [communityId, id, ...w.params])).rows[0] ?? null;
+  const w = scopeWhere(f, 3, 't', '$1');
+  return (await sql.query<OrganizationView>(`${orgSelect('$1')} where t.community_id = $1 and t.id = $2 and ${w.sql}`, [communityId, id, ...w.params])).rows[0] ?? null;
 }
 
 /** Which community an organisation belongs to, for callers whose scope spans several (region scope). No lock. */
@@ -67,7 +70,7 @@ export async function findOrganizationRef(sql: Sql, communityId: string, id: str
 }
 
 export async function findOrganizationIn(sql: Sql, communityId: string, id: string): Promise<OrganizationView | null> {
-  return (await sql.query<OrganizationView>(`${ORG_SELECT} where t.community_id = $1 and t.id = $2`, [communityId, id])).rows[0] ?? null;
+  return (await sql.query<OrganizationView>(`${orgSelect('$1')} where t.community_id = $1 and t.id = $2`, [communityId, id])).rows[0] ?? null;
 }
 
 export async function insertOrganization(sql: Sql, id: string, o: OrganizationInput): Promise<void> {

@@ -31,12 +31,17 @@ export interface ResidentRow {
   updated_at: Date;
 }
 
-const SELECT = `
+/**
+ * The resident view; `community` is the SQL naming the community in the problems subquery: a
+ * constant (`$1`) for by-id reads, because Citus routes a correlated subquery to one shard only
+ * when it filters on a constant community_id.
+ */
+const select = (community = 't.community_id') => `
   select t.community_id, t.id, t.organization_id, o.name as organization_name, c.name as community_name, c.region_code,
          t.grid_id, g.name as grid_name, t.household_id, t.name, t.sex, t.birth_date::text as birth_date, t.id_number_enc,
          t.id_number_hash, t.id_region, t.id_tail, t.phone, t.address, t.insurance_scheme, t.flags, t.status,
          (select array_agg(p.icd10_code) from resident_problem p
-           where p.community_id = t.community_id and p.resident_id = t.id and p.resolved_date is null) as problem_codes,
+           where p.community_id = ${community} and p.resident_id = t.id and p.resolved_date is null) as problem_codes,
          t.created_at, t.updated_at
     from resident t
     join community c on c.community_id = t.community_id
@@ -60,7 +65,7 @@ export async function searchResidents(
   if (m.kind === 'latin') { params.push(m.prefix); match = `(t.name_initials like $${params.length} || '%' or t.name_pinyin like $${params.length} || '%')`; }
   if (m.kind === 'name') { params.push(m.text); match = `(t.name like $${params.length} || '%' or (length($${params.length}) >= 2 and t.name like '%' || $${params.length} || '%'))`; }
   const { rows } = await sql.query<ResidentRow>(
-    `${SELECT}
+    `${select()}
       where ${w.sql} and t.status = 'active'
         and ($3::uuid[] is null or t.organization_id = any($3))
         and ($4::uuid is null or t.community_id = $4) and ($5::uuid is null or t.organization_id = $5)
@@ -74,7 +79,7 @@ export async function searchResidents(
 
 /** A resident's record in one community (a transferred id has a row in each community it passed through). */
 export async function findResident(sql: Sql, communityId: string, id: string): Promise<ResidentRow | null> {
-  return (await sql.query<ResidentRow>(`${SELECT} where t.community_id = $1 and t.id = $2`, [communityId, id])).rows[0] ?? null;
+  return (await sql.query<ResidentRow>(`${select('$1')} where t.community_id = $1 and t.id = $2`, [communityId, id])).rows[0] ?? null;
 }
 
 /**
