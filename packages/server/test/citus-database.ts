@@ -54,8 +54,22 @@ export async function createCitusDatabase(url: string, workers: readonly CitusNo
   }
 }
 
+/**
+ * Drops a test database on every node. `with (force)` ends its sessions, but another node's
+ * connection or Citus' maintenance daemon can come back in between: the drop is tried again.
+ */
 export async function dropCitusDatabase(url: string, workers: readonly CitusNode[], name: string): Promise<void> {
-  for (const n of [null, ...workers]) await onNode(url, n, 'postgres', `drop database if exists ${name} with (force)`);
+  for (const n of [null, ...workers]) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await onNode(url, n, 'postgres', `drop database if exists ${name} with (force)`);
+        break;
+      } catch (e) {
+        if (attempt >= 20 || !/being accessed by other users/.test((e as Error).message)) throw e;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+  }
 }
 
 /**
