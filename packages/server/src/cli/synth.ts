@@ -110,7 +110,7 @@ export async function runSynthCli(argv: readonly string[]): Promise<number> {
     const bar = new cliProgress.SingleBar({ format: ' {bar} {percentage}% | {value}/{total} residents | ETA {eta_formatted}', hideCursor: true },
       cliProgress.Presets.shades_classic);
     bar.start(synth.residentCount, 0);
-    const result = await loadSyntheticCommunity(db, cipher, synth, (done) => bar.update(done));
+    const result = await loadSyntheticCommunity(db, cipher, synth, (done) => bar.update(done), { signingSummary: !extras.care });
     bar.stop();
     const seconds = (performance.now() - t0) / 1000;
     console.log(`Loaded ${result.residents} residents in ${seconds.toFixed(1)} s (${Math.round(result.residents / seconds)} residents/s).`);

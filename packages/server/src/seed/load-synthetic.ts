@@ -84,6 +84,8 @@ export async function loadSyntheticCommunity(
   cipher: IdNumberCipher,
   synth: SynthCommunity,
   onProgress?: (done: number, total: number) => void,
+  /** `signingSummary: false` when the caller loads contracts next and rebuilds the summaries itself (seedCare). */
+  opts: { signingSummary?: boolean } = {},
 ): Promise<{ residents: number; ms: number }> {
   const started = performance.now();
   const c = synth.community.id;
@@ -139,7 +141,7 @@ export async function loadSyntheticCommunity(
   // Fresh planner statistics: the first queries after a bulk load should not guess.
   await bulkAssignOrganizationCodes(db, synth.community.id);
   // The COPYs bypass the services: the signing summary is derived once from what they wrote.
-  await rebuildRateSummaries(db, c, ['signing']);
+  if (opts.signingSummary !== false) await rebuildRateSummaries(db, c, ['signing']);
   await db.query('analyze household, resident, resident_problem');
   return { residents, ms: Math.round(performance.now() - started) };
 }

@@ -30,8 +30,9 @@ export async function seedDemo(ctx: AppContext, log: (msg: string) => void, opts
   };
   const first = generateCommunity({ ...DEMO_COMMUNITIES.first, size: opts.firstSize ?? DEMO_COMMUNITIES.first.size, asOf });
   const second = generateCommunity({ ...DEMO_COMMUNITIES.second, asOf });
-  const a = await loadSyntheticCommunity(ctx.db, ctx.cipher, first);
-  const b = await loadSyntheticCommunity(ctx.db, ctx.cipher, second);
+  // seedCare below rebuilds the rate summaries of both communities once.
+  const a = await loadSyntheticCommunity(ctx.db, ctx.cipher, first, undefined, { signingSummary: false });
+  const b = await loadSyntheticCommunity(ctx.db, ctx.cipher, second, undefined, { signingSummary: false });
   phase('residents');
   await ctx.db.transaction(async (tx) => {
     await seedScheduling(tx, first.community.id, asOf);

@@ -62,7 +62,7 @@ describe('folder-drop ingest (YIGONG_INGEST_DIR)', () => {
     expect((await readdir(join(root, 'manager', 'done'))).sort()).toEqual(['his-2025-05.ndjson', 'his-2025-05.ndjson.result.json']);
     const r = await resultOf('manager', 'done', 'his-2025-05.ndjson');
     expect(r).toMatchObject({ file: 'his-2025-05.ndjson', account: 'manager', status: 'done', communityId, kind: 'ndjson', result: { accepted: 2, duplicates: 0, rejected: 1, errors: [{ line: 3, id: 'd-3', code: 'INVALID_ID_NUMBER' }] } });
-    expect(r.durationMs).toBeGreaterThanOrEqual(0);
+    expect(Number.isInteger(r.durationMs) && r.durationMs < 60_000).toBe(true);
     expect(Date.parse(r.finishedAt)).toBeGreaterThanOrEqual(Date.parse(r.startedAt));
     expect(await stored('HIS-DROP')).toBe(2);
     expect(logs).toEqual([expect.stringMatching(/^folder-drop: manager\/his-2025-05\.ndjson → done: accepted 2, duplicates 0, rejected 1 /)]);
