@@ -9,7 +9,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { findOrganizationRef, communityRegion } from '../org/index.ts';
 import { hasActiveGrant } from './grants.service.ts';
 import * as repo from './residents.repository.ts';
-import { refreshChronicRatesOfResidents, refreshSigningRates } from '../rate-summaries/index.ts';
+import { refreshSigningRates } from '../rate-summaries/index.ts';
 import { nameSearchKeys } from './name-search.ts';
 import { toListItem } from './resident-view.ts';
 import { buildRecord } from './resident-record.ts';
@@ -177,8 +177,8 @@ export async function updateResident(ctx: AppContext, actor: Actor, id: string, 
     if (patch.name) Object.assign(full, { namePinyin: nameSearchKeys(patch.name).pinyin, nameInitials: nameSearchKeys(patch.name).initials });
     if (patch.flags) full.flags = { ...row.flags, ...patch.flags };
     await repo.updateResident(tx, row.community_id, id, full);
-    await refreshSigningRates(tx, row.community_id, [id]);
-    if ('birthDate' in patch) await refreshChronicRatesOfResidents(tx, row.community_id, [id]);
+    // Of the editable fields only the flags enter a rate (key population: disabled, poverty, maternal dates).
+    if (patch.flags) await refreshSigningRates(tx, row.community_id, [id]);
     await recordAudit(tx, actor, { communityId: row.community_id, action: 'resident.update', resourceType: 'resident', resourceId: id, residentId: id, details: { fields: Object.keys(patch) } });
     return buildRecord(tx, ctx, actor, (await repo.findResident(tx, row.community_id, id))!, 'scope');
   });
