@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokenHash } from '../../platform/auth/authenticate.ts';
 import { openTestPlatform, type TestPlatform } from '../../../test/test-platform.ts';
 
 describe('authentication and sessions', () => {
@@ -72,6 +73,21 @@ describe('authentication and sessions', () => {
     expect((await p.call('POST', '/api/v1/accounts', admin, body)).status).toBe(201);
     expect((await p.call('POST', '/api/v1/accounts', admin, body)).status).toBe(409);
     expect((await p.call('POST', '/api/v1/auth/login', null, { username: 'new.doctor', password: 'Str0ng!Passw0rd' })).status).toBe(200);
+  });
+
+  it('stamps session activity at most once a minute, in one batched write off the request path', async () => {
+    const token = await p.login('pharmacist');
+    const seen = async () => (await p.ctx.db.query<{ t: Date }>('select last_seen_at as t from session where token_hash = $1', [tokenHash(token)])).rows[0]!.t.getTime();
+    const first = await seen();
+    expect((await p.call('GET', '/api/v1/auth/me', token)).status).toBe(200);
+    await p.app.sessionActivity.flush();
+    expect(await seen()).toBe(first);
+    p.clock.advance(5 * 60_000);
+    expect((await p.call('GET', '/api/v1/auth/me', token)).status).toBe(200);
+    expect((await p.call('GET', '/api/v1/auth/me', token)).status).toBe(200);
+    expect(await seen()).toBe(first);
+    await p.app.sessionActivity.flush();
+    expect(await seen()).toBe(p.clock.now().getTime());
   });
 
   it('records logins and failures in the platform audit log', async () => {

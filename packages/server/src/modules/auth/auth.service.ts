@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DomainError, hasPermission, type Actor } from '@yigong/domain';
 import type { CreateAccountRequest, LoginResponse, UserView } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
-import type { Sql } from '../../platform/db/database.ts';
+import { transactionRetryingDeadlocks, type Sql } from '../../platform/db/database.ts';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from '../../platform/auth/password.ts';
 import { tokenHash } from '../../platform/auth/authenticate.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -53,7 +53,7 @@ export async function login(ctx: AppContext, throttle: LoginThrottle, input: { u
   const who = { userId: account.id, username: account.username, role: account.role, organizationId: account.organization_id };
   if (!ok) {
     throttle.recordFailure(client.ip, now.getTime());
-    await ctx.db.transaction(async (tx) => {
+    await transactionRetryingDeadlocks(ctx.db, async (tx) => {
       await repo.recordFailedLogin(tx, account.id, ctx.config.maxFailedLogins, ctx.config.lockMinutes, now);
       await recordAudit(tx, who, { communityId: null, action: 'auth.login_failed', resourceType: 'account', resourceId: account.id, details: { ip: client.ip } });
     });
@@ -61,8 +61,9 @@ export async function login(ctx: AppContext, throttle: LoginThrottle, input: { u
   }
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ctx.config.sessionHours * 3_600_000);
-  await ctx.db.transaction(async (tx) => {
-    await repo.resetFailedLogins(tx, account.id);
+  // Account and session rows are reference tables on Citus: retried when chosen as a deadlock victim.
+  await transactionRetryingDeadlocks(ctx.db, async (tx) => {
+    if (account.failed_attempts > 0 || account.locked_until) await repo.resetFailedLogins(tx, account.id);
     await repo.insertSession(tx, { tokenHash: tokenHash(token), userId: account.id, expiresAt, ip: client.ip, userAgent: client.userAgent, now });
     await recordAudit(tx, who, { communityId: null, action: 'auth.login', resourceType: 'account', resourceId: account.id, details: { ip: client.ip } });
   });
@@ -70,7 +71,7 @@ export async function login(ctx: AppContext, throttle: LoginThrottle, input: { u
 }
 
 export async function logout(ctx: AppContext, actor: Actor, token: string): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
+  await transactionRetryingDeadlocks(ctx.db, async (tx) => {
     await repo.revokeSession(tx, tokenHash(token), ctx.clock.now());
     await recordAudit(tx, actor, { communityId: null, action: 'auth.logout', resourceType: 'account', resourceId: actor.userId });
   });
@@ -103,7 +104,7 @@ export async function createAccount(ctx: AppContext, actor: Actor | null, input:
   const scope = normaliseScope(input);
   const id = randomUUID();
   const passwordHash = await hashPassword(input.password);
-  return ctx.db.transaction(async (tx) => {
+  return transactionRetryingDeadlocks(ctx.db, async (tx) => {
     if (await repo.findAccountByUsername(tx, input.username)) throw new DomainError('CONFLICT', `用户名 ${input.username} 已存在`, { field: 'username' });
     if (scope.organizationId) {
       if (!(await findOrganizationRef(tx, scope.communityId!, scope.organizationId))) throw new DomainError('VALIDATION_FAILED', '机构不属于该医共体', { field: 'organizationId' });
@@ -131,7 +132,7 @@ function normaliseScope(input: CreateAccountRequest): { scopeKind: 'organization
 
 export async function revokeSessions(ctx: AppContext, actor: Actor, userId: string): Promise<{ revoked: number }> {
   requireAccountAdmin(actor);
-  return ctx.db.transaction(async (tx) => {
+  return transactionRetryingDeadlocks(ctx.db, async (tx) => {
     if (!(await repo.findAccount(tx, userId))) throw new DomainError('NOT_FOUND', '账号不存在');
     const revoked = await repo.revokeUserSessions(tx, userId, ctx.clock.now());
     await recordAudit(tx, actor, { communityId: null, action: 'account.revoke_sessions', resourceType: 'account', resourceId: userId, details: { revoked } });
@@ -141,7 +142,7 @@ export async function revokeSessions(ctx: AppContext, actor: Actor, userId: stri
 
 export async function unlockAccount(ctx: AppContext, actor: Actor, userId: string): Promise<{ ok: true }> {
   requireAccountAdmin(actor);
-  return ctx.db.transaction(async (tx) => {
+  return transactionRetryingDeadlocks(ctx.db, async (tx) => {
     if (!(await repo.findAccount(tx, userId))) throw new DomainError('NOT_FOUND', '账号不存在');
     await repo.resetFailedLogins(tx, userId);
     await recordAudit(tx, actor, { communityId: null, action: 'account.unlock', resourceType: 'account', resourceId: userId });

@@ -2,11 +2,16 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError, type Actor } from '@yigong/domain';
 import type { AppContext } from '../context.ts';
-import { actorFromSession, findActiveSession, touchSession } from './session.repository.ts';
+import { actorFromSession, findActiveSession } from './session.repository.ts';
+import { SessionActivity } from './session-activity.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+  }
+  interface FastifyInstance {
+    /** Queued session activity stamps (flushed every 30 s and on close). */
+    sessionActivity: SessionActivity;
   }
   interface FastifyContextConfig {
     /** Route reachable without a session (health, login). */
@@ -30,6 +35,9 @@ export function actorOf(req: FastifyRequest): Actor {
  */
 export function installAuthentication(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', null);
+  const activity = new SessionActivity(ctx.db);
+  app.decorate('sessionActivity', activity);
+  app.addHook('onClose', async () => activity.flush());
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/v1/') && !req.url.startsWith('/fhir/')) return;
     const header = req.headers.authorization;
@@ -40,7 +48,7 @@ export function installAuthentication(app: FastifyInstance, ctx: AppContext): vo
       const row = await findActiveSession(ctx.db, h, now);
       if (row) {
         req.actor = actorFromSession(row);
-        void touchSession(ctx.db, h, now).catch(() => undefined);
+        activity.seen(h, row.last_seen_at, now);
       }
     }
     if (!req.actor && !req.routeOptions.config?.public) {

@@ -12,6 +12,7 @@ export interface SessionRow {
   region_code: string | null;
   resident_id: string | null;
   expires_at: Date;
+  last_seen_at: Date;
   org_ids: string[] | null;
 }
 
@@ -24,7 +25,7 @@ export interface SessionRow {
 export async function findActiveSession(sql: Sql, tokenHash: string, now: Date): Promise<SessionRow | null> {
   const { rows } = await sql.query<SessionRow>(
     `select u.id as user_id, u.username, u.display_name, u.role, u.scope_kind, u.community_id, u.organization_id,
-            u.region_code, u.resident_id, se.expires_at, null::text[] as org_ids
+            u.region_code, u.resident_id, se.expires_at, se.last_seen_at, null::text[] as org_ids
        from session se join app_user u on u.id = se.user_id
       where se.token_hash = $1 and se.revoked_at is null and se.expires_at > $2 and not u.disabled`,
     [tokenHash, now],
@@ -43,12 +44,17 @@ export async function findActiveSession(sql: Sql, tokenHash: string, now: Date):
   return { ...row, org_ids: sub.rows.map((r) => r.id) };
 }
 
-/** Stamps activity at most once a minute per session, so reads do not each cost a write. */
-export async function touchSession(sql: Sql, tokenHash: string, now: Date): Promise<void> {
-  await sql.query(`update session set last_seen_at = $2 where token_hash = $1 and last_seen_at < $2::timestamptz - interval '1 minute'`, [tokenHash, now]);
+/** Stamps many sessions' activity in one statement; a stamp never moves back. */
+export async function touchSessions(sql: Sql, tokenHashes: readonly string[], at: readonly Date[]): Promise<void> {
+  await sql.query(
+    `update session s set last_seen_at = t.at
+       from unnest($1::text[], $2::timestamptz[]) as t(token_hash, at)
+      where s.token_hash = t.token_hash and s.last_seen_at < t.at`,
+    [tokenHashes, at],
+  );
 }
 
-export function actorFromSession(r: SessionRow): Actor {
+export function actorFromSession(r: Omit<SessionRow, 'last_seen_at'>): Actor {
   const scope: Scope =
     r.scope_kind === 'region'
       ? { kind: 'region', regionCode: r.region_code! }

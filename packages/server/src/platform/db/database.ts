@@ -32,3 +32,21 @@ export function csvField(v: unknown): string {
 export function csvLine(row: readonly unknown[]): string {
   return row.map(csvField).join(',') + '\n';
 }
+
+/** PostgreSQL's deadlock_detected; Citus reports a distributed deadlock with the same code. */
+const DEADLOCK = '40P01';
+
+/**
+ * Runs a transaction again when the database chose it as a deadlock victim. Only for
+ * transactions that read all their input from the database (no request stream consumed), so a
+ * second run is the same as the first.
+ */
+export async function transactionRetryingDeadlocks<T>(db: Database, fn: (tx: Sql) => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await db.transaction(fn);
+    } catch (e) {
+      if (i >= attempts || (e as { code?: unknown }).code !== DEADLOCK) throw e;
+    }
+  }
+}
