@@ -24,6 +24,18 @@ export default tseslint.config(
     rules: { 'yigong/module-boundaries': 'error' },
   },
   {
+    // One role check per service: requirePermission (platform/auth/authorize.ts), never a
+    // hand-written `if (!hasPermission(…)) throw`.
+    files: ['packages/server/src/**/*.ts'],
+    ignores: ['packages/server/src/platform/auth/authorize.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "IfStatement[consequent.type='ThrowStatement'] CallExpression[callee.name='hasPermission']",
+        message: 'Check the role with requirePermission(actor, action) from platform/auth/authorize.ts.',
+      }],
+    },
+  },
+  {
     files: ['packages/domain/**/*.ts'],
     rules: {
       // The domain is pure: no I/O, no framework, nothing of ours.

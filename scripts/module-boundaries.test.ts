@@ -58,3 +58,20 @@ describe('eslint: sealed server modules', () => {
     expect(errors[0]).toContain('does not import src/app');
   });
 });
+
+describe('eslint: one role check per service', () => {
+  it('reports a hand-written `if (!hasPermission(…)) throw` and leaves requirePermission alone', async () => {
+    const lint = async (code: string) => (await eslint.lintText(code, { filePath: join(ROOT, `${SRC}/modules/audit/lint-fixture.ts`) }))[0]!.messages
+      .filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+    const handWritten = await lint(
+      "import { DomainError, hasPermission, type Actor } from '@yigong/domain';\n"
+      + "export function f(a: Actor) {\n  if (!hasPermission(a.role, 'audit.read') || a.scope.kind === 'region') throw new DomainError('FORBIDDEN', 'x');\n}\n",
+    );
+    expect(handWritten).toHaveLength(1);
+    expect(handWritten[0]).toContain('requirePermission');
+    expect(await lint(
+      "import type { Actor } from '@yigong/domain';\nimport { requirePermission } from '../../platform/auth/authorize.ts';\n"
+      + "export function f(a: Actor) {\n  return requirePermission(a, 'audit.read');\n}\n",
+    )).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
-import { DomainError, hasPermission, scopeFilter, type Actor } from '@yigong/domain';
+import { DomainError, type Actor } from '@yigong/domain';
+import { requirePermission } from '../../platform/auth/authorize.ts';
 import type { AuditEntry, AuditQuery } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import * as repo from './audit.repository.ts';
@@ -22,8 +23,7 @@ function cursorOf(c: string | undefined): { at: string; key: string } | null {
 
 /** Searches the audit trail: admins everywhere in their region, managers within their community. */
 export async function searchAudit(ctx: AppContext, actor: Actor, q: AuditQuery): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
-  if (!hasPermission(actor.role, 'audit.read')) throw new DomainError('FORBIDDEN', '当前角色无权查看审计日志');
-  const f = scopeFilter(actor, 'audit.read');
+  const f = requirePermission(actor, 'audit.read');
   let communityIds = f.communityIds;
   if (q.communityId) {
     if (communityIds && !communityIds.includes(q.communityId)) throw new DomainError('OUT_OF_SCOPE', '超出您的数据范围');

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DomainError, hasPermission, type Actor } from '@yigong/domain';
+import { DomainError, type Actor } from '@yigong/domain';
+import { requirePermission } from '../../platform/auth/authorize.ts';
 import type { CreateAccountRequest, LoginResponse, UserView } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { transactionRetryingDeadlocks, type Sql } from '../../platform/db/database.ts';
@@ -85,7 +86,7 @@ export async function me(ctx: AppContext, actor: Actor): Promise<UserView> {
 
 /** Accounts are platform-wide (an account may span communities), so only the role is checked. */
 function requireAccountAdmin(actor: Actor): void {
-  if (!hasPermission(actor.role, 'account.manage')) throw new DomainError('FORBIDDEN', '只有系统管理员可以管理账号');
+  requirePermission(actor, 'account.manage');
 }
 
 export async function listAccounts(ctx: AppContext, actor: Actor) {

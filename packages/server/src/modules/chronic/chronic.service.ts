@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_RULE_SET, DomainError, ageOn, classifyFollowUp, hasPermission, scopeCommunity, scopeFilter, type Actor } from '@yigong/domain';
+import { DEFAULT_RULE_SET, DomainError, ageOn, classifyFollowUp, scopeCommunity, scopeFilter, type Actor } from '@yigong/domain';
 import type { EnrollmentRequest, FollowUpRequest, FollowUpResponse } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
 import { businessDate } from '../../platform/clock.ts';
-import { authorize } from '../../platform/auth/authorize.ts';
+import { authorize, requireCommunityPermission } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { findOrganizationRef, listOrganizationRefs } from '../org/index.ts';
 import { requireResidentAccess } from '../residents/index.ts';
@@ -114,9 +114,8 @@ export async function residentChronic(ctx: AppContext, actor: Actor, residentId:
 
 /** The work lists of a unit: due today (and the coming week) and overdue with call outcomes. */
 export async function workList(ctx: AppContext, actor: Actor, kind: 'due' | 'overdue', days = 7) {
-  if (!hasPermission(actor.role, 'care.write') || actor.scope.kind === 'region') throw new DomainError('FORBIDDEN', '当前角色没有随访任务');
+  const { communityId } = requireCommunityPermission(actor, 'care.write');
   const f = scopeFilter(actor, 'resident.list');
-  const communityId = actor.scope.communityId;
   const today = businessDate(ctx.clock);
   if (kind === 'overdue') return repo.overdue(ctx.db, communityId, f.organizationIds, today, 500);
   const to = new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

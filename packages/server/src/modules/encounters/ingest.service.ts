@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { DomainError, contributions, hasPermission, parseIdNumber, periodMonth, primaryCategory, scopeFilter, senderRefusal, type Actor, type EncounterRecord, type EncounterSender } from '@yigong/domain';
+import { DomainError, contributions, parseIdNumber, periodMonth, primaryCategory, senderRefusal, type Actor, type EncounterRecord, type EncounterSender } from '@yigong/domain';
 import { encounterRecord, type IngestError, type IngestResult } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
 import { businessDate } from '../../platform/clock.ts';
-import { authorize } from '../../platform/auth/authorize.ts';
+import { authorize, requirePermission } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { communityRegion } from '../org/index.ts';
 import { AggregateDeltas, type Contribution } from './aggregate-deltas.ts';
@@ -178,9 +178,8 @@ export function contentHash(r: EncounterRecord): string {
 
 /** The community an ingest goes to: the one named, or the sender's only one. */
 export function ingestCommunity(actor: Actor, communityId: string | undefined): string {
-  if (!hasPermission(actor.role, 'encounter.ingest')) throw new DomainError('FORBIDDEN', '当前角色无权报送就诊数据');
+  const f = requirePermission(actor, 'encounter.ingest');
   if (communityId) return communityId;
-  const f = scopeFilter(actor, 'encounter.ingest');
   if (f.communityIds?.length === 1) return f.communityIds[0]!;
   throw new DomainError('VALIDATION_FAILED', '请用 ?communityId= 指明医共体', { field: 'communityId' });
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, addMonths, deriveKeyPopulationTags, feeSplitProblem, fulfilmentRate, hasPermission, packageFits, scopeCommunity, scopeFilter, type Actor, type PackagePopulation } from '@yigong/domain';
+import { DomainError, addMonths, deriveKeyPopulationTags, feeSplitProblem, fulfilmentRate, packageFits, scopeCommunity, scopeFilter, type Actor, type PackagePopulation } from '@yigong/domain';
 import type { ContractRequest, PackageRequest, SigningRatesResponse, TeamRequest } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
 import { businessDate } from '../../platform/clock.ts';
-import { authorize } from '../../platform/auth/authorize.ts';
+import { authorize, requireCommunityPermission, requirePermission } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { communityRegion, findOrganizationRef } from '../org/index.ts';
 import { requireResidentAccess } from '../residents/index.ts';
@@ -173,9 +173,9 @@ export async function createPackage(ctx: AppContext, actor: Actor, input: Packag
 
 /** INDICATORS.md signing rate and key-population signing rate for a community as of a date. */
 export async function signingRates(ctx: AppContext, actor: Actor, communityId: string, asOf?: string): Promise<SigningRatesResponse> {
+  requirePermission(actor, 'rates.read');
   const region = await communityRegion(ctx.db, communityId);
   if (!region) throw new DomainError('NOT_FOUND', '医共体不存在');
-  if (!hasPermission(actor.role, 'rates.read')) throw new DomainError('FORBIDDEN', '当前角色无权查看指标');
   authorize(actor, 'rates.read', { communityId, regionCode: region, organizationId: actor.scope.kind === 'organization' ? actor.scope.organizationId : null });
   const day = asOf ?? businessDate(ctx.clock);
   const r = await signingRatesSql(ctx.db, communityId, day);
@@ -185,7 +185,6 @@ export async function signingRates(ctx: AppContext, actor: Actor, communityId: s
 
 /** Contracts within the caller's units (the village doctor's "my contracted residents"). */
 export async function listContracts(ctx: AppContext, actor: Actor, q: { teamId?: string | undefined; status?: string | undefined; limit: number }) {
-  if (!hasPermission(actor.role, 'resident.list') || actor.scope.kind === 'region') throw new DomainError('FORBIDDEN', '当前角色无权查看签约');
-  const f = scopeFilter(actor, 'resident.list');
-  return (await repo.listContracts(ctx.db, actor.scope.communityId, f.organizationIds, { teamId: q.teamId ?? null, status: q.status ?? null, limit: q.limit })).map((c) => ({ ...c, created_at: c.created_at.toISOString() }));
+  const f = requireCommunityPermission(actor, 'resident.list');
+  return (await repo.listContracts(ctx.db, f.communityId, f.organizationIds, { teamId: q.teamId ?? null, status: q.status ?? null, limit: q.limit })).map((c) => ({ ...c, created_at: c.created_at.toISOString() }));
 }

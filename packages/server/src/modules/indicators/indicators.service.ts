@@ -1,16 +1,16 @@
-import { DomainError, INDICATOR_DEFINITIONS, INDICATOR_VERSION, MODULE_INDICATOR_DEFINITIONS, evaluateIndicator, hasPermission, periodMonths, type Actor, type IndicatorDefinition, type Metric } from '@yigong/domain';
+import { DomainError, INDICATOR_DEFINITIONS, INDICATOR_VERSION, MODULE_INDICATOR_DEFINITIONS, evaluateIndicator, periodMonths, type Actor, type IndicatorDefinition, type Metric } from '@yigong/domain';
 import type { IndicatorValueView, TopDiseasesValue } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
-import { authorize } from '../../platform/auth/authorize.ts';
+import { authorize, requirePermission } from '../../platform/auth/authorize.ts';
 import { communityRegion, findOrganizationRef } from '../org/index.ts';
 import * as encounters from '../encounters/index.ts';
 import { moduleValues } from './module-indicators.service.ts';
 
 /** May `actor` read the indicators of this community (or of one of its units)? Throws if not. */
 async function authorizeIndicators(ctx: AppContext, actor: Actor, communityId: string, organizationId: string | null): Promise<void> {
+  requirePermission(actor, 'indicator.read');
   const region = await communityRegion(ctx.db, communityId);
   if (!region) throw new DomainError('NOT_FOUND', '医共体不存在');
-  if (!hasPermission(actor.role, 'indicator.read')) throw new DomainError('FORBIDDEN', '当前角色无权查看监测指标');
   // A unit-scoped manager (unit director) reads its own unit's numbers; the community's need a community scope.
   authorize(actor, 'indicator.read', { communityId, regionCode: region, organizationId });
   if (organizationId && !(await findOrganizationRef(ctx.db, communityId, organizationId))) throw new DomainError('NOT_FOUND', '机构不存在');

@@ -136,7 +136,8 @@ describe('two-way referral with reserved slots (REFERRAL.md)', () => {
     expect((await p.call('GET', '/api/v1/referrals', vdoc2)).body.items.some((x: any) => x.id === r.body.id)).toBe(false);
     expect((await p.call('POST', '/api/v1/referrals', vdoc2, { residentId: resident.id, direction: 'up', toOrganizationId: leadId, priority: 'routine', reason: '越界', diagnoses: [{ code: 'I10', primary: true }] })).status).toBe(403);
     expect((await p.call('GET', `/api/v1/slots?organizationId=${leadId}&from=${day(1)}&to=${day(3)}`, vdoc2)).status).toBe(404);
-    expect((await p.call('GET', `/api/v1/referrals/${r.body.id}`, await p.login('regulator'))).status).toBe(404);
+    // A role that may never read referrals is refused before any lookup (403, the same for every id).
+    expect((await p.call('GET', `/api/v1/referrals/${r.body.id}`, await p.login('regulator'))).status).toBe(403);
     const cancel = await p.call('POST', `/api/v1/referrals/${r.body.id}/cancel`, token, { reason: '患者改变主意' });
     expect(cancel.body.status).toBe('cancelled');
     const log = await p.call('GET', `/api/v1/audit?residentId=${resident.id}&action=referral.`, await p.login('admin'));

@@ -1,9 +1,9 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { DomainError, GRASSROOTS_KINDS, ageOn, maskIdNumber, answerDeadline, catalogueLevelOf, checkCatalogue, hasPermission, scopeCommunity, scopeFilter, type Actor } from '@yigong/domain';
+import { DomainError, GRASSROOTS_KINDS, ageOn, maskIdNumber, answerDeadline, catalogueLevelOf, checkCatalogue, scopeCommunity, type Actor } from '@yigong/domain';
 import type { CreateReferralRequest, ReferralQuery, ReferralView } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
-import { authorize } from '../../platform/auth/authorize.ts';
+import { authorize, requirePermission } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { findOrganizationRef } from '../org/index.ts';
 import { requireResidentAccess, knownIcd10Codes } from '../residents/index.ts';
@@ -26,10 +26,10 @@ export async function newPickupCode(sql: Sql, communityId: string): Promise<stri
 
 /** A referral the actor may see (sender's or receiver's side, within scope), or 404. */
 export async function requireReferral(sql: Sql, actor: Actor, id: string, forUpdate = false): Promise<repo.ReferralRow> {
+  const f = requirePermission(actor, 'referral.read');
   const communityId = scopeCommunity(actor) ?? (await repo.referralCommunity(sql, id));
   const r = communityId ? await repo.findReferral(sql, communityId, id, forUpdate) : null;
-  const f = scopeFilter(actor, 'referral.read');
-  const visible = !!r && hasPermission(actor.role, 'referral.read') && (f.communityIds === null || f.communityIds.includes(r.community_id))
+  const visible = !!r && (f.communityIds === null || f.communityIds.includes(r.community_id))
     && (f.organizationIds === null || f.organizationIds.includes(r.from_organization_id) || f.organizationIds.includes(r.to_organization_id));
   if (!r || !visible) throw new DomainError('NOT_FOUND', '转诊单不存在或不在您的范围内');
   return r;
@@ -110,8 +110,7 @@ export async function getReferral(ctx: AppContext, actor: Actor, id: string): Pr
 
 /** Lists referrals in scope; `incoming`/`outgoing` are relative to the caller's own unit; overdue first. */
 export async function listReferrals(ctx: AppContext, actor: Actor, q: ReferralQuery): Promise<ReferralView[]> {
-  if (!hasPermission(actor.role, 'referral.read')) throw new DomainError('FORBIDDEN', '当前角色无权查看转诊');
-  const f = scopeFilter(actor, 'referral.read');
+  const f = requirePermission(actor, 'referral.read');
   const own = actor.organizationId;
   const now = ctx.clock.now();
   const rows = await repo.listReferrals(ctx.db, {

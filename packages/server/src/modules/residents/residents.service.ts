@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, can, hasPermission, parseIdNumber, scopeCommunity, scopeFilter, type Actor } from '@yigong/domain';
+import { DomainError, can, hasPermission, parseIdNumber, scopeCommunity, type Actor } from '@yigong/domain';
 import type { CreateResidentRequest, ResidentListItem, ResidentQuery, ResidentRecord, UpdateResidentRequest } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
 import { businessDate } from '../../platform/clock.ts';
-import { authorize } from '../../platform/auth/authorize.ts';
+import { authorize, requirePermission } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { findOrganizationRef, communityRegion } from '../org/index.ts';
 import { hasActiveGrant } from './grants.service.ts';
@@ -39,8 +39,7 @@ function decodeCursor(c: string | undefined): { name: string; id: string } | nul
 
 /** Searches residents within the caller's scope (name, pinyin initials, ID number, phone). */
 export async function listResidents(ctx: AppContext, actor: Actor, q: ResidentQuery): Promise<{ items: ResidentListItem[]; nextCursor: string | null }> {
-  if (!hasPermission(actor.role, 'resident.list')) throw new DomainError('FORBIDDEN', '当前角色无权查询居民档案');
-  const rows = await repo.searchResidents(ctx.db, scopeFilter(actor, 'resident.list'), {
+  const rows = await repo.searchResidents(ctx.db, requirePermission(actor, 'resident.list'), {
     mode: searchMode(ctx, q.q), communityId: q.communityId, organizationId: q.organizationId, limit: q.limit + 1, after: decodeCursor(q.cursor),
   });
   const more = rows.length > q.limit;
@@ -77,7 +76,7 @@ export async function requireResidentAccess(sql: Sql, actor: Actor, id: string, 
   if (action === 'resident.read' && (await hasActiveGrant(sql, r.community_id, r.id, actor.userId, now)) && can(actor, action, { ...where, granted: true })) {
     return { row: r, access: 'grant' as const };
   }
-  if (!hasPermission(actor.role, action)) throw new DomainError('FORBIDDEN', '当前角色无权执行此操作', { action });
+  requirePermission(actor, action);
   throw new DomainError('OUT_OF_SCOPE', '该居民不在您的管辖范围内，如需调阅请申请授权', {
     action, residentId: r.id, communityId: r.community_id, grantable: hasPermission(actor.role, 'grant.request'),
   });

@@ -1,0 +1,33 @@
+import type { Action } from './can.ts';
+
+/** What each action does, in the words of a 403 message: "当前角色无权" + label. */
+export const ACTION_LABELS: Record<Action, string> = {
+  'community.read': '查看医共体',
+  'org.read': '查看成员单位',
+  'org.write': '维护成员单位',
+  'staff.read': '查看人员',
+  'staff.write': '维护人员',
+  'resident.list': '查询居民档案',
+  'resident.read': '查阅居民档案',
+  'resident.create': '建立居民档案',
+  'resident.update': '修改居民档案',
+  'resident.transfer': '迁移居民档案',
+  'resident.reveal_id': '查看完整身份证号',
+  'resident.candidates': '处理疑似重复档案',
+  'grant.request': '申请授权调阅',
+  'grant.approve': '审批授权调阅',
+  'audit.read': '查看审计日志',
+  'account.manage': '管理账号',
+  'reference.read': '查看字典',
+  'schedule.read': '查看号源',
+  'schedule.manage': '维护号源',
+  'booking.create': '预约号源',
+  'referral.create': '发起转诊',
+  'referral.read': '查看转诊',
+  'referral.catalogue': '维护转诊病种目录',
+  'care.write': '开展随访和签约服务',
+  'rates.read': '查看指标',
+  'team.manage': '维护签约团队',
+  'encounter.ingest': '报送就诊数据',
+  'indicator.read': '查看监测指标',
+};
