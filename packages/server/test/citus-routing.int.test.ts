@@ -61,6 +61,30 @@ describe('single-shard routing of by-id reads and dashboard queries (Citus)', ()
     return got;
   }
 
+  /** The statements whose plan visits more than one shard, with their task counts. */
+  async function wideStatements(statements: Recorded[]): Promise<string[]> {
+    const wide: string[] = [];
+    for (const s of statements) {
+      if (/^\s*(begin|commit|rollback|set |select pg_advisory)/i.test(s.text)) continue;
+      const plan = (await p.ctx.db.query<Record<string, string>>(`explain ${s.text}`, s.params)).rows.map((r) => Object.values(r)[0]).join('\n');
+      const tasks = [...plan.matchAll(/Task Count: (\d+)/g)].map((m) => Number(m[1]));
+      if (tasks.some((n) => n !== 1)) wide.push(`${s.text.replace(/\s+/g, ' ').slice(0, 160)} → Task Count ${tasks.join(', ')}`);
+    }
+    return wide;
+  }
+
+  it('looks a region account\'s by-id request up once, then goes to one shard (the id → community map)', async () => {
+    for (const url of [`/api/v1/referrals/${ids.referral}`, `/api/v1/organizations/${ids.organization}`]) {
+      const first = await statementsOf('admin', url);
+      const again = await statementsOf('admin', url);
+      // The second request skips the lookup that visits every shard.
+      expect(again.length).toBe(first.length - 1);
+      if (!onCitus) continue;
+      expect((await wideStatements(first)).length).toBe(1);
+      expect(await wideStatements(again)).toEqual([]);
+    }
+  });
+
   const cases: [user: string, url: () => string][] = [
     ['doctor.lead', () => `/api/v1/residents/${ids.resident}`],
     ['doctor.lead', () => `/api/v1/residents/${ids.resident}/contracts`],
@@ -82,13 +106,7 @@ describe('single-shard routing of by-id reads and dashboard queries (Citus)', ()
       const statements = await statementsOf(user, url());
       expect(statements.length).toBeGreaterThan(0);
       if (!onCitus) return;
-      const wide: string[] = [];
-      for (const s of statements) {
-        if (/^\s*(begin|commit|rollback|set |select pg_advisory)/i.test(s.text)) continue;
-        const plan = (await p.ctx.db.query<Record<string, string>>(`explain ${s.text}`, s.params)).rows.map((r) => Object.values(r)[0]).join('\n');
-        const tasks = [...plan.matchAll(/Task Count: (\d+)/g)].map((m) => Number(m[1]));
-        if (tasks.some((n) => n !== 1)) wide.push(`${s.text.replace(/\s+/g, ' ').slice(0, 160)} → Task Count ${tasks.join(', ')}`);
-      }
+      const wide = await wideStatements(statements);
       expect(wide).toEqual([]);
     });
   }

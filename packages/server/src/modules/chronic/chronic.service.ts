@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_RULE_SET, DomainError, ageOn, classifyFollowUp, scopeCommunity, scopeFilter, type Actor } from '@yigong/domain';
+import { DEFAULT_RULE_SET, DomainError, ageOn, classifyFollowUp, scopeFilter, type Actor } from '@yigong/domain';
+import { communityForId } from '../../platform/db/id-communities.ts';
 import type { EnrollmentRequest, FollowUpRequest, FollowUpResponse } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
@@ -39,7 +40,7 @@ export async function enroll(ctx: AppContext, actor: Actor, input: EnrollmentReq
  * the enrolment's. Every use changes it, which needs the resident in scope: one outside is not found.
  */
 export async function findEnrollmentInScope(sql: Sql, actor: Actor, id: string): Promise<repo.EnrollmentRow | null> {
-  const communityId = scopeCommunity(actor) ?? (await repo.enrollmentCommunity(sql, id));
+  const communityId = await communityForId(actor, id, () => repo.enrollmentCommunity(sql, id));
   return communityId ? repo.findEnrollment(sql, communityId, id) : null;
 }
 

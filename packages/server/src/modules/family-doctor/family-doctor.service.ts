@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, addMonths, deriveKeyPopulationTags, feeSplitProblem, fulfilmentRate, packageFits, scopeCommunity, scopeFilter, type Actor, type PackagePopulation } from '@yigong/domain';
+import { communityForId } from '../../platform/db/id-communities.ts';
 import type { ContractRequest, PackageRequest, SigningRatesResponse, TeamRequest } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
@@ -61,7 +62,7 @@ export async function signContract(ctx: AppContext, actor: Actor, input: Contrac
  * in the contract's: changing one needs the resident in scope, so one outside is not found.
  */
 async function requireContract(sql: Sql, ctx: AppContext, actor: Actor, id: string) {
-  const communityId = scopeCommunity(actor) ?? (await repo.contractCommunity(sql, id));
+  const communityId = await communityForId(actor, id, () => repo.contractCommunity(sql, id));
   const c = communityId ? await repo.findContract(sql, communityId, id) : null;
   if (!c) throw new DomainError('NOT_FOUND', '签约不存在');
   const { row } = await requireResidentAccess(sql, actor, c.resident_id, 'resident.update', ctx.clock.now());

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, GRASSROOTS_KINDS, scopeCommunity, scopeFilter, secondPlateName, type Actor } from '@yigong/domain';
+import { DomainError, GRASSROOTS_KINDS, scopeFilter, secondPlateName, type Actor } from '@yigong/domain';
+import { communityForId } from '../../platform/db/id-communities.ts';
 import type { DepartmentInput, GridInput, OrganizationInput, OrganizationPatch, OrganizationView } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
@@ -26,7 +27,7 @@ export function listOrganizations(ctx: AppContext, actor: Actor, q: Parameters<t
  * caller's community (one shard on Citus), or for a region scope in the organisation's.
  */
 export async function requireOrganization(sql: Sql, actor: Actor, id: string): Promise<OrganizationView> {
-  const communityId = scopeCommunity(actor) ?? (await repo.organizationCommunity(sql, id));
+  const communityId = await communityForId(actor, id, () => repo.organizationCommunity(sql, id));
   const org = communityId ? await repo.findOrganization(sql, communityId, scopeFilter(actor, 'org.read'), id) : null;
   if (!org) throw new DomainError('NOT_FOUND', '机构不存在或不在您的范围内');
   return org;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, scopeCommunity, scopeFilter, type Actor } from '@yigong/domain';
+import { DomainError, scopeFilter, type Actor } from '@yigong/domain';
+import { communityForId } from '../../platform/db/id-communities.ts';
 import type { AssignmentInput, PractitionerInput, PractitionerPatch, PractitionerView } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
@@ -17,7 +18,7 @@ export async function listPractitioners(ctx: AppContext, actor: Actor, q: Omit<P
 
 /** A practitioner visible to the actor: read in the caller's community (one shard on Citus), or for a region scope in the practitioner's. */
 async function requirePractitioner(sql: Sql, actor: Actor, id: string): Promise<PractitionerView> {
-  const communityId = scopeCommunity(actor) ?? (await repo.practitionerCommunity(sql, id));
+  const communityId = await communityForId(actor, id, () => repo.practitionerCommunity(sql, id));
   const p = communityId ? await repo.findPractitioner(sql, communityId, id, scopeFilter(actor, 'staff.read')) : null;
   if (!p) throw new DomainError('NOT_FOUND', '人员不存在或不在您的范围内');
   return p;

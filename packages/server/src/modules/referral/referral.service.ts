@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { DomainError, GRASSROOTS_KINDS, ageOn, maskIdNumber, answerDeadline, catalogueLevelOf, checkCatalogue, scopeCommunity, type Actor } from '@yigong/domain';
+import { DomainError, GRASSROOTS_KINDS, ageOn, maskIdNumber, answerDeadline, catalogueLevelOf, checkCatalogue, type Actor } from '@yigong/domain';
+import { communityForId } from '../../platform/db/id-communities.ts';
 import type { CreateReferralRequest, ReferralQuery, ReferralView } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
@@ -27,7 +28,7 @@ export async function newPickupCode(sql: Sql, communityId: string): Promise<stri
 /** A referral the actor may see (sender's or receiver's side, within scope), or 404. */
 export async function requireReferral(sql: Sql, actor: Actor, id: string, forUpdate = false): Promise<repo.ReferralRow> {
   const f = requirePermission(actor, 'referral.read');
-  const communityId = scopeCommunity(actor) ?? (await repo.referralCommunity(sql, id));
+  const communityId = await communityForId(actor, id, () => repo.referralCommunity(sql, id));
   const r = communityId ? await repo.findReferral(sql, communityId, id, forUpdate) : null;
   const visible = !!r && (f.communityIds === null || f.communityIds.includes(r.community_id))
     && (f.organizationIds === null || f.organizationIds.includes(r.from_organization_id) || f.organizationIds.includes(r.to_organization_id));

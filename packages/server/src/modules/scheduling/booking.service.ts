@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, choosePool, scopeCommunity, type Actor, type BookingChannel } from '@yigong/domain';
+import { communityForId } from '../../platform/db/id-communities.ts';
 import type { BookingRequest, BookingView, WaitlistEntry } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
@@ -69,7 +70,7 @@ export async function book(ctx: AppContext, actor: Actor, input: BookingRequest)
 export async function cancelBooking(ctx: AppContext, actor: Actor, bookingId: string): Promise<BookingView> {
   return ctx.db.transaction(async (tx) => {
     // Read in the caller's community (one shard on Citus), or for a region scope in the booking's.
-    const communityId = scopeCommunity(actor) ?? (await repo.bookingCommunity(tx, bookingId));
+    const communityId = await communityForId(actor, bookingId, () => repo.bookingCommunity(tx, bookingId));
     const b = communityId ? await repo.findBooking(tx, communityId, bookingId) : null;
     if (!b) throw new DomainError('NOT_FOUND', '预约不存在');
     const { row } = await requireResidentAccess(tx, actor, b.residentId, 'resident.read', ctx.clock.now());

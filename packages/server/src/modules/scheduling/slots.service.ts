@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, defaultReservationShare, generateSlotTimes, releaseTime, reservedPlaces, scopeCommunity, slotAvailability, type Actor } from '@yigong/domain';
+import { DomainError, defaultReservationShare, generateSlotTimes, releaseTime, reservedPlaces, slotAvailability, type Actor } from '@yigong/domain';
+import { communityForId } from '../../platform/db/id-communities.ts';
 import type { AvailabilityRuleInput, ReservationPolicyInput, ResourceInput, SlotQuery, SlotView } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
@@ -64,7 +65,7 @@ export function releaseDueReserve(ctx: AppContext): Promise<number> {
 
 /** A resource by id, read in the caller's community (one shard on Citus), or for a region scope in the resource's; outside, not found. */
 async function requireResource(sql: Sql, actor: Actor, id: string): Promise<resources.ResourceRow> {
-  const communityId = scopeCommunity(actor) ?? (await resources.resourceCommunity(sql, id));
+  const communityId = await communityForId(actor, id, () => resources.resourceCommunity(sql, id));
   const res = communityId ? await resources.findResource(sql, communityId, id) : null;
   if (!res) throw new DomainError('NOT_FOUND', '资源不存在');
   return res;
