@@ -39,6 +39,8 @@ export const organizationQuery = z.object({
   parentId: z.uuid().optional(),
   q: z.string().trim().max(50).optional(),
   ...pageQuery,
+  /** The offset of the next page, as the previous page's nextCursor gave it. */
+  cursor: z.string().regex(/^\d{1,7}$/, 'cursor: 上一页返回的 nextCursor').optional(),
   limit: z.coerce.number().int().min(1).max(2000).default(500),
 });
 
@@ -82,6 +84,8 @@ export const practitionerQuery = z.object({
   title: z.enum(PRACTITIONER_TITLES).optional(),
   q: z.string().trim().max(50).optional(),
   ...pageQuery,
+  /** The last id of the previous page, as its nextCursor gave it. */
+  cursor: z.uuid('cursor: 上一页返回的 nextCursor').optional(),
 });
 
 export const assignmentInput = z.object({

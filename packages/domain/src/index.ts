@@ -1,4 +1,5 @@
 export * from './shared/domain-error.ts';
+export * from './shared/control-characters.ts';
 export * from './identity/gb11643.ts';
 export * from './auth/roles.ts';
 export * from './auth/can.ts';

@@ -17,7 +17,10 @@ export type DomainErrorCode =
   | 'ILLEGAL_TRANSITION'
   | 'SLOT_FULL'
   | 'SERVICE_UNAVAILABLE'
-  | 'GRANT_REQUIRED';
+  | 'GRANT_REQUIRED'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'RATE_LIMITED';
 
 export class DomainError extends Error {
   constructor(

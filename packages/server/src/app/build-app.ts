@@ -10,6 +10,7 @@ import { installErrorHandler } from '../platform/http/error-handler.ts';
 import { requireResponseSchemas } from '../platform/http/response-schemas.ts';
 import { ok } from '../platform/http/responses.ts';
 import { installAuthentication } from '../platform/auth/authenticate.ts';
+import { installInputChecks } from '../platform/http/input-checks.ts';
 import { authRoutes } from '../modules/auth/index.ts';
 import { orgRoutes } from '../modules/org/index.ts';
 import { grantRoutes, residentRoutes } from '../modules/residents/index.ts';
@@ -39,6 +40,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installAuthentication(app, ctx);
+  installInputChecks(app);
 
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get('/api/v1/health', { schema: { response: ok(healthResponse), tags: ['platform'] }, config: { public: true } }, async () => ({ status: 'ok' as const, mode: ctx.config.mode }));
@@ -53,7 +55,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     referralRoutes(s, ctx);
     chronicRoutes(s, ctx);
     familyDoctorRoutes(s, ctx);
-    encounterRoutes(s, ctx);
+    // The encounter feed's body types (NDJSON, CSV, FHIR Bundles) and its size limit hold for the
+    // ingest route alone: every other route takes application/json up to 5 MB, else 415 / 413.
+    await s.register(async (feed) => encounterRoutes(feed.withTypeProvider<ZodTypeProvider>(), ctx));
     indicatorRoutes(s, ctx);
   }, { prefix: '/api/v1' });
   // FHIR R4 facade (DESIGN.md "Interoperability"), same sessions and scope as the API.

@@ -17,7 +17,8 @@ function bound(v: string | undefined, end: boolean): string | null {
 function cursorOf(c: string | undefined): { at: string; key: string } | null {
   if (!c) return null;
   const [at, key] = Buffer.from(c, 'base64url').toString().split('|');
-  if (!at || !key || Number.isNaN(Date.parse(at))) throw new DomainError('VALIDATION_FAILED', '分页游标无效', { field: 'cursor' });
+  // Exactly what nextCursor holds (an ISO timestamp and a c/p-prefixed key): anything else is a 400, not a 500 from the cast.
+  if (!at || !key || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/.test(at) || Number.isNaN(Date.parse(at)) || !/^[a-z]\d{19}$/.test(key)) throw new DomainError('VALIDATION_FAILED', '分页游标无效', { field: 'cursor' });
   return { at, key };
 }
 

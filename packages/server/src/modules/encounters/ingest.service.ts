@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DomainError, contributions, parseIdNumber, periodMonth, primaryCategory, senderRefusal, type Actor, type EncounterRecord, type EncounterSender } from '@yigong/domain';
+import { DomainError, contributions, controlCharacterPath, parseIdNumber, periodMonth, primaryCategory, senderRefusal, type Actor, type EncounterRecord, type EncounterSender } from '@yigong/domain';
 import { encounterRecord, type IngestError, type IngestResult } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
@@ -81,8 +81,12 @@ function senderOf(actor: Actor, orgs: Map<string, { id: string; kind: string }>)
 }
 
 function validate(ctx: AppContext, line: number, value: unknown, env: IngestEnv): Valid | IngestError {
+  const rawId = (value as { id?: unknown })?.id;
+  const bad = controlCharacterPath(value, 'record');
+  const id = typeof rawId === 'string' && !controlCharacterPath(rawId, 'id') ? rawId : null;
+  // A NUL in one line rejects that line only (PostgreSQL refuses it in text).
+  if (bad) return { line, id, code: 'INVALID_RECORD', message: `${bad}：不得包含控制字符（如 NUL）` };
   const parsed = encounterRecord.safeParse(value);
-  const id = typeof (value as { id?: unknown })?.id === 'string' ? ((value as { id: string }).id) : null;
   if (!parsed.success) return { line, id, code: 'INVALID_RECORD', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
   const r = parsed.data;
   const idn = parseIdNumber(r.residentIdNumber, ctx.isKnownRegion, env.today);

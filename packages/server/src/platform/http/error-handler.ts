@@ -1,6 +1,6 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DomainError } from '@yigong/domain';
+import { DomainError, type DomainErrorCode } from '@yigong/domain';
 import { ERROR_STATUS } from './error-status.ts';
 
 /** PostgreSQL error codes we turn into domain conflicts instead of 500s. */
@@ -10,6 +10,14 @@ function fromPostgres(e: { code?: string; constraint?: string; detail?: string }
   if (e.code === '23514') return new DomainError('VALIDATION_FAILED', '数据不符合约束', { constraint: e.constraint });
   return null;
 }
+
+/** Fastify's own request errors, in our codes and words. */
+const FRAMEWORK_ERRORS: Record<string, (req: FastifyRequest) => { code: DomainErrorCode; message: string }> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: (req) => ({ code: 'UNSUPPORTED_MEDIA_TYPE', message: `该接口不接受 ${String(req.headers['content-type'] ?? '')} 格式的数据，请以 application/json 发送` }),
+  FST_ERR_CTP_BODY_TOO_LARGE: () => ({ code: 'PAYLOAD_TOO_LARGE', message: '提交的数据超过该接口的大小上限' }),
+  FST_ERR_CTP_INVALID_JSON_BODY: () => ({ code: 'VALIDATION_FAILED', message: '请求体不是合法的 JSON' }),
+  FST_ERR_CTP_EMPTY_JSON_BODY: () => ({ code: 'VALIDATION_FAILED', message: '请求体为空' }),
+};
 
 /** One error handler renders `{ error: { code, message, details } }` for every failure. */
 export function installErrorHandler(app: FastifyInstance): void {
@@ -26,7 +34,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(ERROR_STATUS[domain.code]).send({ error: { code: domain.code, message: domain.message, details: domain.details ?? null } });
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      const code = err.statusCode === 404 ? 'NOT_FOUND' : err.statusCode === 401 ? 'UNAUTHENTICATED' : 'VALIDATION_FAILED';
+      const framework = FRAMEWORK_ERRORS[err.code];
+      if (framework) return reply.status(err.statusCode).send({ error: { ...framework(req), details: null } });
+      const code = err.statusCode === 404 ? 'NOT_FOUND' : err.statusCode === 401 ? 'UNAUTHENTICATED' : err.statusCode === 429 ? 'RATE_LIMITED' : 'VALIDATION_FAILED';
       return reply.status(err.statusCode).send({ error: { code, message: err.message, details: null } });
     }
     req.log.error({ err, reqId: req.id }, 'unhandled error');
