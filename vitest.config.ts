@@ -11,6 +11,8 @@ export default defineConfig({
           include: ['packages/*/src/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           environment: 'node',
+          // The lint-rule tests start ESLint with the project's typed config: seconds on a loaded CI machine.
+          testTimeout: 30_000,
         },
       },
       {

@@ -24,7 +24,7 @@ const dbUrl = bench.url;
 const db = openPostgres(dbUrl, 10);
 const KEYS = `${Buffer.alloc(32, 5).toString('base64')}:${Buffer.alloc(32, 6).toString('base64')}`;
 try {
-  const ctx = await createContext(loadConfig({ YIGONG_KEYS: KEYS, YIGONG_LOG_LEVEL: 'silent', YIGONG_MODE: 'production' }), { db });
+  const ctx = await createContext(loadConfig({ YIGONG_KEYS: KEYS, YIGONG_LOG_LEVEL: 'silent', YIGONG_MODE: 'production', YIGONG_RATE_LIMIT_PER_MINUTE: '0' }), { db });
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
   const size = /^\d+$/.test(values.size) ? Number(values.size) : (values.size as 'county');
   const synth = generateCommunity({ regionCode: '330521', size, seed: 7, asOf: today });

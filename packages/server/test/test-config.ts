@@ -5,5 +5,5 @@ const KEYS = `${Buffer.alloc(32, 7).toString('base64')}:${Buffer.alloc(32, 9).to
 
 /** Test settings; YIGONG_TEST_LOG_LEVEL=error shows the server's log (e.g. the cause of a 500). */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ YIGONG_KEYS: KEYS, YIGONG_LOG_LEVEL: process.env.YIGONG_TEST_LOG_LEVEL ?? 'silent', YIGONG_DATA_DIR: '/nonexistent-test-dir' }), ...overrides };
+  return { ...loadConfig({ YIGONG_KEYS: KEYS, YIGONG_LOG_LEVEL: process.env.YIGONG_TEST_LOG_LEVEL ?? 'silent', YIGONG_DATA_DIR: '/nonexistent-test-dir', YIGONG_RATE_LIMIT_PER_MINUTE: '0' }), ...overrides };
 }

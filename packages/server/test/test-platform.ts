@@ -37,11 +37,11 @@ export interface TestPlatform {
 }
 
 /** A real app on a fresh copy of the seeded test county (PGlite, or PostgreSQL with DATABASE_URL). */
-export async function openTestPlatform(opts: { configOverrides?: Parameters<typeof testConfig>[0] } = {}): Promise<TestPlatform> {
+export async function openTestPlatform(opts: { configOverrides?: Parameters<typeof testConfig>[0]; logStream?: { write(line: string): void } } = {}): Promise<TestPlatform> {
   const db = await freshDatabase(inject('template'));
   const clock = new TestClock();
   const ctx = await createContext(testConfig(opts.configOverrides), { db, clock });
-  const app = await buildApp(ctx);
+  const app = await buildApp(ctx, opts.logStream ? { logStream: opts.logStream } : {});
   const tokens = new Map<string, string>();
   clock.onAdvance = () => tokens.clear();
   const call: TestPlatform['call'] = async (method, url, token, body) => {

@@ -5,12 +5,18 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import type { AppContext } from '../platform/context.ts';
+import { z } from 'zod';
 import { healthResponse } from '@yigong/contracts';
+
+/** The OpenAPI description itself: an object, passed through as generated. */
+const openApiDocument = z.looseObject({ openapi: z.string() });
 import { installErrorHandler } from '../platform/http/error-handler.ts';
 import { requireResponseSchemas } from '../platform/http/response-schemas.ts';
 import { ok } from '../platform/http/responses.ts';
 import { installAuthentication } from '../platform/auth/authenticate.ts';
 import { installInputChecks } from '../platform/http/input-checks.ts';
+import { errorLogLine, requestLogLine } from '../platform/http/log-redaction.ts';
+import { installRateLimit, installSecurityHeaders } from '../platform/http/edge.ts';
 import { authRoutes } from '../modules/auth/index.ts';
 import { orgRoutes } from '../modules/org/index.ts';
 import { grantRoutes, residentRoutes } from '../modules/residents/index.ts';
@@ -24,25 +30,31 @@ import { indicatorRoutes } from '../modules/indicators/index.ts';
 
 
 /** Builds the HTTP app: API under /api/v1, OpenAPI at /api/docs, the web app at /. */
-export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+export async function buildApp(ctx: AppContext, opts: { logStream?: { write(line: string): void } } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: ctx.config.logLevel === 'silent' ? false : { level: ctx.config.logLevel },
+    // The access log: route pattern and path, query values redacted (no ID number, name or phone).
+    logger: ctx.config.logLevel === 'silent' ? false : { level: ctx.config.logLevel, serializers: { req: requestLogLine, err: errorLogLine }, ...(opts.logStream ? { stream: opts.logStream } : {}) },
     bodyLimit: 5 * 1024 * 1024,
-    trustProxy: true,
+    trustProxy: ctx.config.trustedProxies.length > 0 ? ctx.config.trustedProxies : false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   requireResponseSchemas(app);
   installErrorHandler(app);
+  await installSecurityHeaders(app);
   await app.register(swagger, {
     openapi: { info: { title: 'Yigong (医共) API', version: '1' }, components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } } },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // The interactive docs are public in demo mode only; in production the API description is
+  // served to signed-in accounts alone (GET /api/v1/openapi.json), so no one maps the API anonymously.
+  if (ctx.config.mode === 'demo') await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installAuthentication(app, ctx);
   installInputChecks(app);
+  await installRateLimit(app, ctx.config);
 
   const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get('/api/v1/openapi.json', { schema: { response: ok(openApiDocument), tags: ['platform'], hide: true } }, async () => app.swagger() as unknown as z.infer<typeof openApiDocument>);
   api.get('/api/v1/health', { schema: { response: ok(healthResponse), tags: ['platform'] }, config: { public: true } }, async () => ({ status: 'ok' as const, mode: ctx.config.mode }));
   await app.register(async (scope) => {
     const s = scope.withTypeProvider<ZodTypeProvider>();

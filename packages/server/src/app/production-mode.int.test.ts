@@ -19,9 +19,21 @@ describe('production mode', () => {
       const login = await platform.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'it.admin', password: 'Xk9!long-enough' } });
       expect(login.statusCode).toBe(200);
       expect(JSON.parse(login.body).user).toMatchObject({ role: 'admin', scope: { kind: 'region', regionCode: '330521' } });
+      // The API description only to a signed-in account; no public interactive docs.
+      expect((await platform.app.inject({ url: '/api/docs' })).statusCode).toBe(404);
+      expect((await platform.app.inject({ url: '/api/v1/openapi.json' })).statusCode).toBe(401);
+      const doc = await platform.app.inject({ url: '/api/v1/openapi.json', headers: { authorization: `Bearer ${JSON.parse(login.body).token}` } });
+      expect(doc.statusCode).toBe(200);
+      expect(Object.keys(JSON.parse(doc.body).paths)).toContain('/api/v1/residents');
     } finally {
       await platform.close();
     }
+  });
+
+  it('refuses one key for both encryption and hashing', async () => {
+    const same = Buffer.alloc(32, 3).toString('base64');
+    const config = loadConfig({ YIGONG_MODE: 'production', YIGONG_KEYS: `${same}:${same}`, YIGONG_LOG_LEVEL: 'silent' });
+    await expect(startPlatform(config, { db: await openPglite() })).rejects.toThrow(/must differ/);
   });
 
   it('refuses to start without configured keys', () => {

@@ -23,6 +23,13 @@ const schema = z.object({
   /** Folder-drop ingest (`<dir>/<username>/*.ndjson|csv|json`); off when unset. */
   ingestDir: z.string().min(1).optional(),
   ingestPollSeconds: z.coerce.number().positive().max(24 * 3600),
+  /**
+   * Reverse proxies whose `X-Forwarded-For` is believed (addresses or CIDRs). Empty: the socket's
+   * address is the client's, so a forged header cannot dodge the login throttle or enter the audit.
+   */
+  trustedProxies: z.array(z.string().regex(/^[0-9a-fA-F:.]+(\/\d{1,3})?$/, 'YIGONG_TRUSTED_PROXIES: addresses or CIDRs, comma-separated')),
+  /** Requests per minute per account and per address before 429 (0: no limit). */
+  rateLimitPerMinute: z.coerce.number().int().min(0),
 });
 export type Config = z.infer<typeof schema>;
 
@@ -43,6 +50,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: env.YIGONG_WEB_DIST ?? new URL('../../../web/dist/', import.meta.url).pathname,
     ingestDir: env.YIGONG_INGEST_DIR ? resolve(env.YIGONG_INGEST_DIR) : undefined,
     ingestPollSeconds: env.YIGONG_INGEST_POLL_SECONDS ?? 10,
+    trustedProxies: (env.YIGONG_TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    rateLimitPerMinute: env.YIGONG_RATE_LIMIT_PER_MINUTE ?? 1200,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

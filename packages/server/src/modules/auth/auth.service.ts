@@ -41,15 +41,15 @@ export async function login(ctx: AppContext, throttle: LoginThrottle, input: { u
   if (!throttle.allow(client.ip, now.getTime())) throw new DomainError('TOO_MANY_ATTEMPTS', '登录尝试过于频繁，请稍后再试');
   const account = await repo.findAccountByUsername(ctx.db, input.username);
   if (!account) {
+    const lockedUntil = throttle.unknownLockedUntil(input.username, now.getTime());
+    if (lockedUntil) throw lockedError(lockedUntil, now);
     throttle.recordFailure(client.ip, now.getTime());
+    throttle.recordUnknownFailure(input.username, now.getTime(), ctx.config.maxFailedLogins, ctx.config.lockMinutes);
     await verifyPassword(await dummyHash(), input.password);
     await recordAudit(ctx.db, { userId: null, username: input.username, role: null, organizationId: null }, { communityId: null, action: 'auth.login_failed', resourceType: 'account', details: { ip: client.ip } });
     throw new DomainError('UNAUTHENTICATED', BAD_LOGIN);
   }
-  if (account.locked_until && account.locked_until > now) {
-    const mins = Math.ceil((account.locked_until.getTime() - now.getTime()) / 60_000);
-    throw new DomainError('ACCOUNT_LOCKED', `账号因多次登录失败已锁定，请${mins}分钟后再试或联系管理员解锁`, { lockedUntil: account.locked_until.toISOString() });
-  }
+  if (account.locked_until && account.locked_until > now) throw lockedError(account.locked_until, now);
   const ok = !account.disabled && (await verifyPassword(account.password_hash, input.password));
   const who = { userId: account.id, username: account.username, role: account.role, organizationId: account.organization_id };
   if (!ok) {
@@ -69,6 +69,12 @@ export async function login(ctx: AppContext, throttle: LoginThrottle, input: { u
     await recordAudit(tx, who, { communityId: null, action: 'auth.login', resourceType: 'account', resourceId: account.id, details: { ip: client.ip } });
   });
   return { token, expiresAt: expiresAt.toISOString(), user: await userView(ctx.db, account) };
+}
+
+/** The one answer for a locked username, real or not. */
+function lockedError(until: Date, now: Date): DomainError {
+  const mins = Math.ceil((until.getTime() - now.getTime()) / 60_000);
+  return new DomainError('ACCOUNT_LOCKED', `账号因多次登录失败已锁定，请${mins}分钟后再试或联系管理员解锁`, { lockedUntil: until.toISOString() });
 }
 
 export async function logout(ctx: AppContext, actor: Actor, token: string): Promise<void> {

@@ -49,5 +49,7 @@ export function loadIdNumberKeys(opts: { keys?: string | undefined; keyFile: str
   }
   const [enc, hash] = text.trim().split(/\s+/).map((s) => Buffer.from(s, 'base64'));
   if (!enc || !hash) throw new Error('ID-number key material must hold two base64 keys');
+  // One key for encryption and hashing would let a hash leak help attack the ciphertext (and vice versa).
+  if (enc.equals(hash)) throw new Error('ID-number keys: the encryption key and the lookup-hash key must differ');
   return { enc, hash };
 }
