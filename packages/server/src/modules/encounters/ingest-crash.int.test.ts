@@ -98,5 +98,6 @@ describe('killing the server mid-ingest (ENCOUNTERS.md: a batch is never half-st
     expect(visits(after, 'outpatient_cost_per_visit') - visits(before, 'outpatient_cost_per_visit')).toBe(total - total / 10);
     expect(visits(after, 'avg_length_of_stay') - visits(before, 'avg_length_of_stay')).toBe(total / 10);
     await kill(server.child, 'SIGTERM');
-  });
+    // Two server processes each start on a copy of the seeded county: well past a minute on a busy 2-core CI machine.
+  }, 240_000);
 });
