@@ -36,14 +36,17 @@ export async function citusWorkers(url: string): Promise<CitusNode[] | null> {
   }
 }
 
-/** An empty application database on the coordinator and every worker, Citus in it, the workers added (scripts/citus-cluster.sh createdb). */
-export async function createCitusDatabase(url: string, workers: readonly CitusNode[], name: string): Promise<void> {
+/**
+ * An empty application database on the coordinator and every worker, Citus in it, the workers
+ * added (scripts/citus-cluster.sh createdb). `shardCount` null keeps the server's setting.
+ */
+export async function createCitusDatabase(url: string, workers: readonly CitusNode[], name: string, shardCount: number | null = 4): Promise<void> {
   const coordinator = new URL(url);
   for (const n of [null, ...workers]) await onNode(url, n, 'postgres', `create database ${name}`);
   for (const n of [null, ...workers]) await onNode(url, n, name, 'create extension citus');
-  // Four shards per table (32 by default): a test database holds two tiny communities, and each
-  // shard is a table on a worker to create per test file.
-  await onNode(url, null, 'postgres', `alter database ${name} set citus.shard_count = 4`);
+  // Tests take four shards per table (32 by default): a test database holds two tiny communities,
+  // and each shard is a table on a worker to create per test file.
+  if (shardCount !== null) await onNode(url, null, 'postgres', `alter database ${name} set citus.shard_count = ${shardCount}`);
   const c = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: `/${name}` }).toString() });
   await c.connect();
   try {

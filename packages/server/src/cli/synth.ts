@@ -1,28 +1,43 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { generateCommunity, SYNTH_ICD10, type SynthOptions } from '@yigong/synth';
+import { PROVINCE_COUNTIES, provinceCommunities, residentsOf, type SynthOptions, type SynthSize } from '@yigong/synth';
 import { businessDate, systemClock } from '../platform/clock.ts';
 import { loadConfig } from '../platform/config.ts';
 import { createIdNumberCipher, loadIdNumberKeys } from '../platform/crypto/id-number-cipher.ts';
-import type { Database } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { openDatabase } from '../platform/db/open-database.ts';
-import { loadReferenceData } from '../platform/reference/load-reference.ts';
-import { communityExists, insertCountyRegions, insertSynthIcd10, loadSyntheticCommunity } from '../seed/load-synthetic.ts';
-import { seedCare } from '../seed/seed-care.ts';
-import { seedEncounters } from '../seed/seed-encounters.ts';
+import { seedSyntheticCommunity, type SeedExtras, type SeedOutcome } from '../seed/seed-community.ts';
 
 const USAGE = `Usage: npm run synth -- [--size tiny|demo|county|<residents>] [--seed <n>] [--region <GB/T 2260 county code>]
                       [--as-of YYYY-MM-DD] [--kind county_community|urban_group] [--name <name>]
                       [--encounters <years>] [--care yes|no]
+       npm run synth -- --size province [--communities 1–${PROVINCE_COUNTIES.length}] [--per-community tiny|demo|county|<residents>]
+                      [--seed <n>] [--as-of YYYY-MM-DD] [--kind …] [--encounters <years>] [--care yes|no]
 Generates a synthetic medical community and loads it into the configured database
 (DATABASE_URL, or PGlite in YIGONG_DATA_DIR). Defaults: --size demo --seed 1 --region 330521 (德清县), --as-of today,
 --encounters 1 (that many years of the encounter feed up to yesterday, 0 for none), --care yes (family-doctor
-contracts, chronic registries and two years of follow-ups).`;
+contracts, chronic registries and two years of follow-ups).
+--size province loads one community per county of Zhejiang (${PROVINCE_COUNTIES.map((c) => `${c.code} ${c.name}`).join(', ')}),
+the first --communities of them (default ${PROVINCE_COUNTIES.length}), each of --per-community residents (default county: 500,000), one
+after another; --seed, --care and --encounters apply to each. A community already loaded is skipped, one left
+half-loaded by a broken-off run is loaded again: start the same command again to resume.`;
+
+const OPTIONS = {
+  size: { type: 'string', default: 'demo' },
+  seed: { type: 'string', default: '1' },
+  region: { type: 'string' },
+  'as-of': { type: 'string' },
+  kind: { type: 'string', default: 'county_community' },
+  name: { type: 'string' },
+  encounters: { type: 'string' },
+  care: { type: 'string' },
+  communities: { type: 'string' },
+  'per-community': { type: 'string' },
+} as const;
 
 /** What to load beside the community: years of encounters and the care data. */
-export function parseExtras(argv: readonly string[]): { encounterYears: number; care: boolean } {
+export function parseExtras(argv: readonly string[]): SeedExtras {
   const { values } = parseArgs({ args: [...argv], strict: false, options: { encounters: { type: 'string', default: '1' }, care: { type: 'string', default: 'yes' } } });
   const years = String(values.encounters);
   if (!/^\d+$/.test(years) || Number(years) > 10) throw new Error(`--encounters must be 0–10 years, got ${years}`);
@@ -30,49 +45,58 @@ export function parseExtras(argv: readonly string[]): { encounterYears: number; 
   return { encounterYears: Number(years), care: values.care === 'yes' };
 }
 
-/** Parses the command line into generator options; throws with a message naming the bad option. */
-export function parseSynthArgs(argv: readonly string[], today: string): SynthOptions {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      size: { type: 'string', default: 'demo' },
-      seed: { type: 'string', default: '1' },
-      region: { type: 'string', default: '330521' },
-      'as-of': { type: 'string', default: today },
-      kind: { type: 'string', default: 'county_community' },
-      name: { type: 'string' },
-      encounters: { type: 'string' },
-      care: { type: 'string' },
-    },
-  });
-  const size = /^\d+$/.test(values.size) ? Number(values.size) : values.size;
-  if (typeof size === 'string' && !['tiny', 'demo', 'county'].includes(size)) throw new Error(`--size must be tiny, demo, county or a number, got ${size}`);
+/** A community size: a named size or a number of residents within the generator's range. */
+function parseSize(value: string, option: string): SynthSize {
+  const size = /^\d+$/.test(value) ? Number(value) : value;
+  if (typeof size === 'string' && !['tiny', 'demo', 'county'].includes(size)) throw new Error(`${option} must be tiny, demo, county or a number, got ${size}`);
+  try {
+    residentsOf(size as SynthSize);
+  } catch (e) {
+    throw new Error(`${option}: ${(e as Error).message}`, { cause: e });
+  }
+  return size as SynthSize;
+}
+
+/** The options every community of a run shares: seed, as-of date and kind. */
+function sharedOptions(values: { seed: string; kind: string; 'as-of'?: string | undefined }, today: string): Pick<SynthOptions, 'seed' | 'asOf' | 'kind'> {
   if (!/^\d+$/.test(values.seed)) throw new Error(`--seed must be a non-negative integer, got ${values.seed}`);
   if (values.kind !== 'county_community' && values.kind !== 'urban_group') throw new Error(`--kind must be county_community or urban_group`);
+  return { seed: Number(values.seed), asOf: values['as-of'] ?? today, kind: values.kind };
+}
+
+/** Parses the command line of one community into generator options; throws with a message naming the bad option. */
+export function parseSynthArgs(argv: readonly string[], today: string): SynthOptions {
+  const { values } = parseArgs({ args: [...argv], options: OPTIONS });
+  if (values.communities !== undefined || values['per-community'] !== undefined) throw new Error('--communities and --per-community go with --size province');
   return {
-    size: size as SynthOptions['size'], seed: Number(values.seed), regionCode: values.region, asOf: values['as-of'], kind: values.kind,
+    size: parseSize(values.size, '--size'), regionCode: values.region ?? '330521', ...sharedOptions(values, today),
     ...(values.name ? { name: values.name } : {}),
   };
 }
 
-/**
- * The reference rows a community needs: the shipped loader first; if it left the county's
- * regions or the generator's ICD-10 codes out (a database without the data files), insert them.
- */
-async function ensureReferenceRows(db: Database, regionCode: string): Promise<void> {
-  await loadReferenceData(db);
-  const region = await db.query('select 1 from region where code = $1', [regionCode]);
-  if (region.rows.length === 0) await insertCountyRegions(db, regionCode);
-  const codes = SYNTH_ICD10.map((x) => x.code);
-  const { rows } = await db.query<{ code: string }>('select code from icd10 where code = any($1::text[])', [codes]);
-  if (rows.length < codes.length) {
-    const { rows: loaded } = await db.query('select 1 from icd10 limit 1');
-    if (loaded.length > 0) {
-      const missing = codes.filter((c) => !rows.some((r) => r.code === c));
-      throw new Error(`The ICD-10 table lacks codes the generator uses: ${missing.join(', ')}`);
-    }
-    await insertSynthIcd10(db);
-  }
+/** The communities a command line asks for, in load order: one, or those of `--size province`. */
+export function parseSynthPlan(argv: readonly string[], today: string): SynthOptions[] {
+  const { values } = parseArgs({ args: [...argv], options: OPTIONS });
+  if (values.size !== 'province') return [parseSynthArgs(argv, today)];
+  if (values.region !== undefined || values.name !== undefined) throw new Error('--region and --name name one community; --size province loads its own counties');
+  const communities = values.communities ?? String(PROVINCE_COUNTIES.length);
+  if (!/^\d+$/.test(communities)) throw new Error(`--communities must be a number of communities, got ${communities}`);
+  return provinceCommunities({
+    communities: Number(communities), perCommunity: parseSize(values['per-community'] ?? 'county', '--per-community'), ...sharedOptions(values, today),
+  });
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** The lines that say what one community's load did. */
+function describeOutcome(o: SeedOutcome, of: string): string[] {
+  const { synth } = o;
+  if (o.state === 'skipped') return [`${of}${synth.community.name} (${synth.community.id}) is already loaded: skipped.`];
+  const lines = [`${o.state === 'reloaded' ? 'Removed a broken-off load and loaded' : 'Loaded'} ${synth.community.name}: ${synth.residentCount} residents in ${seconds(o.residentsMs)} `
+    + `(${Math.round(synth.residentCount / (o.residentsMs / 1000))} residents/s).`];
+  if (o.care) lines.push(`  Care data: ${o.care.contracts} contracts, ${o.care.enrollments} chronic enrolments, ${o.care.followUps} follow-ups in ${seconds(o.care.ms)}.`);
+  if (o.encounters) lines.push(`  Encounters: ${o.encounters.rows.toLocaleString('en')} over ${o.encounters.months} months, with their monthly aggregates, in ${seconds(o.encounters.ms)}.`);
+  return lines;
 }
 
 /** `npm run synth`: returns the process exit code. */
@@ -81,10 +105,10 @@ export async function runSynthCli(argv: readonly string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  let opts: SynthOptions;
-  let extras: ReturnType<typeof parseExtras>;
+  let plan: SynthOptions[];
+  let extras: SeedExtras;
   try {
-    opts = parseSynthArgs(argv, businessDate(systemClock));
+    plan = parseSynthPlan(argv, businessDate(systemClock));
     extras = parseExtras(argv);
   } catch (e) {
     console.error(`${(e as Error).message}\n\n${USAGE}`);
@@ -92,41 +116,44 @@ export async function runSynthCli(argv: readonly string[]): Promise<number> {
   }
   const config = loadConfig();
   const db = await openDatabase(config);
+  const total = plan.reduce((sum, o) => sum + residentsOf(o.size), 0);
+  // On a terminal, one bar over the residents of the whole run with the stage in its label, and
+  // the lines above it; elsewhere (a log file) the lines alone.
+  const bars = process.stderr.isTTY
+    ? new cliProgress.MultiBar({ format: ' {bar} {percentage}% | {value}/{total} residents | {label} | {duration_formatted}', hideCursor: true }, cliProgress.Presets.shades_classic)
+    : null;
+  const log = (line: string) => (bars ? bars.log(`${line}\n`) : console.log(line));
   try {
     await migrate(db);
-    await ensureReferenceRows(db, opts.regionCode);
     const keys = loadIdNumberKeys(config);
     const cipher = createIdNumberCipher(keys.enc, keys.hash);
     const t0 = performance.now();
-    const synth = generateCommunity(opts);
-    const { community } = synth;
-    if (await communityExists(db, community.id)) {
-      console.error(`Community ${community.name} (${community.id}) is already loaded — seed ${opts.seed}, region ${opts.regionCode}. `
-        + 'Use another --seed or --region, or an empty database.');
-      return 1;
+    console.log(`Loading ${plan.length === 1 ? 'one community' : `${plan.length} communities of ${residentsOf(plan[0]!.size).toLocaleString('en')} residents`}, as of ${plan[0]!.asOf}, `
+      + `into ${db.kind === 'postgres' ? 'PostgreSQL' : `PGlite at ${config.dataDir}`}.`);
+    const bar = bars?.create(total, 0, { label: '' });
+    let before = 0;
+    for (const [i, opts] of plan.entries()) {
+      const of = plan.length > 1 ? `${i + 1}/${plan.length} ` : '';
+      const outcome = await seedSyntheticCommunity({ db, cipher }, opts, extras, {
+        stage: (synth, stage) => {
+          if (stage === 'residents') {
+            log(`${of}${synth.community.name} (${synth.community.id}): ${synth.organizations.length} units, ${synth.practitioners.length} staff, ${synth.residentCount} residents`);
+          }
+          bar?.update({ label: `${of}${synth.community.name}: ${stage === 'care' ? 'care data' : stage}` });
+        },
+        residents: (done) => bar?.update(before + done),
+        encounters: (rows) => bar?.update({ label: `${of}encounters ${rows.toLocaleString('en')}` }),
+      });
+      before += outcome.synth.residentCount;
+      bar?.update(before);
+      for (const line of describeOutcome(outcome, of)) log(line);
     }
-    console.log(`Loading ${community.name} (${community.id}): ${synth.organizations.length} units, ${synth.practitioners.length} staff, `
-      + `${synth.residentCount} residents, as of ${opts.asOf}, into ${db.kind === 'postgres' ? 'PostgreSQL' : `PGlite at ${config.dataDir}`}`);
-    const bar = new cliProgress.SingleBar({ format: ' {bar} {percentage}% | {value}/{total} residents | ETA {eta_formatted}', hideCursor: true },
-      cliProgress.Presets.shades_classic);
-    bar.start(synth.residentCount, 0);
-    const result = await loadSyntheticCommunity(db, cipher, synth, (done) => bar.update(done), { signingSummary: !extras.care });
-    bar.stop();
-    const seconds = (performance.now() - t0) / 1000;
-    console.log(`Loaded ${result.residents} residents in ${seconds.toFixed(1)} s (${Math.round(result.residents / seconds)} residents/s).`);
-    if (extras.care) {
-      const t1 = performance.now();
-      const care = await seedCare(db, community.id, opts.asOf, opts.seed);
-      console.log(`Care data: ${care.contracts} contracts, ${care.enrollments} chronic enrolments, ${care.followUps} follow-ups in ${((performance.now() - t1) / 1000).toFixed(1)} s.`);
-    }
-    if (extras.encounterYears > 0) {
-      const t2 = performance.now();
-      const months = 12 * extras.encounterYears + 1;
-      const n = await seedEncounters({ db, cipher }, community.id, opts.asOf, opts.seed, months, (rows) => process.stdout.write(`\r encounters: ${rows.toLocaleString('en')} …`));
-      console.log(`\rEncounters: ${n.toLocaleString('en')} over ${months} months, with their monthly aggregates, in ${((performance.now() - t2) / 1000).toFixed(1)} s.`);
-    }
+    bars?.update(); // writes the lines still queued above the bar
+    bars?.stop();
+    if (plan.length > 1) console.log(`The province is loaded: ${plan.length} communities, ${total.toLocaleString('en')} residents in ${seconds(performance.now() - t0)}.`);
     return 0;
   } catch (e) {
+    bars?.stop();
     console.error(`Synthetic load failed: ${(e as Error).message}`);
     return 1;
   } finally {

@@ -4,6 +4,7 @@ import type { IdNumberCipher } from '../platform/crypto/id-number-cipher.ts';
 import { bulkAssignOrganizationCodes } from '../modules/org/index.ts';
 import { rebuildRateSummaries } from '../modules/rate-summaries/index.ts';
 import type { Database, Sql } from '../platform/db/database.ts';
+import { tenantTablesChildrenFirst } from '../platform/db/tenancy-check.ts';
 
 /** Households per COPY round: ~13k residents, a few MB of CSV — memory stays flat at any size. */
 const HOUSEHOLDS_PER_CHUNK = 5_000;
@@ -60,12 +61,14 @@ async function insertStructure(tx: Sql, s: SynthCommunity): Promise<void> {
     s.assignments.map((a) => [c, a.id, a.practitionerId, a.organizationId, a.kind, a.startsOn, a.endsOn, a.note]));
 }
 
-/** Removes a partly loaded community (COPY rounds commit one by one), children before parents. */
-async function removeCommunity(db: Database, communityId: string): Promise<void> {
+/**
+ * Removes a partly loaded community (COPY rounds commit one by one; a run can be broken off) from
+ * every tenant table, referencing tables first. Audit rows are append-only: a community someone
+ * has worked in is refused by the audit trigger, never silently deleted.
+ */
+export async function removeCommunity(db: Database, communityId: string): Promise<void> {
   await db.transaction(async (tx) => {
-    for (const table of ['resident_problem', 'resident', 'household', 'assignment', 'practitioner', 'department', 'organization', 'grid', 'community']) {
-      await tx.query(`delete from ${table} where community_id = $1`, [communityId]);
-    }
+    for (const table of await tenantTablesChildrenFirst(tx)) await tx.query(`delete from ${table} where community_id = $1`, [communityId]);
   });
 }
 

@@ -65,3 +65,34 @@ export async function checkTenancy(sql: Sql, schema = 'public'): Promise<Tenancy
   }
   return problems;
 }
+
+/**
+ * Orders tables so that every table comes before the tables it references by foreign key
+ * (a table's reference to itself is ignored): the order to delete a community's rows in.
+ * Throws on a cycle between tables, which no order can delete.
+ */
+export function childrenFirst(tables: readonly string[], references: readonly { from: string; to: string }[]): string[] {
+  const order: string[] = [];
+  const left = new Set(tables);
+  while (left.size > 0) {
+    const free = [...left].filter((t) => !references.some((r) => r.to === t && r.from !== t && left.has(r.from)));
+    if (free.length === 0) throw new Error(`Foreign keys form a cycle among ${[...left].join(', ')}`);
+    for (const t of free) left.delete(t);
+    order.push(...free);
+  }
+  return order;
+}
+
+/** The tenant tables of the live catalog (every table with community_id outside GLOBAL_TABLES), referencing tables first. */
+export async function tenantTablesChildrenFirst(sql: Sql, schema = 'public'): Promise<string[]> {
+  const tables = (await sql.query<{ table: string }>(
+    `select c.relname as table from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = $1 and c.relkind in ('r', 'p') and not c.relispartition
+        and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'community_id' and not a.attisdropped)
+      order by 1`, [schema])).rows.map((r) => r.table).filter((t) => !GLOBAL_TABLES.has(t));
+  const references = (await sql.query<{ from: string; to: string }>(
+    `select c.relname as from, r.relname as to from pg_constraint k
+       join pg_class c on c.oid = k.conrelid join pg_class r on r.oid = k.confrelid join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = $1 and k.contype = 'f'`, [schema])).rows;
+  return childrenFirst(tables, references);
+}
