@@ -128,6 +128,13 @@ describe('scope isolation between communities', () => {
     const g = await p.call('POST', '/api/v1/access-grants', vdoc, { residentId: outside.id, communityId: w.first.id, reason: '患者在本村卫生室就诊', hours: 2 });
     expect(g.body.status).toBe('active');
     expect((await p.call('GET', `/api/v1/residents/${outside.id}`, vdoc)).status).toBe(200);
+    // A grant opens the record for reading only: no referral for that resident (issue #10).
+    const lead = (await p.call('GET', `/api/v1/organizations?communityId=${w.first.id}&kind=lead_hospital`, vdoc)).body.items[0] as { id: string };
+    const before = (await p.ctx.db.query('select 1 from referral where resident_id = $1', [outside.id])).rowCount;
+    const refer = await p.call('POST', '/api/v1/referrals', vdoc, { residentId: outside.id, direction: 'up', toOrganizationId: lead.id, priority: 'routine', reason: '授权后转诊', diagnoses: [{ code: 'I10', primary: true }] });
+    expect(refer.status).toBe(403);
+    expect(refer.body.error).toMatchObject({ code: 'OUT_OF_SCOPE', details: { grantable: false } });
+    expect((await p.ctx.db.query('select 1 from referral where resident_id = $1', [outside.id])).rowCount).toBe(before);
   });
 
   it('lets the regulator read every community but write nothing and read no record', async () => {

@@ -7,7 +7,7 @@ import type { Sql } from '../../platform/db/database.ts';
 import { authorize, requirePermission } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { findOrganizationRef } from '../org/index.ts';
-import { requireResidentAccess, knownIcd10Codes } from '../residents/index.ts';
+import { requireResidentAccess, requireResidentForWrite, knownIcd10Codes } from '../residents/index.ts';
 import { bookInTx, slotOwner } from '../scheduling/index.ts';
 import * as repo from './referral.repository.ts';
 import { toReferralView } from './referral-view.ts';
@@ -52,7 +52,7 @@ function checkDirection(input: CreateReferralRequest, toKind: string) {
 export async function submitReferral(ctx: AppContext, actor: Actor, input: CreateReferralRequest): Promise<ReferralView> {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const { row: resident } = await requireResidentAccess(tx, actor, input.residentId, 'resident.read', now);
+    const { row: resident } = await requireResidentForWrite(tx, actor, input.residentId, now);
     const communityId = resident.community_id;
     if (!actor.organizationId) throw new DomainError('FORBIDDEN', '转诊须由医疗机构的医生发起');
     authorize(actor, 'referral.create', { communityId, organizationId: actor.organizationId, regionCode: resident.region_code });

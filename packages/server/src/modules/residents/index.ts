@@ -2,6 +2,6 @@
 // src/cli see it (eslint.config.js).
 export { residentRoutes } from './residents.routes.ts';
 export { grantRoutes } from './grants.routes.ts';
-export { createResident, requireResidentAccess } from './residents.service.ts';
+export { createResident, requireResidentAccess, requireResidentForWrite } from './residents.service.ts';
 export { knownIcd10Codes } from './residents-lookups.service.ts';
 export { nameSearchKeys } from './name-search.ts';

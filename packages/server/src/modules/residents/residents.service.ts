@@ -82,6 +82,18 @@ export async function requireResidentAccess(sql: Sql, actor: Actor, id: string, 
   });
 }
 
+/**
+ * A resident the actor may act for (refer, book): in scope, or the resident's own account. An
+ * access grant (授权调阅) opens the record for reading only (docs/SECURITY.md "Grants").
+ */
+export async function requireResidentForWrite(sql: Sql, actor: Actor, id: string, now: Date) {
+  const access = await requireResidentAccess(sql, actor, id, 'resident.read', now);
+  if (access.access === 'grant') {
+    throw new DomainError('OUT_OF_SCOPE', '授权调阅仅限查阅档案，不能据此为该居民转诊或预约；请联系居民所属机构办理', { residentId: id, grantable: false });
+  }
+  return access;
+}
+
 /** Reads a resident's record; every read is audited with its purpose and how it was authorised. */
 export async function readResident(ctx: AppContext, actor: Actor, id: string, purpose: string | null): Promise<ResidentRecord> {
   return ctx.db.transaction(async (tx) => {

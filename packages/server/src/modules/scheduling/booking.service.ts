@@ -6,7 +6,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { requireResidentAccess } from '../residents/index.ts';
+import { requireResidentForWrite } from '../residents/index.ts';
 import * as repo from './scheduling.repository.ts';
 
 /**
@@ -48,7 +48,7 @@ export async function book(ctx: AppContext, actor: Actor, input: BookingRequest)
   const communityId = scopeCommunity(actor) ?? (await repo.slotCommunity(ctx.db, input.slotId));
   if (!communityId) throw new DomainError('NOT_FOUND', '号源不存在');
   return ctx.db.transaction(async (tx) => {
-    const { row } = await requireResidentAccess(tx, actor, input.residentId, 'resident.read', ctx.clock.now());
+    const { row } = await requireResidentForWrite(tx, actor, input.residentId, ctx.clock.now());
     authorize(actor, 'booking.create', { communityId: row.community_id, organizationId: row.organization_id, regionCode: row.region_code });
     if (row.community_id !== communityId) throw new DomainError('VALIDATION_FAILED', '居民与号源不属于同一医共体', { field: 'slotId' });
     const booking = await bookInTx(tx, ctx, actor, { ...input, communityId, referralId: input.referralId ?? null });
@@ -73,7 +73,7 @@ export async function cancelBooking(ctx: AppContext, actor: Actor, bookingId: st
     const communityId = await communityForId(actor, bookingId, () => repo.bookingCommunity(tx, bookingId));
     const b = communityId ? await repo.findBooking(tx, communityId, bookingId) : null;
     if (!b) throw new DomainError('NOT_FOUND', '预约不存在');
-    const { row } = await requireResidentAccess(tx, actor, b.residentId, 'resident.read', ctx.clock.now());
+    const { row } = await requireResidentForWrite(tx, actor, b.residentId, ctx.clock.now());
     authorize(actor, 'booking.create', { communityId: row.community_id, organizationId: row.organization_id, regionCode: row.region_code });
     await releaseBookingInTx(tx, ctx, actor, b);
     return { ...(await repo.findBooking(tx, b.communityId, b.id))!, createdAt: new Date(b.createdAt).toISOString() };
