@@ -81,6 +81,8 @@ export const contractViews = itemsOf(contractView);
 export const signingRatesResponse = z.object({
   asOf: calendarDate,
   communityId: z.string(),
+  /** The unit (with its sub-units) the rates are for; null for the whole community. */
+  organizationId: z.string().nullable(),
   residents: z.number().int(),
   signed: z.number().int(),
   signingRate: z.number().nullable(),

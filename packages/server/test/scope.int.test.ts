@@ -137,6 +137,24 @@ describe('scope isolation between communities', () => {
     expect((await p.ctx.db.query('select 1 from referral where resident_id = $1', [outside.id])).rowCount).toBe(before);
   });
 
+  it('applies one rule to every aggregate: the community needs a community scope, a unit account reads its own unit', async () => {
+    const vdoc = await p.login('vdoc');
+    const year = new Date().getFullYear();
+    const sibling = (await p.call('GET', `/api/v1/organizations?communityId=${w.first.id}&kind=village_clinic`, vdoc)).body.items.find((o: { id: string }) => o.id !== w.villageId) as { id: string };
+    const community = [`/api/v1/chronic/rates?communityId=${w.first.id}&year=${year}`, `/api/v1/family-doctor/rates?communityId=${w.first.id}`, `/api/v1/chronic/rates/by-unit?communityId=${w.first.id}&year=${year}`];
+    for (const url of community) expect((await p.call('GET', url, vdoc)).status, url).toBe(403);
+    for (const url of [`/api/v1/chronic/rates?communityId=${w.first.id}&organizationId=${sibling.id}&year=${year}`, `/api/v1/family-doctor/rates?communityId=${w.first.id}&organizationId=${sibling.id}`]) {
+      expect((await p.call('GET', url, vdoc)).status, url).toBe(403);
+    }
+    expect((await p.call('GET', `/api/v1/chronic/rates?communityId=${w.first.id}&organizationId=${w.villageId}&year=${year}`, vdoc)).status).toBe(200);
+    const own = await p.call('GET', `/api/v1/family-doctor/rates?communityId=${w.first.id}&organizationId=${w.villageId}`, vdoc);
+    expect(own.status).toBe(200);
+    const residents = (await p.ctx.db.query<{ n: number }>(`select count(*)::int as n from resident where community_id = $1 and organization_id = $2 and status = 'active'`, [w.first.id, w.villageId])).rows[0]!.n;
+    expect(own.body).toMatchObject({ organizationId: w.villageId, residents });
+    const manager = await p.login('manager');
+    for (const url of community) expect((await p.call('GET', url, manager)).status, url).toBe(200);
+  });
+
   it('lets the regulator read every community but write nothing and read no record', async () => {
     const reg = await p.login('regulator');
     const cs = await p.call('GET', '/api/v1/communities', reg);

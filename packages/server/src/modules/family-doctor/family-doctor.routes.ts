@@ -23,5 +23,5 @@ export function familyDoctorRoutes(app: Api, ctx: AppContext): void {
   app.post('/family-doctor/teams', { schema: { body: teamRequest, response: created(teamRow), tags } }, async (req, reply) => reply.status(201).send(await fd.createTeam(ctx, actorOf(req), req.body)));
   app.get('/family-doctor/packages', { schema: { querystring: z.object({ communityId: z.uuid() }), response: ok(packageList), tags } }, async (req) => ({ items: await fd.listPackages(ctx, actorOf(req), req.query.communityId) }));
   app.post('/family-doctor/packages', { schema: { body: packageRequest, response: created(packageView), tags } }, async (req, reply) => reply.status(201).send(await fd.createPackage(ctx, actorOf(req), req.body)));
-  app.get('/family-doctor/rates', { schema: { querystring: z.object({ communityId: z.uuid(), asOf: z.iso.date().optional() }), response: ok(signingRatesResponse), tags } }, (req) => fd.signingRates(ctx, actorOf(req), req.query.communityId, req.query.asOf));
+  app.get('/family-doctor/rates', { schema: { querystring: z.object({ communityId: z.uuid(), organizationId: z.uuid().optional(), asOf: z.iso.date().optional() }), response: ok(signingRatesResponse), tags } }, (req) => fd.signingRates(ctx, actorOf(req), req.query));
 }

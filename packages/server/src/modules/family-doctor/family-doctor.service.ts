@@ -7,11 +7,11 @@ import type { Sql } from '../../platform/db/database.ts';
 import { businessDate } from '../../platform/clock.ts';
 import { authorize, requireCommunityPermission, requirePermission } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { communityRegion, findOrganizationRef } from '../org/index.ts';
+import { communityRegion, findOrganizationRef, organizationSubtree } from '../org/index.ts';
 import { requireResidentAccess } from '../residents/index.ts';
 import * as repo from './family-doctor.repository.ts';
 import { refreshSigningRates } from '../rate-summaries/index.ts';
-import { signingRatesSql } from './signing-rates.repository.ts';
+import { signingRatesRawSql, signingRatesSql } from './signing-rates.repository.ts';
 
 async function contractView(sql: Sql, c: repo.ContractRow) {
   const items = await repo.contractItems(sql, c.community_id, c.id);
@@ -172,16 +172,25 @@ export async function createPackage(ctx: AppContext, actor: Actor, input: Packag
   });
 }
 
-/** INDICATORS.md signing rate and key-population signing rate for a community as of a date. */
-export async function signingRates(ctx: AppContext, actor: Actor, communityId: string, asOf?: string): Promise<SigningRatesResponse> {
+/**
+ * INDICATORS.md signing rate and key-population signing rate as of a date, for a community (from
+ * the summary) or one unit with its sub-units (counted from its residents). The aggregate rule
+ * (docs/SECURITY.md "Aggregates"): a community's figures need a community or region scope; a
+ * unit's account reads its own unit's figures.
+ */
+export async function signingRates(ctx: AppContext, actor: Actor, q: { communityId: string; organizationId?: string | undefined; asOf?: string | undefined }): Promise<SigningRatesResponse> {
   requirePermission(actor, 'rates.read');
+  const { communityId } = q;
   const region = await communityRegion(ctx.db, communityId);
   if (!region) throw new DomainError('NOT_FOUND', '医共体不存在');
-  authorize(actor, 'rates.read', { communityId, regionCode: region, organizationId: actor.scope.kind === 'organization' ? actor.scope.organizationId : null });
-  const day = asOf ?? businessDate(ctx.clock);
-  const r = await signingRatesSql(ctx.db, communityId, day);
+  authorize(actor, 'rates.read', { communityId, regionCode: region, organizationId: q.organizationId ?? null });
+  if (q.organizationId && !(await findOrganizationRef(ctx.db, communityId, q.organizationId))) throw new DomainError('NOT_FOUND', '机构不存在');
+  const day = q.asOf ?? businessDate(ctx.clock);
+  const r = q.organizationId
+    ? await signingRatesRawSql(ctx.db, communityId, day, await organizationSubtree(ctx.db, communityId, q.organizationId))
+    : await signingRatesSql(ctx.db, communityId, day);
   const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
-  return { asOf: day, communityId, residents: r.residents, signed: r.signed, signingRate: ratio(r.signed, r.residents), keyPopulation: r.key_population, keySigned: r.key_signed, keySigningRate: ratio(r.key_signed, r.key_population) };
+  return { asOf: day, communityId, organizationId: q.organizationId ?? null, residents: r.residents, signed: r.signed, signingRate: ratio(r.signed, r.residents), keyPopulation: r.key_population, keySigned: r.key_signed, keySigningRate: ratio(r.key_signed, r.key_population) };
 }
 
 /** Contracts within the caller's units (the village doctor's "my contracted residents"). */

@@ -34,7 +34,7 @@ export async function signingRatesSql(sql: Sql, communityId: string, asOf: strin
  * A15–A19, severe mental F20/F22/F25/F31/F06/F70–F79, disabled, poverty, special family planning).
  * A scan of every resident (4 s at county scale): the reference the summary is tested against.
  */
-export async function signingRatesRawSql(sql: Sql, communityId: string, asOf: string): Promise<SigningCounts> {
+export async function signingRatesRawSql(sql: Sql, communityId: string, asOf: string, organizationIds: readonly string[] | null = null): Promise<SigningCounts> {
   const { rows } = await sql.query<SigningCounts>(
     `with r as (
        select x.id,
@@ -50,10 +50,10 @@ export async function signingRatesRawSql(sql: Sql, communityId: string, asOf: st
                             and (substr(p.icd10_code, 1, 3) between 'I10' and 'I15' or substr(p.icd10_code, 1, 3) = 'E11'
                                  or substr(p.icd10_code, 1, 3) between 'A15' and 'A19' or substr(p.icd10_code, 1, 3) in ('F20', 'F22', 'F25', 'F31', 'F06')
                                  or substr(p.icd10_code, 1, 3) between 'F70' and 'F79'))) as key_pop
-         from resident x where x.community_id = $1 and x.status = 'active' and x.birth_date <= $2)
+         from resident x where x.community_id = $1 and x.status = 'active' and x.birth_date <= $2 and ($3::uuid[] is null or x.organization_id = any($3)))
      select count(*)::int as residents, count(*) filter (where signed)::int as signed,
             count(*) filter (where key_pop)::int as key_population, count(*) filter (where key_pop and signed)::int as key_signed from r`,
-    [communityId, asOf],
+    [communityId, asOf, organizationIds],
   );
   return rows[0]!;
 }

@@ -23,7 +23,7 @@ export async function moduleValues(ctx: AppContext, actor: Actor, communityId: s
   const [refs, dispatched, signing, chronic] = await Promise.all([
     referralCounts(ctx, communityId, first, next),
     dispatchedSeniorCount(ctx, communityId, year),
-    signingRates(ctx, actor, communityId, asOf),
+    signingRates(ctx, actor, { communityId, asOf }),
     chronicRates(ctx, actor, { communityId, year, asOf }),
   ]);
   return [
