@@ -98,6 +98,7 @@ describe('single-shard routing of by-id reads and dashboard queries (Citus)', ()
     ['manager', () => `/api/v1/chronic/rates?communityId=${w.first.id}&year=${new Date().getFullYear()}`],
     ['manager', () => `/api/v1/chronic/rates/by-unit?communityId=${w.first.id}&year=${new Date().getFullYear()}`],
     ['manager', () => `/api/v1/family-doctor/rates?communityId=${w.first.id}`],
+    ['vdoc', () => `/api/v1/family-doctor/rates?communityId=${w.first.id}&organizationId=${w.villageId}`],
     ['manager', () => `/api/v1/encounters?communityId=${w.first.id}&period=${new Date().getFullYear()}&limit=20`],
   ];
 

@@ -1,4 +1,4 @@
-import { DomainError, DEFAULT_RULE_SET, RULE_SETS, combineRates, scopeFilter, type Actor } from '@yigong/domain';
+import { DomainError, DEFAULT_RULE_SET, RULE_SETS, combineRates, type Actor } from '@yigong/domain';
 import type { ChronicRatesResponse } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { businessDate } from '../../platform/clock.ts';
@@ -32,9 +32,8 @@ export async function chronicRates(ctx: AppContext, actor: Actor, q: { community
   const region = await communityRegion(ctx.db, q.communityId);
   if (!region) throw new DomainError('NOT_FOUND', '医共体不存在');
   authorize(actor, 'rates.read', { communityId: q.communityId, organizationId: q.organizationId ?? null, regionCode: region });
-  const f = scopeFilter(actor, 'rates.read');
+  // authorize applies the aggregate rule (docs/SECURITY.md "Aggregates"): without organizationId a unit's account is refused.
   if (q.organizationId && !(await findOrganizationRef(ctx.db, q.communityId, q.organizationId))) throw new DomainError('NOT_FOUND', '机构不存在');
-  if (!q.organizationId && f.organizationIds) throw new DomainError('OUT_OF_SCOPE', '请选择本机构查看', { field: 'organizationId' });
   const today = businessDate(ctx.clock);
   const asOf = q.asOf ?? (`${q.year}-12-31` < today ? `${q.year}-12-31` : today);
   if (asOf.slice(0, 4) !== String(q.year)) throw new DomainError('VALIDATION_FAILED', '统计截止日须在统计年度内', { field: 'asOf' });

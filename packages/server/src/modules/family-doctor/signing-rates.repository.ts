@@ -38,7 +38,7 @@ export async function signingRatesRawSql(sql: Sql, communityId: string, asOf: st
   const { rows } = await sql.query<SigningCounts>(
     `with r as (
        select x.id,
-              exists (select 1 from fd_contract c where c.community_id = x.community_id and c.resident_id = x.id
+              exists (select 1 from fd_contract c where c.community_id = $1 and c.resident_id = x.id
                         and c.starts_on <= $2 and $2 < c.ends_on and (c.terminated_on is null or c.terminated_on > $2)) as signed,
               (x.birth_date <= ($2::date - interval '65 years')::date
                or x.birth_date > ($2::date - interval '7 years')::date
@@ -46,7 +46,7 @@ export async function signingRatesRawSql(sql: Sql, communityId: string, asOf: st
                or ((x.flags->>'deliveryDate') <= $2::text and $2::date <= ((x.flags->>'deliveryDate')::date + 42))
                or coalesce((x.flags->>'disabled')::boolean, false) or coalesce((x.flags->>'poverty')::boolean, false)
                or coalesce((x.flags->>'specialFamilyPlanning')::boolean, false)
-               or exists (select 1 from resident_problem p where p.community_id = x.community_id and p.resident_id = x.id and p.resolved_date is null
+               or exists (select 1 from resident_problem p where p.community_id = $1 and p.resident_id = x.id and p.resolved_date is null
                             and (substr(p.icd10_code, 1, 3) between 'I10' and 'I15' or substr(p.icd10_code, 1, 3) = 'E11'
                                  or substr(p.icd10_code, 1, 3) between 'A15' and 'A19' or substr(p.icd10_code, 1, 3) in ('F20', 'F22', 'F25', 'F31', 'F06')
                                  or substr(p.icd10_code, 1, 3) between 'F70' and 'F79'))) as key_pop
