@@ -20,3 +20,4 @@ export * from './encounters.ts';
 export * from './encounters-responses.ts';
 export * from './indicators-responses.ts';
 export * from './encounter-list.ts';
+export * from './break-glass.ts';

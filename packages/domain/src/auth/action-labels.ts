@@ -16,6 +16,7 @@ export const ACTION_LABELS: Record<Action, string> = {
   'resident.candidates': '处理疑似重复档案',
   'grant.request': '申请授权调阅',
   'grant.approve': '审批授权调阅',
+  'grant.review': '复核紧急调阅',
   'audit.read': '查看审计日志',
   'account.manage': '管理账号',
   'reference.read': '查看字典',

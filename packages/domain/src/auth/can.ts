@@ -16,6 +16,7 @@ export const ACTIONS = [
   'resident.candidates',
   'grant.request',
   'grant.approve',
+  'grant.review',
   'audit.read',
   'account.manage',
   'reference.read',
@@ -50,10 +51,10 @@ export interface ResourceRef {
  */
 const PERMISSIONS: Record<Role, readonly Action[]> = {
   admin: ['community.read', 'org.read', 'org.write', 'staff.read', 'staff.write', 'resident.list', 'resident.read',
-    'resident.transfer', 'resident.reveal_id', 'resident.candidates', 'grant.approve', 'audit.read', 'account.manage', 'reference.read',
+    'resident.transfer', 'resident.reveal_id', 'resident.candidates', 'grant.approve', 'grant.review', 'audit.read', 'account.manage', 'reference.read',
     'schedule.read', 'schedule.manage', 'referral.read', 'referral.catalogue', 'rates.read', 'team.manage', 'encounter.ingest', 'indicator.read'],
   manager: ['community.read', 'org.read', 'org.write', 'staff.read', 'staff.write', 'resident.list', 'resident.read',
-    'resident.create', 'resident.update', 'resident.transfer', 'resident.candidates', 'grant.approve', 'audit.read', 'reference.read',
+    'resident.create', 'resident.update', 'resident.transfer', 'resident.candidates', 'grant.approve', 'grant.review', 'audit.read', 'reference.read',
     'schedule.read', 'schedule.manage', 'booking.create', 'referral.read', 'referral.catalogue', 'care.write', 'rates.read', 'team.manage', 'encounter.ingest', 'indicator.read'],
   regulator: ['community.read', 'org.read', 'staff.read', 'reference.read', 'rates.read', 'indicator.read'],
   clinician: ['community.read', 'org.read', 'staff.read', 'resident.list', 'resident.read', 'resident.create', 'resident.update',

@@ -15,6 +15,7 @@ import { requireResponseSchemas } from '../platform/http/response-schemas.ts';
 import { ok } from '../platform/http/responses.ts';
 import { installAuthentication } from '../platform/auth/authenticate.ts';
 import { installInputChecks } from '../platform/http/input-checks.ts';
+import { installReadAudit } from '../platform/audit/read-audit.ts';
 import { errorLogLine, requestLogLine } from '../platform/http/log-redaction.ts';
 import { installRateLimit, installSecurityHeaders } from '../platform/http/edge.ts';
 import { authRoutes } from '../modules/auth/index.ts';
@@ -51,6 +52,7 @@ export async function buildApp(ctx: AppContext, opts: { logStream?: { write(line
   if (ctx.config.mode === 'demo') await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installAuthentication(app, ctx);
   installInputChecks(app);
+  installReadAudit(app, ctx);
   await installRateLimit(app, ctx.config);
 
   const api = app.withTypeProvider<ZodTypeProvider>();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountView, createAccountRequest, itemsOf, loginRequest, loginResponse, okResponse, revokedSessions, userView } from '@yigong/contracts';
 import { created, ok } from '../../platform/http/responses.ts';
+import { reads } from '../../platform/audit/read-audit.ts';
 import type { Api } from '../../platform/http/api.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/auth/authenticate.ts';
@@ -18,8 +19,8 @@ export function authRoutes(app: Api, ctx: AppContext): void {
     await auth.logout(ctx, actorOf(req), req.headers.authorization!.slice(7).trim());
     return { ok: true };
   });
-  app.get('/auth/me', { schema: { response: ok(userView), tags: ['auth'] } }, (req) => auth.me(ctx, actorOf(req)));
-  app.get('/accounts', { schema: { response: ok(itemsOf(accountView)), tags: ['auth'] } }, async (req) => ({ items: await auth.listAccounts(ctx, actorOf(req)) }));
+  app.get('/auth/me', { config: reads.none('the caller\'s own account'), schema: { response: ok(userView), tags: ['auth'] } }, (req) => auth.me(ctx, actorOf(req)));
+  app.get('/accounts', { config: reads.none('accounts of staff, no resident'), schema: { response: ok(itemsOf(accountView)), tags: ['auth'] } }, async (req) => ({ items: await auth.listAccounts(ctx, actorOf(req)) }));
   app.post('/accounts', { schema: { body: createAccountRequest, response: created(userView), tags: ['auth'] } }, async (req, reply) =>
     reply.status(201).send(await auth.createAccount(ctx, actorOf(req), req.body)),
   );

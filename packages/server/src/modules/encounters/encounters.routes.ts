@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { encounterListQuery, encounterListResponse, ingestResult } from '@yigong/contracts';
 import { ok } from '../../platform/http/responses.ts';
 import type { Readable } from 'node:stream';
+import { reads } from '../../platform/audit/read-audit.ts';
 import type { Api } from '../../platform/http/api.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/auth/authenticate.ts';
@@ -34,7 +35,7 @@ export function encounterRoutes(app: Api, ctx: AppContext): void {
     return ingestEncounters(ctx, actor, communityId, type === 'text/csv' ? csvLines(body) : ndjsonLines(body));
   });
   // The encounters behind an indicator's number (dashboard drill-down), paginated, audited.
-  app.get('/encounters', { schema: { querystring: encounterListQuery, response: ok(encounterListResponse), tags: ['encounters'] } }, (req) => listIndicatorEncounters(ctx, actorOf(req), req.query));
+  app.get('/encounters', { config: reads.list('encounter.list', 'encounter'), schema: { querystring: encounterListQuery, response: ok(encounterListResponse), tags: ['encounters'] } }, (req) => listIndicatorEncounters(ctx, actorOf(req), req.query));
 }
 
 async function* toAsync<T>(it: Iterable<T>): AsyncGenerator<T> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fhirSearchBundle, fhirServiceRequest } from '@yigong/contracts';
+import { reads } from '../../platform/audit/read-audit.ts';
 import type { Api } from '../../platform/http/api.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { ok } from '../../platform/http/responses.ts';
@@ -12,10 +13,10 @@ const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 /** `GET /fhir/ServiceRequest/{id}` and `GET /fhir/Task?based-on=ServiceRequest/{id}` (FHIR R4, read-only). */
 export function referralFhirRoutes(app: Api, ctx: AppContext): void {
   const tags = ['fhir'];
-  app.get('/fhir/ServiceRequest/:id', { schema: { params: z.object({ id: z.uuid() }), response: ok(fhirServiceRequest), tags } }, async (req, reply) =>
+  app.get('/fhir/ServiceRequest/:id', { config: reads.record('referral.read', 'referral'), schema: { params: z.object({ id: z.uuid() }), response: ok(fhirServiceRequest), tags } }, async (req, reply) =>
     reply.type(FHIR_JSON).send(toServiceRequest(await getReferral(ctx, actorOf(req), req.params.id))),
   );
-  app.get('/fhir/Task', { schema: { querystring: z.object({ 'based-on': z.string().regex(/^ServiceRequest\/[0-9a-f-]{36}$/, 'based-on=ServiceRequest/{id}') }), response: ok(fhirSearchBundle), tags } }, async (req, reply) => {
+  app.get('/fhir/Task', { config: reads.record('referral.read', 'referral'), schema: { querystring: z.object({ 'based-on': z.string().regex(/^ServiceRequest\/[0-9a-f-]{36}$/, 'based-on=ServiceRequest/{id}') }), response: ok(fhirSearchBundle), tags } }, async (req, reply) => {
     const id = req.query['based-on'].slice('ServiceRequest/'.length);
     const referral = await getReferral(ctx, actorOf(req), id);
     return reply.type(FHIR_JSON).send(searchBundle([toTask(referral)], req.url));

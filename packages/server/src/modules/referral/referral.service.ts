@@ -7,6 +7,7 @@ import type { Sql } from '../../platform/db/database.ts';
 import { authorize, requirePermission } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { findOrganizationRef } from '../org/index.ts';
+import { noteResidentRead } from '../../platform/audit/read-audit.ts';
 import { requireResidentAccess, requireResidentForWrite, knownIcd10Codes } from '../residents/index.ts';
 import { bookInTx, slotOwner } from '../scheduling/index.ts';
 import * as repo from './referral.repository.ts';
@@ -33,6 +34,8 @@ export async function requireReferral(sql: Sql, actor: Actor, id: string, forUpd
   const visible = !!r && (f.communityIds === null || f.communityIds.includes(r.community_id))
     && (f.organizationIds === null || f.organizationIds.includes(r.from_organization_id) || f.organizationIds.includes(r.to_organization_id));
   if (!r || !visible) throw new DomainError('NOT_FOUND', '转诊单不存在或不在您的范围内');
+  // Seen as the community (scope) or as the sending or receiving unit (party); audited by the read route.
+  noteResidentRead({ communityId: r.community_id, residentId: r.resident_id, resourceId: r.id, access: f.organizationIds === null ? 'scope' : 'party' });
   return r;
 }
 
@@ -123,12 +126,11 @@ export async function listReferrals(ctx: AppContext, actor: Actor, q: ReferralQu
   return Promise.all(rows.map((r) => toReferralView(ctx.db, actor, r, now)));
 }
 
-/** The printable slip as PDF; printing shows the resident's data, so it is audited like a read. */
+/** The printable slip as PDF; printing shows the resident's data: its route audits it as `referral.print`. */
 export async function referralSlipPdf(ctx: AppContext, actor: Actor, id: string): Promise<Buffer> {
   const view = await getReferral(ctx, actor, id);
   const { row } = await requireResidentAccess(ctx.db, actor, view.residentId, 'resident.read', ctx.clock.now());
   const pdf = await renderReferralSlip(view, { idNumberMasked: maskIdNumber(`${row.id_region}${'0'.repeat(8)}${row.id_tail}`), sex: row.sex, age: ageOn(row.birth_date, businessDate(ctx.clock)) });
-  await recordAudit(ctx.db, actor, { communityId: view.communityId, action: 'referral.print', resourceType: 'referral', resourceId: id, residentId: view.residentId });
   return pdf;
 }
 

@@ -6,19 +6,21 @@ const SELECT = `
          g.grantee_username as "granteeUsername", g.reason, g.status, g.requested_at as "requestedAt", g.expires_at as "expiresAt"
     from access_grant g join resident r on r.community_id = g.community_id and r.id = g.resident_id`;
 
-export async function activeGrantExists(sql: Sql, communityId: string, residentId: string, granteeId: string, now: Date): Promise<boolean> {
-  const { rowCount } = await sql.query(
-    `select 1 from access_grant where community_id = $1 and resident_id = $2 and grantee_id = $3 and status = 'active' and expires_at > $4 limit 1`,
+/** The grantee's active grant for a resident, if any (the latest, should there be several). */
+export async function activeGrant(sql: Sql, communityId: string, residentId: string, granteeId: string, now: Date): Promise<{ id: string; breakGlass: boolean } | null> {
+  return (await sql.query<{ id: string; breakGlass: boolean }>(
+    `select id, break_glass as "breakGlass" from access_grant
+      where community_id = $1 and resident_id = $2 and grantee_id = $3 and status = 'active' and expires_at > $4
+      order by requested_at desc limit 1`,
     [communityId, residentId, granteeId, now],
-  );
-  return rowCount > 0;
+  )).rows[0] ?? null;
 }
 
-export async function insertGrant(sql: Sql, g: { communityId: string; id: string; residentId: string; granteeId: string; granteeUsername: string; reason: string; status: string; now: Date; expiresAt: Date }): Promise<void> {
+export async function insertGrant(sql: Sql, g: { communityId: string; id: string; residentId: string; granteeId: string; granteeUsername: string; reason: string; status: string; now: Date; expiresAt: Date; breakGlass: boolean }): Promise<void> {
   await sql.query(
-    `insert into access_grant (community_id, id, resident_id, grantee_id, grantee_username, reason, status, requested_at, expires_at)
-     values ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-    [g.communityId, g.id, g.residentId, g.granteeId, g.granteeUsername, g.reason, g.status, g.now, g.expiresAt],
+    `insert into access_grant (community_id, id, resident_id, grantee_id, grantee_username, reason, status, requested_at, expires_at, break_glass)
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+    [g.communityId, g.id, g.residentId, g.granteeId, g.granteeUsername, g.reason, g.status, g.now, g.expiresAt, g.breakGlass],
   );
 }
 

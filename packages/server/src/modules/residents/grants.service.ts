@@ -8,8 +8,8 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { findResident } from './residents.repository.ts';
 import * as repo from './grants.repository.ts';
 
-export function hasActiveGrant(sql: Sql, communityId: string, residentId: string, granteeId: string, now: Date): Promise<boolean> {
-  return repo.activeGrantExists(sql, communityId, residentId, granteeId, now);
+export function activeGrant(sql: Sql, communityId: string, residentId: string, granteeId: string, now: Date): Promise<{ id: string; breakGlass: boolean } | null> {
+  return repo.activeGrant(sql, communityId, residentId, granteeId, now);
 }
 
 /**
@@ -27,12 +27,12 @@ export async function requestGrant(ctx: AppContext, actor: Actor, input: GrantRe
     if (can(actor, 'resident.read', { communityId: r.community_id, organizationId: r.organization_id, regionCode: r.region_code })) {
       throw new DomainError('VALIDATION_FAILED', '该居民在您的管辖范围内，无需申请授权');
     }
-    if (await repo.activeGrantExists(tx, r.community_id, r.id, actor.userId, now)) throw new DomainError('CONFLICT', '您已有该居民的有效授权');
+    if (await repo.activeGrant(tx, r.community_id, r.id, actor.userId, now)) throw new DomainError('CONFLICT', '您已有该居民的有效授权');
     const sameCommunity = actor.scope.kind !== 'region' && actor.scope.communityId === r.community_id;
     const id = randomUUID();
     await repo.insertGrant(tx, {
       communityId: r.community_id, id, residentId: r.id, granteeId: actor.userId, granteeUsername: actor.username, reason: input.reason,
-      status: sameCommunity ? 'active' : 'pending', now, expiresAt: new Date(now.getTime() + input.hours * 3_600_000),
+      status: sameCommunity ? 'active' : 'pending', now, expiresAt: new Date(now.getTime() + input.hours * 3_600_000), breakGlass: sameCommunity,
     });
     await recordAudit(tx, actor, {
       communityId: r.community_id, action: sameCommunity ? 'grant.break_glass' : 'grant.request', resourceType: 'access_grant', resourceId: id,

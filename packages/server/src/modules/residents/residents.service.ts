@@ -7,7 +7,8 @@ import { businessDate } from '../../platform/clock.ts';
 import { authorize, requirePermission } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { findOrganizationRef, communityRegion } from '../org/index.ts';
-import { hasActiveGrant } from './grants.service.ts';
+import { activeGrant } from './grants.service.ts';
+import { noteResidentRead } from '../../platform/audit/read-audit.ts';
 import * as repo from './residents.repository.ts';
 import { refreshSigningRates } from '../rate-summaries/index.ts';
 import { nameSearchKeys } from './name-search.ts';
@@ -72,8 +73,15 @@ export async function requireResidentAccess(sql: Sql, actor: Actor, id: string, 
   const r = await locateResident(sql, actor, id);
   if (!r) throw new DomainError('NOT_FOUND', '居民档案不存在');
   const where = { communityId: r.community_id, organizationId: r.organization_id, regionCode: r.region_code, residentId: r.id };
-  if (can(actor, action, where)) return { row: r, access: actor.role === 'resident' ? ('own' as const) : ('scope' as const) };
-  if (action === 'resident.read' && (await hasActiveGrant(sql, r.community_id, r.id, actor.userId, now)) && can(actor, action, { ...where, granted: true })) {
+  if (can(actor, action, where)) {
+    const access = actor.role === 'resident' ? ('own' as const) : ('scope' as const);
+    if (action === 'resident.read') noteResidentRead({ communityId: r.community_id, residentId: r.id, access });
+    return { row: r, access };
+  }
+  const grant = action === 'resident.read' ? await activeGrant(sql, r.community_id, r.id, actor.userId, now) : null;
+  if (grant && can(actor, action, { ...where, granted: true })) {
+    // A read under a grant is audited as such; a break-glass one also lands in the manager's review queue.
+    noteResidentRead({ communityId: r.community_id, residentId: r.id, access: 'grant', grantId: grant.id, breakGlass: grant.breakGlass });
     return { row: r, access: 'grant' as const };
   }
   requirePermission(actor, action);
@@ -94,16 +102,13 @@ export async function requireResidentForWrite(sql: Sql, actor: Actor, id: string
   return access;
 }
 
-/** Reads a resident's record; every read is audited with its purpose and how it was authorised. */
-export async function readResident(ctx: AppContext, actor: Actor, id: string, purpose: string | null): Promise<ResidentRecord> {
-  return ctx.db.transaction(async (tx) => {
-    const { row, access } = await requireResidentAccess(tx, actor, id, 'resident.read', ctx.clock.now());
-    await recordAudit(tx, actor, {
-      communityId: row.community_id, action: access === 'grant' ? 'resident.read_granted' : 'resident.read', resourceType: 'resident',
-      resourceId: row.id, residentId: row.id, purpose: purpose ?? (access === 'grant' ? 'access_grant' : 'care'),
-    });
-    return buildRecord(tx, ctx, actor, row, access);
-  });
+/**
+ * Reads a resident's record. The read is audited by its route's declaration (platform/audit/read-audit.ts),
+ * with the purpose given as ?purpose= or X-Purpose and how it was authorised.
+ */
+export async function readResident(ctx: AppContext, actor: Actor, id: string): Promise<ResidentRecord> {
+  const { row, access } = await requireResidentAccess(ctx.db, actor, id, 'resident.read', ctx.clock.now());
+  return buildRecord(ctx.db, ctx, actor, row, access);
 }
 
 function validateIdNumber(ctx: AppContext, input: { idNumber: string; sex?: string | undefined; birthDate?: string | undefined }) {
