@@ -39,4 +39,30 @@ const villageDoctorOfOtherCommunityGetsGrantForm: E2eTest = async ({ page, baseU
   }
 };
 
-export const tests: E2eTest[] = [villageDoctorOfOtherCommunityGetsGrantForm];
+/**
+ * 紧急调阅复核: the manager finds the demo's pending break-the-glass reads, questions one with a
+ * note, and it moves to 存疑 with the note and reviewer shown.
+ */
+const managerReviewsBreakGlass: E2eTest = async ({ page }) => {
+  await new LoginPage(page).loginAs('manager');
+  await page.getByRole('menuitem', { name: '紧急调阅复核' }).click();
+  const table = page.getByTestId('break-glass-table');
+  await expectVisible(table.locator('tbody tr').filter({ hasText: '待复核' }), 'a pending break-glass read');
+  await screenshot(page, 'break-glass-queue');
+  const row = table.locator('tbody tr').filter({ hasText: '急诊抢救' });
+  const resident = (await row.locator('td').first().textContent())!.trim();
+  await row.getByTestId('break-glass-review').click();
+  await page.getByRole('dialog').getByText('存疑', { exact: true }).click();
+  await page.getByTestId('break-glass-save').click();
+  await expectVisible(page.getByText('判定存疑须写明理由'), 'the note required for a questioned read');
+  await page.getByTestId('break-glass-note').fill('调阅次数多于抢救所需，请科室说明');
+  await page.getByTestId('break-glass-save').click();
+  await expectVisible(page.getByText('复核结果已保存'), 'the saved message');
+  await page.getByTestId('break-glass-filter').getByText(/^存疑/).click();
+  const questioned = table.locator('tbody tr').filter({ hasText: resident });
+  await expectVisible(questioned.filter({ hasText: '调阅次数多于抢救所需' }), 'the questioned read with its note');
+  await expectVisible(questioned.filter({ hasText: 'manager' }), 'the reviewer');
+  await screenshot(page, 'break-glass-questioned');
+};
+
+export const tests: E2eTest[] = [villageDoctorOfOtherCommunityGetsGrantForm, managerReviewsBreakGlass];

@@ -78,11 +78,12 @@ describe('hostile input gets a 4xx naming the problem and changes nothing', () =
   });
 
   it('answers a content type a route does not take with 415, storing and auditing nothing', async () => {
+    // A search is itself audited (resident.search): find the resident before counting.
+    const resident = (await p.call('GET', '/api/v1/residents?limit=1', manager)).body.items[0] as { id: string };
     const before = await counts();
     const grid = await raw('POST', '/api/v1/grids', 'application/fhir+json', JSON.stringify({ communityId: w.first.id, name: 'x'.repeat(6 * 1024 * 1024) }));
     expect(grid.status).toBe(415);
     expect(grid.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    const resident = (await p.call('GET', '/api/v1/residents?limit=1', manager)).body.items[0] as { id: string };
     const patch = await raw('PATCH', `/api/v1/residents/${resident.id}`, 'text/csv', 'name\n李四\n');
     expect(patch.status).toBe(415);
     expect(await counts()).toBe(before);

@@ -123,6 +123,7 @@ const routes: RouteObject[] = [
       { path: 'scheduling', ...page(() => import('./modules/scheduling/scheduling-calendar.page.tsx'), 'nav.scheduling') },
       { path: 'referral-catalogue', ...page(() => import('./modules/referral/referral-catalogue.page.tsx'), 'nav.referralCatalogue') },
       { path: 'access-grants', ...page(() => import('./modules/grants/access-grants.page.tsx'), 'nav.accessGrants') },
+      { path: 'break-glass', ...page(() => import('./modules/grants/break-glass-review.page.tsx'), 'nav.breakGlass') },
       { path: 'duplicates', ...page(() => import('./modules/duplicates/duplicate-queue.page.tsx'), 'nav.duplicates') },
       { path: 'audit', ...page(() => import('./modules/audit/audit-log.page.tsx'), 'nav.audit') },
       { path: 'accounts', ...page(() => import('./modules/accounts/account-list.page.tsx'), 'nav.accounts') },

@@ -12,6 +12,7 @@ import { seedObservations } from './seed-observations.ts';
 import { seedDuplicateCandidates } from './seed-duplicates.ts';
 import { seedCare } from './seed-care.ts';
 import { seedEncounters } from './seed-encounters.ts';
+import { seedGrants } from './seed-grants.ts';
 
 /**
  * Seeds the demo county on first start in demo mode: two synthetic communities and the demo
@@ -59,6 +60,8 @@ export async function seedDemo(ctx: AppContext, log: (msg: string) => void, opts
   phase('accounts');
   await seedDuplicateCandidates(ctx, first.community.id, anchors.village);
   phase('duplicates');
+  await seedGrants(ctx, first.community.id, anchors);
+  phase('grants');
   const care = await seedCare(ctx.db, first.community.id, asOf, DEMO_COMMUNITIES.first.seed);
   await seedCare(ctx.db, second.community.id, asOf, DEMO_COMMUNITIES.second.seed);
   phase('care');

@@ -35,7 +35,7 @@ export function encounterRoutes(app: Api, ctx: AppContext): void {
     return ingestEncounters(ctx, actor, communityId, type === 'text/csv' ? csvLines(body) : ndjsonLines(body));
   });
   // The encounters behind an indicator's number (dashboard drill-down), paginated, audited.
-  app.get('/encounters', { config: reads.list('encounter.list', 'encounter'), schema: { querystring: encounterListQuery, response: ok(encounterListResponse), tags: ['encounters'] } }, (req) => listIndicatorEncounters(ctx, actorOf(req), req.query));
+  app.get('/encounters', { config: reads.listInService('encounter.list', 'encounter'), schema: { querystring: encounterListQuery, response: ok(encounterListResponse), tags: ['encounters'] } }, (req) => listIndicatorEncounters(ctx, actorOf(req), req.query));
 }
 
 async function* toAsync<T>(it: Iterable<T>): AsyncGenerator<T> {

@@ -13,11 +13,13 @@ import { recordAudit } from './audit.ts';
  *   audit row per resident before the body leaves, and a 2xx that noted none is refused (500).
  * - `list`: a page of residents (search, worklists): one row per request with the filter names
  *   (never their values, which may hold an ID number or a name) and the number of items.
+ *   `reads.listInService` when the service writes a richer row itself in its own transaction
+ *   (the encounter drill-down names the residents it showed): the framework then adds none.
  * - `none`: no identified resident (aggregates, the directory, reference data, one's own account).
  */
 export type ReadDeclaration =
   | { reads: 'record'; action: string; resourceType: string }
-  | { reads: 'list'; action: string; resourceType: string }
+  | { reads: 'list'; action: string; resourceType: string; writtenBy?: 'service' }
   | { reads: 'none'; why: string };
 
 declare module 'fastify' {
@@ -115,6 +117,7 @@ export function installReadAudit(app: FastifyInstance, ctx: AppContext): void {
     if (!decl || decl.reads === 'none' || reply.statusCode >= 300 || !req.actor) return payload;
     const actor = req.actor;
     if (decl.reads === 'list') {
+      if (decl.writtenBy === 'service') return payload;
       const communityId = scopeCommunity(actor) ?? (typeof (req.query as { communityId?: unknown }).communityId === 'string' ? (req.query as { communityId: string }).communityId : null);
       await recordAudit(ctx.db, actor, {
         communityId, action: decl.action, resourceType: decl.resourceType,
@@ -157,5 +160,6 @@ function dedupe(reads: ResidentRead[]): ResidentRead[] {
 export const reads = {
   record: (action: string, resourceType: string) => ({ audit: { reads: 'record', action, resourceType } as ReadDeclaration }),
   list: (action: string, resourceType: string) => ({ audit: { reads: 'list', action, resourceType } as ReadDeclaration }),
+  listInService: (action: string, resourceType: string) => ({ audit: { reads: 'list', action, resourceType, writtenBy: 'service' } as ReadDeclaration }),
   none: (why: string) => ({ audit: { reads: 'none', why } as ReadDeclaration }),
 };

@@ -18,6 +18,7 @@ import {
   UsergroupAddOutlined,
   LineChartOutlined,
   FundProjectionScreenOutlined,
+  AlertOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { Link, Navigate, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
@@ -34,6 +35,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   residents: <IdcardOutlined />,
   duplicates: <MergeCellsOutlined />,
   accessGrants: <SafetyCertificateOutlined />,
+  breakGlass: <AlertOutlined />,
   audit: <AuditOutlined />,
   accounts: <KeyOutlined />,
   referrals: <SwapOutlined />,

@@ -7,6 +7,7 @@ export type NavKey =
   | 'residents'
   | 'duplicates'
   | 'accessGrants'
+  | 'breakGlass'
   | 'audit'
   | 'accounts'
   | 'escalations'
@@ -25,6 +26,7 @@ export const NAV_PATHS: Record<NavKey, string> = {
   residents: '/residents',
   duplicates: '/duplicates',
   accessGrants: '/access-grants',
+  breakGlass: '/break-glass',
   audit: '/audit',
   accounts: '/accounts',
   // Before `referrals`: navKeyOf takes the first match and /referrals/escalations is under /referrals.
@@ -40,8 +42,8 @@ export const NAV_PATHS: Record<NavKey, string> = {
 
 /** Sidebar entries per role, in order; the first is the landing page after login. */
 export const MENU_BY_ROLE: Record<Role, NavKey[]> = {
-  admin: ['organizations', 'dashboard', 'practitioners', 'residents', 'duplicates', 'accessGrants', 'audit', 'accounts', 'scheduling', 'referralCatalogue', 'chronicRates'],
-  manager: ['dashboard', 'organizations', 'practitioners', 'residents', 'referrals', 'escalations', 'scheduling', 'referralCatalogue', 'chronicRates', 'teams', 'duplicates', 'accessGrants', 'audit'],
+  admin: ['organizations', 'dashboard', 'practitioners', 'residents', 'duplicates', 'accessGrants', 'breakGlass', 'audit', 'accounts', 'scheduling', 'referralCatalogue', 'chronicRates'],
+  manager: ['dashboard', 'organizations', 'practitioners', 'residents', 'referrals', 'escalations', 'scheduling', 'referralCatalogue', 'chronicRates', 'teams', 'duplicates', 'accessGrants', 'breakGlass', 'audit'],
   clinician: ['residents', 'workbench', 'referrals', 'scheduling', 'teams', 'organizations', 'accessGrants'],
   // The workbench first: it is the village doctor's landing page after login.
   village_doctor: ['workbench', 'residents', 'referrals', 'scheduling', 'teams', 'organizations', 'accessGrants'],

@@ -10,6 +10,7 @@ export const enCommon: typeof zhCommon = {
     residents: 'Residents',
     duplicates: 'Duplicates',
     accessGrants: 'Access grants',
+    breakGlass: 'Break-glass review',
     audit: 'Audit log',
     accounts: 'Accounts',
     organizationDetail: 'Organisation',

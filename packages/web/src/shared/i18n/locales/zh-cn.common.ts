@@ -8,6 +8,7 @@ export const zhCommon = {
     residents: '居民',
     duplicates: '重复档案',
     accessGrants: '授权调阅',
+    breakGlass: '紧急调阅复核',
     audit: '审计日志',
     accounts: '账号',
     organizationDetail: '机构详情',
