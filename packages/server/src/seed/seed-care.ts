@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ageOn, addMonths, classifyFollowUp, deriveKeyPopulationTags, packageFits, type Classification, type FollowUpWay, type PackagePopulation } from '@yigong/domain';
 import { createRng } from '@yigong/synth';
 import type { Database } from '../platform/db/database.ts';
@@ -27,21 +26,22 @@ function days(date: string, n: number): string {
 export async function seedCare(db: Database, communityId: string, asOf: string, seed: number): Promise<{ contracts: number; enrollments: number; followUps: number }> {
   const rng = createRng(seed, 'care', communityId);
   await db.transaction(async (tx) => {
-    for (const p of SEED_PACKAGES) await bulkInsertPackage(tx, communityId, randomUUID(), p, p.items.map((i) => ({ ...i, id: randomUUID() })));
-    const units = (await tx.query<{ id: string; kind: string }>(`select id, kind from organization where community_id = $1 and kind in ('township_center','community_center','community_station','village_clinic')`, [communityId])).rows;
+    const ids = rng.fork('ids');
+    for (const p of SEED_PACKAGES) await bulkInsertPackage(tx, communityId, ids.uuid(), p, p.items.map((i) => ({ ...i, id: ids.uuid() })));
+    const units = (await tx.query<{ id: string; kind: string }>(`select id, kind from organization where community_id = $1 and kind in ('township_center','community_center','community_station','village_clinic') order by id`, [communityId])).rows;
     // A lead-hospital specialist joins each township team (policy texts 000, 001: GP + specialist teams).
     const specialists = (await tx.query<{ id: string }>(
       `select p.id from practitioner p join organization o on o.community_id = p.community_id and o.id = p.organization_id
-        where p.community_id = $1 and o.kind = 'lead_hospital' and p.title in ('attending_physician', 'associate_chief_physician', 'chief_physician') order by p.name`, [communityId])).rows;
+        where p.community_id = $1 and o.kind = 'lead_hospital' and p.title in ('attending_physician', 'associate_chief_physician', 'chief_physician') order by p.name, p.id`, [communityId])).rows;
     let nextSpecialist = 0;
     for (const u of units) {
-      const staff = (await tx.query<{ id: string; title: string }>(`select id, title from practitioner where community_id = $1 and organization_id = $2 order by title, name`, [communityId, u.id])).rows;
+      const staff = (await tx.query<{ id: string; title: string }>(`select id, title from practitioner where community_id = $1 and organization_id = $2 order by title, name, id`, [communityId, u.id])).rows;
       if (!staff.length) continue;
       const lead = staff.find((s) => s.title !== 'nurse' && s.title !== 'public_health') ?? staff[0]!;
       const members = [{ practitionerId: lead.id, role: u.kind === 'village_clinic' ? 'village_doctor' : 'gp_lead' }, ...staff.filter((s) => s.id !== lead.id).slice(0, 3).map((s) => ({ practitionerId: s.id, role: s.title === 'nurse' || s.title === 'senior_nurse' ? 'nurse' : s.title === 'public_health' ? 'public_health' : 'village_doctor' }))];
       const specialist = u.kind !== 'village_clinic' && u.kind !== 'community_station' ? specialists[nextSpecialist++ % Math.max(1, specialists.length)] : undefined;
       if (specialist) members.push({ practitionerId: specialist.id, role: 'specialist' });
-      await bulkInsertTeam(tx, communityId, randomUUID(), u.id, '家庭医生团队', members);
+      await bulkInsertTeam(tx, communityId, ids.uuid(), u.id, '家庭医生团队', members);
     }
   });
   const packages = await bulkListPackages(db, communityId);

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { generateCommunity } from '@yigong/synth';
+import { createRng, generateCommunity } from '@yigong/synth';
 import type { AppContext } from '../platform/context.ts';
 import { businessDate } from '../platform/clock.ts';
 import { hashPassword } from '../platform/auth/password.ts';
@@ -44,13 +43,14 @@ export async function seedDemo(ctx: AppContext, log: (msg: string) => void, opts
   phase('scheduling, observations');
   const anchors = await demoAnchors(ctx.db, first.community.id, second.community.id);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const accountIds = createRng(DEMO_COMMUNITIES.first.seed, 'accounts');
   await ctx.db.transaction(async (tx) => {
     for (const spec of DEMO_ACCOUNTS) {
       const at = spec.at;
       const orgId = at === 'lead_hospital' ? anchors.leadHospital : at === 'township' ? anchors.township : at === 'village' ? anchors.village : at === 'second_village' ? anchors.secondVillage : null;
       const communityId = at === 'region' ? null : at === 'second_village' ? second.community.id : first.community.id;
       await bulkInsertAccount(tx, {
-        id: randomUUID(), username: spec.username, passwordHash, displayName: spec.displayName, role: spec.role,
+        id: accountIds.uuid(), username: spec.username, passwordHash, displayName: spec.displayName, role: spec.role,
         scopeKind: at === 'region' ? 'region' : at === 'community' ? 'community' : 'organization',
         communityId, organizationId: orgId, regionCode: at === 'region' ? DEMO_COMMUNITIES.regionCode : null,
         practitionerId: spec.username === 'doctor.lead' ? anchors.cardiologist : null,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createRng } from '@yigong/synth';
 import type { AppContext } from '../platform/context.ts';
 import type { Sql } from '../platform/db/database.ts';
 
@@ -63,6 +63,7 @@ async function residentsOutside(sql: Sql, communityId: string, organizationId: s
 
 export async function seedGrants(ctx: AppContext, communityId: string, anchors: { leadHospital: string; township: string }): Promise<number> {
   const now = ctx.clock.now().getTime();
+  const ids = createRng(1, 'grants', communityId);
   const manager = await account(ctx.db, 'manager');
   const pools = {
     lead: await residentsOutside(ctx.db, communityId, anchors.leadHospital, 20),
@@ -74,7 +75,7 @@ export async function seedGrants(ctx: AppContext, communityId: string, anchors: 
       const residentId = pools[g.pick][(i * 3) % pools[g.pick].length]!;
       const requestedAt = new Date(now - g.hoursAgo * HOUR);
       const decided = g.status === 'pending' ? null : g.breakGlass ? null : new Date(requestedAt.getTime() + 2 * HOUR);
-      const grantId = randomUUID();
+      const grantId = ids.uuid();
       await tx.query(
         `insert into access_grant (community_id, id, resident_id, grantee_id, grantee_username, reason, status, requested_at, expires_at, break_glass,
                                    decided_by, decided_at, review_outcome, review_note, reviewed_by, reviewed_by_username, reviewed_at)

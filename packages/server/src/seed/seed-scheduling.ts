@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createRng } from '@yigong/synth';
 import { defaultReservationShare } from '@yigong/domain';
 import type { AvailabilityRuleInput } from '@yigong/contracts';
 import type { Sql } from '../platform/db/database.ts';
@@ -35,7 +35,9 @@ const COLLABORATING_RESOURCES: ResourceSpec[] = [
  * referral disease catalogue.
  */
 export async function seedScheduling(sql: Sql, communityId: string, today: string): Promise<void> {
-  const orgs = (await sql.query<{ id: string; kind: string }>(`select id, kind from organization where community_id = $1 and kind in ('lead_hospital', 'collaborating_hospital')`, [communityId])).rows;
+  // Ids from a stream seeded by the community: the same seed gives the same rows on every store (issue #11).
+  const ids = createRng(1, 'scheduling', communityId);
+  const orgs = (await sql.query<{ id: string; kind: string }>(`select id, kind from organization where community_id = $1 and kind in ('lead_hospital', 'collaborating_hospital') order by id`, [communityId])).rows;
   for (const org of orgs) {
     for (const type of ['clinic', 'bed', 'exam'] as const) {
       await bulkUpsertPolicy(sql, { communityId, organizationId: org.id, resourceType: type, sharePct: defaultReservationShare(org.kind), releaseHoursBefore: DEFAULT_RELEASE_HOURS });
@@ -44,11 +46,11 @@ export async function seedScheduling(sql: Sql, communityId: string, today: strin
       const dept = spec.department
         ? (await sql.query<{ id: string }>('select id from department where community_id = $1 and organization_id = $2 and code = $3', [communityId, org.id, spec.department])).rows[0]?.id ?? null
         : null;
-      const id = randomUUID();
+      const id = ids.uuid();
       await bulkInsertResource(sql, id, { communityId, organizationId: org.id, departmentId: dept, type: spec.type, name: spec.name });
-      for (const rule of spec.rules) await bulkInsertRule(sql, communityId, randomUUID(), id, { ...rule, validFrom: today, validTo: null });
+      for (const rule of spec.rules) await bulkInsertRule(sql, communityId, ids.uuid(), id, { ...rule, validFrom: today, validTo: null });
       await generateSlotsFor(sql, communityId, id, today);
     }
   }
-  for (const e of SEED_CATALOGUE) await bulkUpsertCatalogueEntry(sql, communityId, randomUUID(), e);
+  for (const e of SEED_CATALOGUE) await bulkUpsertCatalogueEntry(sql, communityId, ids.uuid(), e);
 }
