@@ -2,6 +2,7 @@ import { inject } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../src/platform/context.ts';
 import type { Clock } from '../src/platform/clock.ts';
+import type { Database } from '../src/platform/db/database.ts';
 import { createContext } from '../src/app/start.ts';
 import { buildApp } from '../src/app/build-app.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo-accounts.ts';
@@ -37,8 +38,9 @@ export interface TestPlatform {
 }
 
 /** A real app on a fresh copy of the seeded test county (PGlite, or PostgreSQL with DATABASE_URL). */
-export async function openTestPlatform(opts: { configOverrides?: Parameters<typeof testConfig>[0]; logStream?: { write(line: string): void } } = {}): Promise<TestPlatform> {
-  const db = await freshDatabase(inject('template'));
+export async function openTestPlatform(opts: { configOverrides?: Parameters<typeof testConfig>[0]; logStream?: { write(line: string): void }; wrapDb?: (db: Database) => Database } = {}): Promise<TestPlatform> {
+  const fresh = await freshDatabase(inject('template'));
+  const db = opts.wrapDb ? opts.wrapDb(fresh) : fresh;
   const clock = new TestClock();
   const ctx = await createContext(testConfig(opts.configOverrides), { db, clock });
   const app = await buildApp(ctx, opts.logStream ? { logStream: opts.logStream } : {});

@@ -16,8 +16,23 @@ export function sideOf(actor: Actor, r: Pick<repo.ReferralRow, 'from_organizatio
 }
 
 export async function toReferralView(sql: Sql, actor: Actor, r: repo.ReferralRow, now: Date): Promise<ReferralView> {
+  return (await toReferralViews(sql, actor, [r], now))[0]!;
+}
+
+/**
+ * Views of many referrals in two statements whatever their number — the ICD-10 names of all their
+ * diagnoses and all their histories — not two per referral (issue #11: no N+1 on list routes).
+ */
+export async function toReferralViews(sql: Sql, actor: Actor, rows: readonly repo.ReferralRow[], now: Date): Promise<ReferralView[]> {
+  if (rows.length === 0) return [];
+  const codes = [...new Set(rows.flatMap((r) => r.diagnoses.map((d) => d.code)))];
+  const names = new Map((await sql.query<{ code: string; name_zh: string }>('select code, name_zh from icd10 where code = any($1::text[])', [codes])).rows.map((n) => [n.code, n.name_zh]));
+  const history = await repo.listEventsOf(sql, rows);
+  return rows.map((r) => view(actor, r, now, names, history.get(r.id) ?? []));
+}
+
+function view(actor: Actor, r: repo.ReferralRow, now: Date, names: Map<string, string>, history: ReferralView['history']): ReferralView {
   const side = sideOf(actor, r);
-  const names = (await sql.query<{ code: string; name_zh: string }>('select code, name_zh from icd10 where code = any($1::text[])', [r.diagnoses.map((d) => d.code)])).rows;
   return {
     id: r.id,
     communityId: r.community_id,
@@ -35,7 +50,7 @@ export async function toReferralView(sql: Sql, actor: Actor, r: repo.ReferralRow
     toDepartmentName: r.to_department_name,
     externalHospital: r.external_hospital,
     reason: r.reason,
-    diagnoses: r.diagnoses.map((d) => ({ ...d, name: names.find((n) => n.code === d.code)?.name_zh })),
+    diagnoses: r.diagnoses.map((d) => ({ ...d, name: names.get(d.code) })),
     pastHistory: r.history,
     treatment: r.treatment,
     catalogueCheck: { rule: r.catalogue_rule, matched: r.catalogue_matched, range: r.catalogue_range },
@@ -54,6 +69,6 @@ export async function toReferralView(sql: Sql, actor: Actor, r: repo.ReferralRow
     updatedAt: r.updated_at.toISOString(),
     side,
     actions: availableActions(r.status, side, actor.role),
-    history: await repo.listEvents(sql, r.community_id, r.id),
+    history,
   };
 }

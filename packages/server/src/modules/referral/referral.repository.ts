@@ -144,10 +144,25 @@ export async function appendEvent(sql: Sql, e: { communityId: string; referralId
   );
 }
 
-export async function listEvents(sql: Sql, communityId: string, referralId: string): Promise<ReferralEventView[]> {
-  return (await sql.query<ReferralEventView>(
-    `select at, action, from_status as "fromStatus", to_status as "toStatus", username, role, organization_id as "organizationId", comment
-       from referral_event where community_id = $1 and referral_id = $2 order by id`, [communityId, referralId])).rows.map((e) => ({ ...e, at: new Date(e.at).toISOString() }));
+/**
+ * The histories of several referrals in one statement, by referral id. Pairs (community, referral)
+ * keep it on the referrals' shards on Citus; one community (the usual page) routes to one shard.
+ */
+export async function listEventsOf(sql: Sql, referrals: readonly { community_id: string; id: string }[]): Promise<Map<string, ReferralEventView[]>> {
+  const out = new Map<string, ReferralEventView[]>();
+  if (referrals.length === 0) return out;
+  const communities = [...new Set(referrals.map((r) => r.community_id))];
+  const { rows } = await sql.query<ReferralEventView & { referralId: string }>(
+    `select referral_id as "referralId", at, action, from_status as "fromStatus", to_status as "toStatus", username, role, organization_id as "organizationId", comment
+       from referral_event where community_id = any($1::uuid[]) and referral_id = any($2::uuid[]) order by referral_id, id`,
+    [communities, referrals.map((r) => r.id)],
+  );
+  for (const { referralId, ...e } of rows) {
+    const list = out.get(referralId) ?? [];
+    list.push({ ...e, at: new Date(e.at).toISOString() });
+    out.set(referralId, list);
+  }
+  return out;
 }
 
 export async function pickupCodeTaken(sql: Sql, communityId: string, code: string): Promise<boolean> {

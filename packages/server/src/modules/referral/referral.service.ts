@@ -11,7 +11,7 @@ import { noteResidentRead } from '../../platform/audit/read-audit.ts';
 import { requireResidentAccess, requireResidentForWrite, knownIcd10Codes } from '../residents/index.ts';
 import { bookInTx, slotOwner } from '../scheduling/index.ts';
 import * as repo from './referral.repository.ts';
-import { toReferralView } from './referral-view.ts';
+import { toReferralView, toReferralViews } from './referral-view.ts';
 import { renderReferralSlip } from './referral-slip.pdf.ts';
 import { businessDate } from '../../platform/clock.ts';
 
@@ -123,7 +123,7 @@ export async function listReferrals(ctx: AppContext, actor: Actor, q: ReferralQu
     outgoingFrom: q.role === 'outgoing' && own && actor.role !== 'manager' ? own : null,
     direction: q.direction ?? null, status: q.status ?? null, residentId: q.residentId ?? null, overdueAt: q.overdue ? now : null, limit: q.limit, now,
   });
-  return Promise.all(rows.map((r) => toReferralView(ctx.db, actor, r, now)));
+  return toReferralViews(ctx.db, actor, rows, now);
 }
 
 /** The printable slip as PDF; printing shows the resident's data: its route audits it as `referral.print`. */
