@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { SessionCache } from '../platform/auth/session-cache.ts';
 import { loadConfig, type Config } from '../platform/config.ts';
 import { openDatabase } from '../platform/db/open-database.ts';
 import { migrate } from '../platform/db/migrate.ts';
@@ -25,7 +26,7 @@ export async function createContext(config: Config, opts: { db?: Database; clock
   await migrate(db);
   await loadReferenceData(db);
   const keys = loadIdNumberKeys(config);
-  return { config, db, cipher: createIdNumberCipher(keys.enc, keys.hash), clock: opts.clock ?? systemClock, isKnownRegion: regionChecker(readDivisions()) };
+  return { config, db, cipher: createIdNumberCipher(keys.enc, keys.hash), clock: opts.clock ?? systemClock, isKnownRegion: regionChecker(readDivisions()), sessions: new SessionCache() };
 }
 
 /** Everything `npm start` does before listening: context, demo seed (demo mode), HTTP app. */

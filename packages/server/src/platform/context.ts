@@ -1,3 +1,4 @@
+import type { SessionCache } from './auth/session-cache.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { IdNumberCipher } from './crypto/id-number-cipher.ts';
@@ -11,4 +12,6 @@ export interface AppContext {
   clock: Clock;
   /** GB/T 2260 check for ID-number address codes. */
   isKnownRegion: (code: string) => boolean;
+  /** Resolved sessions of this process (logout, revoke and org changes drop entries). */
+  sessions: SessionCache;
 }

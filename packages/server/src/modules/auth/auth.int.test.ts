@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenHash } from '../../platform/auth/authenticate.ts';
 import { openTestPlatform, type TestPlatform } from '../../../test/test-platform.ts';
+import { validIdNumber } from '../../../test/factories/residents.ts';
 
 describe('authentication and sessions', () => {
   let p: TestPlatform;
@@ -56,6 +57,23 @@ describe('authentication and sessions', () => {
     const me = (await p.call('GET', '/api/v1/auth/me', t2)).body;
     expect((await p.call('POST', `/api/v1/accounts/${me.id}/revoke-sessions`, admin)).body.revoked).toBeGreaterThan(0);
     expect((await p.call('GET', '/api/v1/auth/me', t2)).status).toBe(401);
+  });
+
+  it('resolves sessions from the process cache, yet sees a new clinic in a township account\'s scope at once', async () => {
+    const town = (await p.call('POST', '/api/v1/auth/login', null, { username: 'doctor.town', password: 'Demo@2026' })).body.token;
+    const me = (await p.call('GET', '/api/v1/auth/me', town)).body;
+    const before = (await p.ctx.db.query<{ n: number }>(`select count(*)::int as n from session where token_hash = $1`, [tokenHash(town)])).rows[0]!.n;
+    expect(before).toBe(1);
+    // Cached: a second request does not need the session row (issue #11); it is still the same account.
+    expect((await p.call('GET', '/api/v1/auth/me', town)).body.id).toBe(me.id);
+    const manager = await p.login('manager');
+    const townshipId = me.scope.organizationId as string;
+    const communityId = me.scope.communityId as string;
+    const clinic = await p.call('POST', '/api/v1/organizations', manager, { communityId, parentId: townshipId, kind: 'village_clinic', name: '新设村卫生室' });
+    expect(clinic.status).toBe(201);
+    const r = await p.call('POST', '/api/v1/residents', manager, { idNumber: validIdNumber('19700101'), name: '新村民', communityId, organizationId: clinic.body.id, address: '新村' });
+    expect(r.status).toBe(201);
+    expect((await p.call('GET', `/api/v1/residents/${r.body.id}`, town)).status).toBe(200);
   });
 
   it('expires sessions after the configured hours', async () => {

@@ -82,6 +82,7 @@ export async function logout(ctx: AppContext, actor: Actor, token: string): Prom
     await repo.revokeSession(tx, tokenHash(token), ctx.clock.now());
     await recordAudit(tx, actor, { communityId: null, action: 'auth.logout', resourceType: 'account', resourceId: actor.userId });
   });
+  ctx.sessions.forgetToken(tokenHash(token));
 }
 
 export async function me(ctx: AppContext, actor: Actor): Promise<UserView> {
@@ -139,12 +140,14 @@ function normaliseScope(input: CreateAccountRequest): { scopeKind: 'organization
 
 export async function revokeSessions(ctx: AppContext, actor: Actor, userId: string): Promise<{ revoked: number }> {
   requireAccountAdmin(actor);
-  return transactionRetryingDeadlocks(ctx.db, async (tx) => {
+  const out = await transactionRetryingDeadlocks(ctx.db, async (tx) => {
     if (!(await repo.findAccount(tx, userId))) throw new DomainError('NOT_FOUND', '账号不存在');
     const revoked = await repo.revokeUserSessions(tx, userId, ctx.clock.now());
     await recordAudit(tx, actor, { communityId: null, action: 'account.revoke_sessions', resourceType: 'account', resourceId: userId, details: { revoked } });
     return { revoked };
   });
+  ctx.sessions.forgetUser(userId);
+  return out;
 }
 
 export async function unlockAccount(ctx: AppContext, actor: Actor, userId: string): Promise<{ ok: true }> {

@@ -9,6 +9,11 @@ export function findOrganizationRef(sql: Sql, communityId: string, id: string) {
   return repo.findOrganizationRef(sql, communityId, id);
 }
 
+/** Several units by id in one statement (a referral's sender and receiver). */
+export function findOrganizationRefs(sql: Sql, communityId: string, ids: readonly string[]) {
+  return repo.findOrganizationRefs(sql, communityId, ids);
+}
+
 /** The unit and every unit below it (a township's figures include its village clinics). */
 export function organizationSubtree(sql: Sql, communityId: string, organizationId: string): Promise<string[]> {
   return repo.organizationSubtree(sql, communityId, organizationId);

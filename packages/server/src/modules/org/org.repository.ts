@@ -69,6 +69,13 @@ export async function findOrganizationRef(sql: Sql, communityId: string, id: str
     'select id, community_id as "communityId", kind, name, parent_id as "parentId" from organization where community_id = $1 and id = $2', [communityId, id])).rows[0] ?? null;
 }
 
+/** Several units' identities in one statement, by id (absent ids are missing from the map). */
+export async function findOrganizationRefs(sql: Sql, communityId: string, ids: readonly string[]): Promise<Map<string, { id: string; communityId: string; kind: OrganizationView['kind']; name: string; parentId: string | null }>> {
+  const { rows } = await sql.query<{ id: string; communityId: string; kind: OrganizationView['kind']; name: string; parentId: string | null }>(
+    'select id, community_id as "communityId", kind, name, parent_id as "parentId" from organization where community_id = $1 and id = any($2::uuid[])', [communityId, ids]);
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 export async function findOrganizationIn(sql: Sql, communityId: string, id: string): Promise<OrganizationView | null> {
   return (await sql.query<OrganizationView>(`${orgSelect('$1')} where t.community_id = $1 and t.id = $2`, [communityId, id])).rows[0] ?? null;
 }

@@ -59,7 +59,8 @@ async function defaultPlate(sql: Sql, o: OrganizationInput): Promise<string | nu
 }
 
 export async function createOrganization(ctx: AppContext, actor: Actor, input: OrganizationInput): Promise<OrganizationView> {
-  return ctx.db.transaction(async (tx) => {
+  // A new unit joins its parent's subtree: cached org-scope sessions are resolved again.
+  return withSessionsRefreshed(ctx, () => ctx.db.transaction(async (tx) => {
     authorize(actor, 'org.write', await writeResource(tx, input.communityId));
     const id = input.id ?? randomUUID();
     const existing = await repo.findOrganizationIn(tx, input.communityId, id);
@@ -77,11 +78,20 @@ export async function createOrganization(ctx: AppContext, actor: Actor, input: O
     await repo.assignOrganizationCodes(tx, input.communityId);
     await recordAudit(tx, actor, { communityId: input.communityId, action: 'org.create', resourceType: 'organization', resourceId: id, details: { name: input.name, kind: input.kind } });
     return (await repo.findOrganizationIn(tx, input.communityId, id))!;
-  });
+  }));
+}
+
+/** Runs an organisation-tree write, then drops the cached sessions whose subtrees it may change. */
+async function withSessionsRefreshed<T>(ctx: AppContext, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } finally {
+    ctx.sessions.clear();
+  }
 }
 
 export async function updateOrganization(ctx: AppContext, actor: Actor, id: string, patch: OrganizationPatch): Promise<OrganizationView> {
-  return ctx.db.transaction(async (tx) => {
+  return withSessionsRefreshed(ctx, () => ctx.db.transaction(async (tx) => {
     const org = await requireOrganization(tx, actor, id);
     authorize(actor, 'org.write', { ...(await writeResource(tx, org.communityId)), organizationId: org.id });
     if (patch.parentId) {
@@ -91,7 +101,7 @@ export async function updateOrganization(ctx: AppContext, actor: Actor, id: stri
     await repo.updateOrganization(tx, org.communityId, id, patch);
     await recordAudit(tx, actor, { communityId: org.communityId, action: 'org.update', resourceType: 'organization', resourceId: id, details: patch });
     return (await repo.findOrganizationIn(tx, org.communityId, id))!;
-  });
+  }));
 }
 
 export async function createDepartment(ctx: AppContext, actor: Actor, input: DepartmentInput) {

@@ -8,7 +8,7 @@ import { releaseBookingInTx, findBooking } from '../scheduling/index.ts';
 import * as repo from './referral.repository.ts';
 import { sideOf, toReferralView } from './referral-view.ts';
 import { findOrganizationRef } from '../org/index.ts';
-import { attachSlot, newPickupCode, requireReferral } from './referral.service.ts';
+import { attachSlot, insertWithPickupCode, requireReferral } from './referral.service.ts';
 
 /**
  * Applies one transition of REFERRAL.md: the pure rule decides (409 illegal, 403 wrong side or
@@ -50,11 +50,11 @@ async function redirect(tx: Sql, actor: Actor, r: repo.ReferralRow, toOrganizati
   const target = await findOrganizationRef(tx, r.community_id, toOrganizationId);
   if (!target || toOrganizationId === r.to_organization_id) throw new DomainError('VALIDATION_FAILED', '改派机构无效', { field: 'toOrganizationId' });
   const id = randomUUID();
-  await repo.insertReferral(tx, {
+  await insertWithPickupCode(tx, {
     communityId: r.community_id, id, residentId: r.resident_id, direction: r.direction, priority: r.priority, fromOrganizationId: r.from_organization_id,
     fromDepartment: r.from_department, toOrganizationId, toDepartment: r.to_department, externalHospital: r.external_hospital, reason: r.reason,
     diagnoses: r.diagnoses, history: r.history, treatment: r.treatment, catalogue: { rule: r.catalogue_rule, matched: r.catalogue_matched, range: r.catalogue_range },
-    deadlineAt: new Date(now.getTime() + (r.deadline_at.getTime() - r.created_at.getTime())), pickupCode: await newPickupCode(tx, r.community_id),
+    deadlineAt: new Date(now.getTime() + (r.deadline_at.getTime() - r.created_at.getTime())),
     parentReferralId: r.parent_referral_id, senderId: r.sender_id, senderName: r.sender_name ?? r.sender_id, clientRecordedAt: null, now,
   });
   await repo.appendEvent(tx, { communityId: r.community_id, referralId: id, at: now, action: 'submit', from: 'draft', to: 'submitted', actorId: actor.userId, username: actor.username, role: actor.role, organizationId: actor.organizationId, comment: `由 ${r.to_organization_name} 改派` });

@@ -118,16 +118,19 @@ export interface NewReferral {
   now: Date;
 }
 
-export async function insertReferral(sql: Sql, r: NewReferral): Promise<void> {
-  await sql.query(
+/** Inserts the referral; false when its pickup code is taken in the community (the caller draws another). */
+export async function insertReferral(sql: Sql, r: NewReferral): Promise<boolean> {
+  const { rowCount } = await sql.query(
     `insert into referral (community_id, id, resident_id, direction, status, priority, from_organization_id, from_department, to_organization_id,
        to_department, external_hospital, reason, diagnoses, history, treatment, catalogue_rule, catalogue_matched, catalogue_range, deadline_at,
        pickup_code, parent_referral_id, sender_id, sender_name, client_recorded_at, created_at, updated_at)
-     values ($1,$2,$3,$4,'submitted',$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$24)`,
+     values ($1,$2,$3,$4,'submitted',$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$24)
+     on conflict (community_id, pickup_code) do nothing`,
     [r.communityId, r.id, r.residentId, r.direction, r.priority, r.fromOrganizationId, r.fromDepartment, r.toOrganizationId, r.toDepartment,
       r.externalHospital, r.reason, JSON.stringify(r.diagnoses), r.history, r.treatment, r.catalogue.rule, r.catalogue.matched, r.catalogue.range,
       r.deadlineAt, r.pickupCode, r.parentReferralId, r.senderId, r.senderName, r.clientRecordedAt, r.now],
   );
+  return rowCount === 1;
 }
 
 export async function updateReferral(sql: Sql, communityId: string, id: string, set: Partial<Record<'status' | 'slot_id' | 'booking_id' | 'outcome' | 'reject_reason' | 'redirected_to' | 'escalated_at', unknown>>, now: Date): Promise<void> {
@@ -163,10 +166,6 @@ export async function listEventsOf(sql: Sql, referrals: readonly { community_id:
     out.set(referralId, list);
   }
   return out;
-}
-
-export async function pickupCodeTaken(sql: Sql, communityId: string, code: string): Promise<boolean> {
-  return (await sql.query('select 1 from referral where community_id = $1 and pickup_code = $2', [communityId, code])).rowCount > 0;
 }
 
 export async function latestCompletedUp(sql: Sql, communityId: string, residentId: string, toOrganizationId: string): Promise<string | null> {

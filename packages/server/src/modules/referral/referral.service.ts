@@ -6,9 +6,9 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Sql } from '../../platform/db/database.ts';
 import { authorize, requirePermission } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { findOrganizationRef } from '../org/index.ts';
+import { findOrganizationRefs } from '../org/index.ts';
 import { noteResidentRead } from '../../platform/audit/read-audit.ts';
-import { requireResidentAccess, requireResidentForWrite, knownIcd10Codes } from '../residents/index.ts';
+import { requireResidentAccess, requireResidentForWrite, icd10Names } from '../residents/index.ts';
 import { bookInTx, slotOwner } from '../scheduling/index.ts';
 import * as repo from './referral.repository.ts';
 import { toReferralView, toReferralViews } from './referral-view.ts';
@@ -18,11 +18,15 @@ import { businessDate } from '../../platform/clock.ts';
 const HOSPITAL_KINDS = new Set(['lead_hospital', 'county_hospital', 'tcm_hospital', 'maternal_child_hospital', 'collaborating_hospital']);
 const CODE_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
-/** An 8-character pickup code (取号码) unique in the community, without look-alike characters. */
-export async function newPickupCode(sql: Sql, communityId: string): Promise<string> {
+/**
+ * Inserts a referral with an 8-character pickup code (取号码) unique in the community, without
+ * look-alike characters: the unique index decides (ON CONFLICT … DO NOTHING), a taken code is
+ * drawn again — no probe before the insert (issue #11).
+ */
+export async function insertWithPickupCode(sql: Sql, r: Omit<repo.NewReferral, 'pickupCode'>): Promise<void> {
   for (;;) {
-    const code = Array.from({ length: 8 }, () => CODE_CHARS[randomInt(CODE_CHARS.length)]).join('');
-    if (!(await repo.pickupCodeTaken(sql, communityId, code))) return code;
+    const pickupCode = Array.from({ length: 8 }, () => CODE_CHARS[randomInt(CODE_CHARS.length)]).join('');
+    if (await repo.insertReferral(sql, { ...r, pickupCode })) return;
   }
 }
 
@@ -66,32 +70,33 @@ export async function submitReferral(ctx: AppContext, actor: Actor, input: Creat
         return toReferralView(tx, actor, prior, now);
       }
     }
-    const from = await findOrganizationRef(tx, communityId, actor.organizationId);
-    const to = await findOrganizationRef(tx, communityId, input.toOrganizationId);
+    const units = await findOrganizationRefs(tx, communityId, [actor.organizationId, input.toOrganizationId]);
+    const from = units.get(actor.organizationId);
+    const to = units.get(input.toOrganizationId);
     if (!from) throw new DomainError('FORBIDDEN', '您所在机构不属于该居民的医共体');
     if (!to) throw new DomainError('VALIDATION_FAILED', '接收机构不属于该医共体', { field: 'toOrganizationId' });
     if (to.id === from.id) throw new DomainError('VALIDATION_FAILED', '不能转诊给本机构', { field: 'toOrganizationId' });
     checkDirection(input, to.kind);
     const primary = input.diagnoses.find((d) => d.primary) ?? input.diagnoses[0]!;
     const diagnoses = input.diagnoses.map((d) => ({ code: d.code, primary: d === primary }));
-    const known = await knownIcd10Codes(tx, diagnoses.map((d) => d.code));
+    const known = await icd10Names(tx, diagnoses.map((d) => d.code));
     const unknown = diagnoses.find((d) => !known.has(d.code));
     if (unknown) throw new DomainError('VALIDATION_FAILED', `未知的 ICD-10 编码：${unknown.code}`, { field: 'diagnoses' });
     // REFERRAL.md: the catalogue of the sending unit's level applies to the primary diagnosis; the result is stored and shown.
     const catalogue = checkCatalogue(await repo.catalogueOf(tx, communityId), catalogueLevelOf(from.kind), primary.code);
     const parent = input.parentReferralId ?? (input.direction === 'down' ? await repo.latestCompletedUp(tx, communityId, resident.id, from.id) : null);
     const id = input.id ?? randomUUID();
-    await repo.insertReferral(tx, {
+    await insertWithPickupCode(tx, {
       communityId, id, residentId: resident.id, direction: input.direction, priority: input.priority, fromOrganizationId: from.id, fromDepartment: null,
       toOrganizationId: to.id, toDepartment: input.toDepartment ?? null, externalHospital: input.externalHospital ?? null, reason: input.reason, diagnoses,
       history: input.history ?? null, treatment: input.treatment ?? null, catalogue, deadlineAt: answerDeadline(now, input.priority),
-      pickupCode: await newPickupCode(tx, communityId), parentReferralId: parent, senderId: actor.userId, senderName: actor.username,
+      parentReferralId: parent, senderId: actor.userId, senderName: actor.username,
       clientRecordedAt: input.clientRecordedAt ?? null, now,
     });
     await repo.appendEvent(tx, { communityId, referralId: id, at: now, action: 'submit', from: 'draft', to: 'submitted', actorId: actor.userId, username: actor.username, role: actor.role, organizationId: actor.organizationId, comment: input.reason });
     if (input.slotId) await attachSlot(tx, ctx, actor, { communityId, referralId: id, residentId: resident.id, toOrganizationId: to.id, slotId: input.slotId });
     await recordAudit(tx, actor, { communityId, action: 'referral.submit', resourceType: 'referral', resourceId: id, residentId: resident.id, details: { direction: input.direction, to: to.id, priority: input.priority, catalogue } });
-    return toReferralView(tx, actor, (await repo.findReferral(tx, communityId, id))!, now);
+    return (await toReferralViews(tx, actor, [(await repo.findReferral(tx, communityId, id))!], now, known))[0]!;
   });
 }
 

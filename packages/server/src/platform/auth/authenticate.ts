@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError, type Actor } from '@yigong/domain';
 import type { AppContext } from '../context.ts';
 import { actorFromSession, findActiveSession } from './session.repository.ts';
-import { SessionActivity } from './session-activity.ts';
+import { SessionActivity, TOUCH_EVERY_MS } from './session-activity.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -45,10 +45,16 @@ export function installAuthentication(app: FastifyInstance, ctx: AppContext): vo
     if (m) {
       const h = tokenHash(m[1]!);
       const now = ctx.clock.now();
-      const row = await findActiveSession(ctx.db, h, now);
+      let row = ctx.sessions.get(h, now);
+      if (!row) {
+        row = await findActiveSession(ctx.db, h, now);
+        if (row) ctx.sessions.set(h, row, now);
+      }
       if (row) {
         req.actor = actorFromSession(row);
         activity.seen(h, row.last_seen_at, now);
+        // The cached copy carries the queued stamp, so the next requests do not queue it again.
+        if (now.getTime() - row.last_seen_at.getTime() >= TOUCH_EVERY_MS) row.last_seen_at = now;
       }
     }
     if (!req.actor && !req.routeOptions.config?.public) {
