@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestPlatform, type TestPlatform } from './test-platform.ts';
 import { apiRoutes } from './openapi-routes.ts';
-import { countingDatabase } from './statement-counter.ts';
+import { countingDatabase } from '../src/platform/db/counting-database.ts';
 
 /**
  * No N+1 (issue #11 item 3): a list route sends the same number of statements for a page of one

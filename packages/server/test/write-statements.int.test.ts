@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestPlatform, type TestPlatform } from './test-platform.ts';
-import { countingDatabase } from './statement-counter.ts';
+import { countingDatabase } from '../src/platform/db/counting-database.ts';
 
 /**
  * Few round trips per write (issue #11 item 2): a referral submit and its accept each send at most

@@ -1,7 +1,7 @@
-import type { Database, Sql } from '../src/platform/db/database.ts';
+import type { Database, Sql } from './database.ts';
 
 /**
- * Wraps a database so a test can count the statements a request sends (issue #11: no N+1).
+ * Wraps a database to count the statements sent through it (tests and benchmarks; issue #11: no N+1).
  * Every query, script and COPY through the wrapper counts one, inside transactions too;
  * BEGIN/COMMIT are not counted (they are not the handler's statements).
  */
