@@ -1,0 +1,25 @@
+/** The fuzz suite's size and seed: `YIGONG_FUZZ_CASES` cases a route (50 in CI), `YIGONG_FUZZ_SEED`. */
+export interface FuzzSettings {
+  casesPerRoute: number;
+  seed: number;
+  /** `YIGONG_FUZZ_VERBOSE=1`: a line a route with its responses and time. */
+  verbose: boolean;
+}
+
+/** A fixed seed by default, so CI runs the same cases every time; `npm run fuzz` picks a fresh one. */
+export const DEFAULT_SEED = 20261206;
+
+export function fuzzSettings(env: NodeJS.ProcessEnv = process.env): FuzzSettings {
+  const cases = env.YIGONG_FUZZ_CASES ? Number(env.YIGONG_FUZZ_CASES) : 50;
+  const seed = env.YIGONG_FUZZ_SEED ? Number(env.YIGONG_FUZZ_SEED) : DEFAULT_SEED;
+  if (!Number.isInteger(cases) || cases < 1) throw new Error(`YIGONG_FUZZ_CASES must be a positive integer, not ${env.YIGONG_FUZZ_CASES}`);
+  if (!Number.isInteger(seed)) throw new Error(`YIGONG_FUZZ_SEED must be an integer, not ${env.YIGONG_FUZZ_SEED}`);
+  return { casesPerRoute: cases, seed, verbose: env.YIGONG_FUZZ_VERBOSE === '1' };
+}
+
+/** One route's seed: the run's seed mixed with the route (FNV-1a), so a new route leaves the others' cases as they were. */
+export function routeSeed(seed: number, route: string): number {
+  let h = 0x811c9dc5 ^ seed;
+  for (let i = 0; i < route.length; i++) h = Math.imul(h ^ route.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
