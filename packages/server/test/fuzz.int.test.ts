@@ -3,7 +3,8 @@ import { openTestPlatform, type TestPlatform } from './test-platform.ts';
 import { apiRoutes, type ApiRoute } from './openapi-routes.ts';
 import { fuzzSettings } from './fuzz/fuzz-settings.ts';
 import { idsFor, loadIdPool } from './fuzz/id-pool.ts';
-import { rowCounter } from './fuzz/row-counts.ts';
+import { watchRowChanges } from './fuzz/row-changes.ts';
+import { ACTORS } from './fuzz/fuzz-case.ts';
 import { fuzzRoute, Sessions, type RouteTally } from './fuzz/fuzz-run.ts';
 
 const settings = fuzzSettings();
@@ -26,18 +27,19 @@ describe('fuzz: generated input on every route', () => {
 
   beforeAll(async () => {
     p = await openTestPlatform();
-    routes = (await apiRoutes(p.app)).filter(fuzzable);
+    routes = (await apiRoutes(p.app)).filter((r) => fuzzable(r) && (!settings.only || `${r.method} ${r.path}`.includes(settings.only)));
   });
   afterAll(async () => p?.close());
 
   it('answers no case with a 5xx and changes no rows on a refusal', { timeout: 60_000 + settings.casesPerRoute * 100 * 100 }, async () => {
     const started = Date.now();
-    const ids = idsFor(await loadIdPool(p.ctx.db));
-    const counts = await rowCounter(p.ctx.db);
+    const ids = idsFor(await loadIdPool(p.ctx.db, ACTORS));
+    const changes = await watchRowChanges(p.ctx.db);
     const sessions = new Sessions(p);
+    await sessions.signInAll(ACTORS);
     for (const route of routes) {
       const t0 = Date.now();
-      const tally = await fuzzRoute(p, route, { ids, settings, sessions, counts });
+      const tally = await fuzzRoute(p, route, { ids, settings, sessions, changes });
       tallies.push(tally);
       if (settings.verbose) console.log(`fuzz: ${tally.route} ${tally.cases} cases ${JSON.stringify(tally.byClass)} ${Date.now() - t0} ms`);
     }

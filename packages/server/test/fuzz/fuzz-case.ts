@@ -6,7 +6,7 @@ import { valueOf, type IdsFor } from './schema-arbitrary.ts';
 import { pathParamName } from './id-pool.ts';
 
 /** Who sends a case: privileged accounts mostly (so cases reach validation and handlers), some anonymous. */
-export const ACTORS = ['manager', 'admin', 'doctor.lead', 'vdoc', 'his.town'] as const;
+export const ACTORS = ['manager', 'admin', 'doctor.lead', 'doctor.town', 'vdoc', 'his.town'] as const;
 export type Actor = (typeof ACTORS)[number];
 
 export type FuzzBody =
@@ -24,9 +24,13 @@ export interface FuzzCase {
 }
 
 const actor: fc.Arbitrary<Actor | null> = fc.oneof(
-  { weight: 8, arbitrary: fc.constant<Actor>('manager') },
-  { weight: 6, arbitrary: fc.constant<Actor>('admin') },
-  { weight: 4, arbitrary: fc.constantFrom<Actor>('doctor.lead', 'vdoc', 'his.town') },
+  { weight: 5, arbitrary: fc.constant<Actor>('manager') },
+  { weight: 4, arbitrary: fc.constant<Actor>('admin') },
+  // Clinicians: referrals, follow-ups and contracts are theirs to write.
+  { weight: 4, arbitrary: fc.constant<Actor>('doctor.lead') },
+  { weight: 3, arbitrary: fc.constant<Actor>('vdoc') },
+  { weight: 2, arbitrary: fc.constant<Actor>('doctor.town') },
+  { weight: 1, arbitrary: fc.constant<Actor>('his.town') },
   { weight: 2, arbitrary: fc.constant(null) },
 );
 

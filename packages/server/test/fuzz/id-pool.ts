@@ -6,14 +6,28 @@ const ALIASES: Record<string, string> = {
   break_glass: 'access_grant', parent_referral: 'referral', to_organization: 'organization', from_organization: 'organization',
 };
 
-/** Up to `perTable` ids of every public table keyed by a uuid `id`, in a stable order. */
-export async function loadIdPool(db: Database, perTable = 12): Promise<Map<string, string[]>> {
-  const { rows } = await db.query<{ table_name: string }>(
-    `select c.table_name from information_schema.columns c join information_schema.tables t using (table_schema, table_name)
+/**
+ * Up to `perTable` ids of every public table keyed by a uuid `id`, in a stable order: half of them
+ * from the units and communities of the `accounts` (so a case can reach a handler rather than
+ * stop at a scope check), half from anywhere.
+ */
+export async function loadIdPool(db: Database, accounts: readonly string[], perTable = 12): Promise<Map<string, string[]>> {
+  const { rows } = await db.query<{ table_name: string; scoped_by: string | null }>(
+    `select c.table_name, (select min(s.column_name) from information_schema.columns s where s.table_schema = 'public' and s.table_name = c.table_name
+        and s.column_name in ('organization_id', 'community_id')) as scoped_by
+       from information_schema.columns c join information_schema.tables t using (table_schema, table_name)
       where c.table_schema = 'public' and t.table_type = 'BASE TABLE' and c.column_name = 'id' and c.data_type = 'uuid' order by 1`);
+  const anchors = (await db.query<{ organization_id: string | null; community_id: string | null }>(
+    'select organization_id::text, community_id::text from app_user where username = any($1)', [accounts])).rows;
+  const orgs = anchors.flatMap((a) => (a.organization_id ? [a.organization_id] : []));
+  const communities = anchors.flatMap((a) => (a.community_id ? [a.community_id] : []));
+  const half = Math.ceil(perTable / 2);
   const pool = new Map<string, string[]>();
-  for (const { table_name: t } of rows) {
-    const ids = (await db.query<{ id: string }>(`select id::text as id from "${t}" order by id limit ${perTable}`)).rows.map((r) => r.id);
+  for (const { table_name: t, scoped_by: by } of rows) {
+    const [near, anchorIds] = t === 'organization' ? ['id', orgs] : by === 'organization_id' ? ['organization_id', orgs] : by === 'community_id' ? ['community_id', communities] : ['id', []];
+    const ids = (await db.query<{ id: string }>(
+      `(select id::text as id from "${t}" where ${near} = any($1::uuid[]) order by id limit ${half}) union (select id::text from "${t}" order by id limit ${perTable - half})`,
+      [anchorIds])).rows.map((r) => r.id).sort();
     if (ids.length > 0) pool.set(t, ids);
   }
   return pool;
