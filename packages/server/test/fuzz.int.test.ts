@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openTestPlatform, type TestPlatform } from './test-platform.ts';
 import { apiRoutes, type ApiRoute } from './openapi-routes.ts';
 import { fuzzSettings } from './fuzz/fuzz-settings.ts';
@@ -7,7 +7,7 @@ import { watchRowChanges } from './fuzz/row-changes.ts';
 import { ACTORS } from './fuzz/fuzz-case.ts';
 import { fuzzRoute, Sessions, type RouteTally } from './fuzz/fuzz-run.ts';
 
-const settings = fuzzSettings();
+const settings = fuzzSettings(process.env, inject('template').kind === 'citus' ? 5 : 50);
 
 /** Routes with something to fuzz: a body (every write route) or a query or path parameter. */
 const fuzzable = (r: ApiRoute) => r.method !== 'GET' || Object.keys(r.query).length > 0 || Object.keys(r.params).length > 0;
