@@ -55,8 +55,8 @@ export class Sessions {
 }
 
 /**
- * Sends one route its generated cases in order, counting the rows of every table around each:
- * a 5xx is a failure, and so is a 4xx after which any table has more or fewer rows.
+ * Sends one route its generated cases in order, reading the rows inserted and deleted around each:
+ * a 5xx is a failure, and so is a 4xx after which any table gained or lost rows.
  */
 export async function fuzzRoute(p: TestPlatform, route: ApiRoute, o: { ids: IdsFor; settings: FuzzSettings; sessions: Sessions; changes: () => Promise<RowChanges> }): Promise<RouteTally> {
   const name = `${route.method} ${route.path}`;
