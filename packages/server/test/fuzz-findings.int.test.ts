@@ -42,6 +42,12 @@ describe('inputs the fuzz suite found answer 400 and store nothing', () => {
     for (const q of ['from=0001-01-01', 'to=0001-01-01', 'from=0001-01-01T00:00:00%2B08:00']) expect((await p.call('GET', `/api/v1/audit?${q}`, manager)).status, q).toBe(200);
   });
 
+  it('ends an enrolment on 31 December 9999 without a 500 (its rate points step into year 10000)', async () => {
+    const enrollment = await one(`select id from chronic_enrollment where community_id = $1 and ended_on is null order by id limit 1`, [w.first.id]);
+    const r = await p.call('POST', `/api/v1/chronic/enrollments/${enrollment}/calls`, manager, { calledOn: '9999-12-31', outcome: 'moved' });
+    expect(r.status).toBe(201);
+  });
+
   it('refuses a FHIR based-on reference whose id is not a uuid', async () => {
     const token = await p.login('doctor.lead');
     for (const ref of ['ServiceRequest/-1-77e9--aee2-73ae8-b-f64--4-3def2-4', 'ServiceRequest/------------------------------------']) {
