@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, isoDateTime } from './common.ts';
 import { CHRONIC_DISEASES, FOLLOW_UP_WAYS, SYMPTOMS } from '@yigong/domain';
 
 export const symptomCodes = Object.keys(SYMPTOMS) as [keyof typeof SYMPTOMS, ...(keyof typeof SYMPTOMS)[]];
@@ -7,7 +8,7 @@ export const enrollmentRequest = z.object({
   id: z.uuid().optional(),
   residentId: z.uuid(),
   disease: z.enum(CHRONIC_DISEASES),
-  enrolledOn: z.iso.date(),
+  enrolledOn: isoDate,
   organizationId: z.uuid(),
   riskLevel: z.enum(['low', 'medium', 'high', 'very_high']).optional(),
 });
@@ -16,7 +17,7 @@ export type EnrollmentRequest = z.infer<typeof enrollmentRequest>;
 export const followUpRequest = z.object({
   id: z.uuid().optional(),
   enrollmentId: z.uuid(),
-  date: z.iso.date(),
+  date: isoDate,
   way: z.enum(FOLLOW_UP_WAYS),
   sbp: z.number().int().min(50).max(300).optional(),
   dbp: z.number().int().min(20).max(200).optional(),
@@ -28,7 +29,7 @@ export const followUpRequest = z.object({
   adverseReaction: z.boolean(),
   complication: z.boolean(),
   pregnantOrLactating: z.boolean().optional(),
-  clientRecordedAt: z.iso.datetime({ offset: true }).optional(),
+  clientRecordedAt: isoDateTime.optional(),
 }).refine((f) => (f.sbp == null) === (f.dbp == null) && (f.sbp == null || f.sbp > f.dbp!), { message: '收缩压和舒张压须同时填写，且收缩压大于舒张压', path: ['dbp'] });
 export type FollowUpRequest = z.infer<typeof followUpRequest>;
 
@@ -36,11 +37,11 @@ export const ratesQuery = z.object({
   communityId: z.uuid(),
   organizationId: z.uuid().optional(),
   year: z.coerce.number().int().min(2000).max(2100),
-  asOf: z.iso.date().optional(),
+  asOf: isoDate.optional(),
 });
 
 export const callRequest = z.object({
-  calledOn: z.iso.date(),
+  calledOn: isoDate,
   outcome: z.enum(['agreed_visit', 'remind_later', 'moved', 'died']),
   note: z.string().trim().max(200).optional(),
 });

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
 export const uuid = z.uuid();
-export const isoDate = z.iso.date();
+/**
+ * A calendar date in a request, `YYYY-MM-DD`. The ISO pattern takes year 0000, which PostgreSQL
+ * does not have (its calendar goes from 1 BC to AD 1): such a date was a 500 from the database,
+ * now a 400 naming the field (issue #10, found by the fuzz suite).
+ */
+export const isoDate = z.iso.date().refine((s) => !s.startsWith('0000'), '没有公元 0000 年（year 0000 does not exist）');
+/** An instant in a request, ISO 8601 with an offset; year 0000 refused as for `isoDate`. */
+export const isoDateTime = z.iso.datetime({ offset: true }).refine((s) => !s.startsWith('0000'), '没有公元 0000 年（year 0000 does not exist）');
 export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(200).optional(),

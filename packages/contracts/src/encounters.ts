@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { isoDate } from './common.ts';
 import { ENCOUNTER_TYPES } from '@yigong/domain';
 
-const date = z.iso.date();
 const fen = z.number().int().min(0).max(1e12);
 
 /** One record of the encounter feed (ENCOUNTERS.md "Record"); cross-field rules follow in the service. */
@@ -12,8 +12,8 @@ export const encounterRecord = z.object({
   outOfCounty: z.boolean(),
   residentIdNumber: z.string().trim().min(15).max(20),
   type: z.enum(ENCOUNTER_TYPES),
-  start: date,
-  end: date.nullish(),
+  start: isoDate,
+  end: isoDate.nullish(),
   department: z.string().trim().max(40).nullish(),
   diagnoses: z.array(z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z]\d{2}(\.[0-9A-Z]{1,4})?$/), primary: z.boolean().default(false) })).min(1).max(30),
   procedures: z.array(z.object({ code: z.string().trim().min(1).max(40), grade: z.number().int().min(1).max(4).nullish() })).max(50).default([]),

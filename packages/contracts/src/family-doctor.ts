@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from './common.ts';
 import { PACKAGE_POPULATIONS, TERMINATION_REASONS } from '@yigong/domain';
 
 export const contractRequest = z.object({
@@ -6,14 +7,14 @@ export const contractRequest = z.object({
   residentId: z.uuid(),
   teamId: z.uuid(),
   packageIds: z.array(z.uuid()).min(1).max(10),
-  startsOn: z.iso.date(),
+  startsOn: isoDate,
   /** Contracts run a year (one year, renewable). */
   months: z.number().int().min(1).max(12).default(12),
 });
 export type ContractRequest = z.infer<typeof contractRequest>;
 
-export const terminateRequest = z.object({ reason: z.enum(TERMINATION_REASONS), terminatedOn: z.iso.date(), note: z.string().trim().max(200).optional() });
-export const serviceRequest = z.object({ id: z.uuid().optional(), itemId: z.uuid(), deliveredOn: z.iso.date(), note: z.string().trim().max(200).optional() });
+export const terminateRequest = z.object({ reason: z.enum(TERMINATION_REASONS), terminatedOn: isoDate, note: z.string().trim().max(200).optional() });
+export const serviceRequest = z.object({ id: z.uuid().optional(), itemId: z.uuid(), deliveredOn: isoDate, note: z.string().trim().max(200).optional() });
 
 export const teamRequest = z.object({
   communityId: z.uuid(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ASSIGNMENT_KINDS, COMMUNITY_KINDS, ORGANIZATION_KINDS, PRACTITIONER_TITLES } from '@yigong/domain';
-import { pageQuery } from './common.ts';
+import { pageQuery, isoDate } from './common.ts';
 
 export const communityView = z.object({
   id: z.string(),
@@ -92,8 +92,8 @@ export const assignmentInput = z.object({
   id: z.uuid().optional(),
   organizationId: z.uuid(),
   kind: z.enum(ASSIGNMENT_KINDS),
-  startsOn: z.iso.date(),
-  endsOn: z.iso.date().nullish(),
+  startsOn: isoDate,
+  endsOn: isoDate.nullish(),
   note: z.string().trim().max(200).nullish(),
 });
 export type AssignmentInput = z.infer<typeof assignmentInput>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, isoDateTime } from './common.ts';
 import { CATALOGUE_LEVELS, CATALOGUE_RULES, REFERRAL_DIRECTIONS, REFERRAL_PRIORITIES, REFERRAL_STATUSES, REJECT_REASONS } from '@yigong/domain';
 
 const icd = z.string().trim().toUpperCase().regex(/^[A-Z]\d{2}(\.[0-9X])?$/, 'ICD-10 编码格式不正确');
@@ -18,7 +19,7 @@ export const createReferralRequest = z
     treatment: z.string().trim().max(2000).optional(),
     slotId: z.uuid().optional(),
     parentReferralId: z.uuid().optional(),
-    clientRecordedAt: z.iso.datetime({ offset: true }).optional(),
+    clientRecordedAt: isoDateTime.optional(),
   })
   .refine((r) => r.diagnoses.filter((d) => d.primary).length <= 1, { message: '只能有一个主要诊断', path: ['diagnoses'] });
 export type CreateReferralRequest = z.infer<typeof createReferralRequest>;
@@ -54,7 +55,7 @@ export type ReferralQuery = z.infer<typeof referralQuery>;
 
 /** POST /referrals/:id/follow-up: the receiving unit's first follow-up of a down-referred resident. */
 export const referralFollowUpRequest = z.object({
-  date: z.iso.date(),
+  date: isoDate,
   diagnosis: z.string().trim().toUpperCase().regex(/^[A-Z]\d{2}(\.[0-9X])?$/),
   plan: z.string().trim().max(500).optional(),
   sbp: z.number().int().min(40).max(300).optional(),

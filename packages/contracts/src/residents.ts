@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery } from './common.ts';
+import { pageQuery, isoDate, isoDateTime } from './common.ts';
 
 export const INSURANCE_SCHEMES = ['urban_employee', 'urban_rural_resident', 'commercial', 'none'] as const;
 
@@ -7,8 +7,8 @@ export const residentFlags = z.object({
   disabled: z.boolean().optional(),
   specialFamilyPlanning: z.boolean().optional(),
   poverty: z.boolean().optional(),
-  pregnancyDueDate: z.iso.date().nullish(),
-  deliveryDate: z.iso.date().nullish(),
+  pregnancyDueDate: isoDate.nullish(),
+  deliveryDate: isoDate.nullish(),
 });
 
 export const createResidentRequest = z.object({
@@ -18,7 +18,7 @@ export const createResidentRequest = z.object({
   name: z.string().trim().min(1).max(40),
   /** Optional: cross-checked against the ID number when given. */
   sex: z.enum(['male', 'female']).optional(),
-  birthDate: z.iso.date().optional(),
+  birthDate: isoDate.optional(),
   phone: z.string().trim().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '手机号或座机号格式不正确').nullish(),
   address: z.string().trim().max(200).nullish(),
   communityId: z.uuid(),
@@ -27,7 +27,7 @@ export const createResidentRequest = z.object({
   householdId: z.uuid().nullish(),
   insuranceScheme: z.enum(INSURANCE_SCHEMES).optional(),
   flags: residentFlags.optional(),
-  clientRecordedAt: z.iso.datetime({ offset: true }).optional(),
+  clientRecordedAt: isoDateTime.optional(),
 });
 export type CreateResidentRequest = z.infer<typeof createResidentRequest>;
 
@@ -54,7 +54,7 @@ export type ResidentQuery = z.infer<typeof residentQuery>;
 export const addProblemRequest = z.object({
   id: z.uuid().optional(),
   code: z.string().trim().toUpperCase().regex(/^[A-Z]\d{2}(\.[0-9X])?$/, 'ICD-10 编码格式不正确'),
-  onsetDate: z.iso.date().nullish(),
+  onsetDate: isoDate.nullish(),
 });
 export type AddProblemRequest = z.infer<typeof addProblemRequest>;
 
@@ -64,8 +64,8 @@ export const addObservationRequest = z
     kind: z.enum(['blood_pressure', 'fasting_glucose', 'random_glucose', 'height', 'weight']),
     value: z.number().positive(),
     value2: z.number().positive().nullish(),
-    observedAt: z.iso.datetime({ offset: true }),
-    clientRecordedAt: z.iso.datetime({ offset: true }).optional(),
+    observedAt: isoDateTime,
+    clientRecordedAt: isoDateTime.optional(),
   })
   .refine((o) => o.kind !== 'blood_pressure' || (o.value2 != null && o.value > o.value2), {
     message: '血压须填写收缩压和舒张压，且收缩压大于舒张压',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from './common.ts';
 import { BOOKING_CHANNELS, RESOURCE_TYPES } from '@yigong/domain';
 
 export const slotQuery = z.object({
@@ -6,8 +7,8 @@ export const slotQuery = z.object({
   resourceType: z.enum(RESOURCE_TYPES).optional(),
   resourceId: z.uuid().optional(),
   department: z.string().trim().max(40).optional(),
-  from: z.iso.date(),
-  to: z.iso.date(),
+  from: isoDate,
+  to: isoDate,
 });
 export type SlotQuery = z.infer<typeof slotQuery>;
 
@@ -37,13 +38,13 @@ export const availabilityRuleInput = z.object({
   startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
   endTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
   capacity: z.number().int().min(1).max(500),
-  validFrom: z.iso.date(),
-  validTo: z.iso.date().nullish(),
+  validFrom: isoDate,
+  validTo: isoDate.nullish(),
 });
 export type AvailabilityRuleInput = z.infer<typeof availabilityRuleInput>;
 
 export const availabilityExceptionInput = z.object({
-  onDate: z.iso.date(),
+  onDate: isoDate,
   capacity: z.number().int().min(0).max(500).nullable(),
   note: z.string().trim().max(100).nullish(),
 });

@@ -14,6 +14,11 @@ describe('summaryCellChanges', () => {
     ]);
   });
 
+  it('buckets a change in year 10000 (an end in 9999 steps there) by its five-digit year', () => {
+    const cells = summaryCellChanges([], [point(['10000-01-01'], [[-1]])], 1);
+    expect(cells.map((c) => `${c.grain} ${c.bucket}`)).toEqual(['d 10000-01-01', 'm 10000-01-01', 'y 10000-01-01']);
+  });
+
   it('leaves out cells whose old and new changes cancel', () => {
     const before = [point(['2025-03-10', '2025-07-01'], [[1, -1]], 'u1', 'hypertension')];
     const after = [point(['2025-03-10', '2025-08-01'], [[1, -1]], 'u1', 'hypertension')];

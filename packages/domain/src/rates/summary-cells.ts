@@ -27,7 +27,10 @@ export interface SummaryCell {
 }
 
 function bucketOf(grain: Grain, day: string): string {
-  return grain === 'y' ? `${day.slice(0, 4)}-01-01` : grain === 'm' ? `${day.slice(0, 7)}-01` : day;
+  // Split, not sliced: an end in 9999 steps to 10000-01-01, five digits of year (a 500 when sliced
+  // to `10000-0-01`, found by the fuzz suite).
+  const [y, m] = day.split('-');
+  return grain === 'y' ? `${y}-01-01` : grain === 'm' ? `${y}-${m}-01` : day;
 }
 
 /**

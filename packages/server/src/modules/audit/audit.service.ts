@@ -8,8 +8,10 @@ import * as repo from './audit.repository.ts';
 function bound(v: string | undefined, end: boolean): string | null {
   if (!v) return null;
   if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
-    const t = Date.parse(`${v}T00:00:00+08:00`) + (end ? 86_400_000 : 0);
-    return new Date(t).toISOString();
+    // The day's start as PostgreSQL reads it: converted here, 0001-01-01 in Shanghai would be
+    // written as year 0000 in UTC, which PostgreSQL has no name for (a 500, found by the fuzz suite).
+    const start = `${v}T00:00:00+08:00`;
+    return end ? new Date(Date.parse(start) + 86_400_000).toISOString() : start;
   }
   return v;
 }
@@ -17,8 +19,8 @@ function bound(v: string | undefined, end: boolean): string | null {
 function cursorOf(c: string | undefined): { at: string; key: string } | null {
   if (!c) return null;
   const [at, key] = Buffer.from(c, 'base64url').toString().split('|');
-  // Exactly what nextCursor holds (an ISO timestamp and a c/p-prefixed key): anything else is a 400, not a 500 from the cast.
-  if (!at || !key || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/.test(at) || Number.isNaN(Date.parse(at)) || !/^[a-z]\d{19}$/.test(key)) throw new DomainError('VALIDATION_FAILED', '分页游标无效', { field: 'cursor' });
+  // Exactly what nextCursor holds (an ISO timestamp, not in year 0000, and a c/p-prefixed key): anything else is a 400, not a 500 from the cast.
+  if (!at || !key || !/^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/.test(at) || Number.isNaN(Date.parse(at)) || !/^[a-z]\d{19}$/.test(key)) throw new DomainError('VALIDATION_FAILED', '分页游标无效', { field: 'cursor' });
   return { at, key };
 }
 

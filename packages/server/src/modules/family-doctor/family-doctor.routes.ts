@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contractList, contractRequest, contractView, contractViews, packageList, packageRequest, packageView, serviceRequest, signingRatesResponse, teamList, teamRequest, teamRow, terminateRequest } from '@yigong/contracts';
+import { contractList, contractRequest, isoDate, contractView, contractViews, packageList, packageRequest, packageView, serviceRequest, signingRatesResponse, teamList, teamRequest, teamRow, terminateRequest } from '@yigong/contracts';
 import { created, ok } from '../../platform/http/responses.ts';
 import { reads } from '../../platform/audit/read-audit.ts';
 import type { Api } from '../../platform/http/api.ts';
@@ -24,5 +24,5 @@ export function familyDoctorRoutes(app: Api, ctx: AppContext): void {
   app.post('/family-doctor/teams', { schema: { body: teamRequest, response: created(teamRow), tags } }, async (req, reply) => reply.status(201).send(await fd.createTeam(ctx, actorOf(req), req.body)));
   app.get('/family-doctor/packages', { config: reads.none('reference data: service packages'), schema: { querystring: z.object({ communityId: z.uuid() }), response: ok(packageList), tags } }, async (req) => ({ items: await fd.listPackages(ctx, actorOf(req), req.query.communityId) }));
   app.post('/family-doctor/packages', { schema: { body: packageRequest, response: created(packageView), tags } }, async (req, reply) => reply.status(201).send(await fd.createPackage(ctx, actorOf(req), req.body)));
-  app.get('/family-doctor/rates', { config: reads.none('aggregate rates'), schema: { querystring: z.object({ communityId: z.uuid(), organizationId: z.uuid().optional(), asOf: z.iso.date().optional() }), response: ok(signingRatesResponse), tags } }, (req) => fd.signingRates(ctx, actorOf(req), req.query));
+  app.get('/family-doctor/rates', { config: reads.none('aggregate rates'), schema: { querystring: z.object({ communityId: z.uuid(), organizationId: z.uuid().optional(), asOf: isoDate.optional() }), response: ok(signingRatesResponse), tags } }, (req) => fd.signingRates(ctx, actorOf(req), req.query));
 }
