@@ -25,8 +25,6 @@ describe('a FHIR Bundle ingest streamed entry by entry (issue 10, point 3)', () 
     const r = await p.app.inject({ method: 'POST', url: `/api/v1/encounters:ingest?communityId=${communityId}`, headers: { authorization: `Bearer ${manager}`, 'content-type': type }, payload });
     return { status: r.statusCode, body: JSON.parse(r.body) };
   };
-  const hashes = async (source: string) =>
-    (await p.ctx.db.query<{ id: string; content_hash: string }>('select id, content_hash from encounter where community_id = $1 and source = $2 order by id', [communityId, source])).rows;
 
   beforeAll(async () => {
     p = await openTestPlatform();

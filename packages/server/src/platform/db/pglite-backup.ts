@@ -6,13 +6,16 @@ import { PGlite } from '@electric-sql/pglite';
 import { LOCK_FILE, lockDataDir } from './data-dir-lock.ts';
 import { dropTarEntries } from './tar-entries.ts';
 
-/** Files of the data directory that never go into a backup: the lock and a key file kept there. */
+/**
+ * Files of the data directory that never go into a backup: our lock, PostgreSQL's `postmaster.pid`
+ * (as pg_basebackup leaves it out: it names a process of this machine), and a key file kept there.
+ */
 function leftOut(dataDir: string, keyFile: string): (path: string) => boolean {
   const key = relative(dataDir, keyFile);
   const inside = key && !key.startsWith('..') && !key.startsWith(sep) ? key.split(sep).join('/') : null;
   return (path) => {
     const rel = path.replace(/^\/+/, ''); // entries are named `/<path in the data directory>`
-    return rel === LOCK_FILE || rel === inside;
+    return rel === LOCK_FILE || rel === 'postmaster.pid' || rel === inside;
   };
 }
 
