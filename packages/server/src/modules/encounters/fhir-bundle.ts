@@ -40,14 +40,20 @@ const CLASS: Record<string, string> = { AMB: 'outpatient', EMER: 'emergency', IM
 const fen = (m: { value?: number } | undefined) => (m?.value === undefined ? undefined : Math.round(m.value * 100));
 const ext = (r: Res, url: string) => (r.extension as Res[] | undefined)?.find((e) => e.url === url);
 
-/** The feed lines of a streamed Bundle: one per Encounter, plus an error per entry that cannot be used. */
+/**
+ * The feed lines of a streamed Bundle: one per Encounter, plus an error per entry that cannot be
+ * used, handed out in entry order (an Encounter is decided only when the next one arrives, so its
+ * results wait in a short buffer until nothing before them is still open).
+ */
 export async function* fhirBundleLines(entries: AsyncIterable<BundleEntry>): AsyncGenerator<LineResult> {
   let pool: Neighbour[] = [];
   let pending: PendingEncounter | null = null;
+  const out: LineResult[] = [];
   for await (const { position, entry } of entries) {
     // Entries that are not objects (`entry: [null]`) are reported at their position, not a 500.
     if (!isObject(entry)) {
-      yield { line: position, error: `entry[${position - 1}] 不是对象` };
+      out.push({ line: position, error: `entry[${position - 1}] 不是对象` });
+      yield* settled(out, openFrom(pool, pending) - 1);
       continue;
     }
     const resource = entry.resource;
@@ -55,29 +61,38 @@ export async function* fhirBundleLines(entries: AsyncIterable<BundleEntry>): Asy
     const fullUrl = typeof entry.fullUrl === 'string' ? entry.fullUrl : undefined;
     if (resource.resourceType !== 'Encounter') {
       pool.push({ position, fullUrl, resource, used: false });
-      if (pool.length > MAX_NEIGHBOURS) yield* orphans(pool.splice(0, pool.length - MAX_NEIGHBOURS));
+      if (pool.length > MAX_NEIGHBOURS) out.push(...orphans(pool.splice(0, pool.length - MAX_NEIGHBOURS)));
       continue;
     }
     if (pending) {
-      yield encounterLine(pending, pool);
+      out.push(encounterLine(pending, pool));
       // What stands before the finished Encounter cannot belong to the next one.
       const before = pending.position;
-      yield* orphans(pool.filter((n) => n.position < before));
+      out.push(...orphans(pool.filter((n) => n.position < before)));
       pool = pool.filter((n) => n.position > before);
     }
     pending = { position, fullUrl, resource };
+    yield* settled(out, openFrom(pool, pending) - 1);
   }
-  if (pending) yield encounterLine(pending, pool);
-  yield* orphans(pool);
+  if (pending) out.push(encounterLine(pending, pool));
+  out.push(...orphans(pool));
+  yield* settled(out, Infinity);
+}
+
+/** The first position still undecided: the waiting Encounter, or the oldest neighbour. */
+const openFrom = (pool: Neighbour[], pending: PendingEncounter | null) => Math.min(pending?.position ?? Infinity, pool[0]?.position ?? Infinity);
+
+/** Hands out, in order, the buffered results up to `upTo` (and the oldest, if the buffer grew long). */
+function* settled(out: LineResult[], upTo: number): Generator<LineResult> {
+  out.sort((a, b) => a.line - b.line);
+  while (out.length && (out[0]!.line <= upTo || out.length > MAX_NEIGHBOURS)) yield out.shift()!;
 }
 
 /** Procedures and Claims that name an Encounter none of their neighbours is: an error at their position. */
-function* orphans(dropped: Neighbour[]): Generator<LineResult> {
-  for (const n of dropped) {
-    const kind = n.resource.resourceType;
-    if (n.used || (kind !== 'Procedure' && kind !== 'Claim')) continue;
-    yield { line: n.position, error: `entry[${n.position - 1}]：${kind} 所指的 Encounter 不在相邻条目中（Encounter 的 Condition/Procedure/Claim 须紧挨着它）` };
-  }
+function orphans(dropped: Neighbour[]): LineResult[] {
+  return dropped
+    .filter((n) => !n.used && (n.resource.resourceType === 'Procedure' || n.resource.resourceType === 'Claim'))
+    .map((n) => ({ line: n.position, error: `entry[${n.position - 1}]：${n.resource.resourceType} 所指的 Encounter 不在相邻条目中（Encounter 的 Condition/Procedure/Claim 须紧挨着它）` }));
 }
 
 function encounterLine(p: PendingEncounter, pool: Neighbour[]): LineResult {
