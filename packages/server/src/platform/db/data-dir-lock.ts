@@ -30,7 +30,7 @@ export function lockDataDir(dataDir: string): () => void {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const holder = Number.parseInt(readFileSync(file, 'utf8'), 10);
       if (Number.isInteger(holder) && alive(holder)) {
-        throw new Error(`数据目录 ${dataDir} 正被进程 ${holder} 使用（服务在运行？请先停止）— the data directory is in use by process ${holder}; stop it first`, { cause: e });
+        throw new Error(`数据目录 ${dataDir} 正被进程 ${holder} 使用（服务在运行？请先停止）— the data directory is in use by process ${holder}; stop it first (if no Yigong process has it open, delete ${file})`, { cause: e });
       }
       rmSync(file, { force: true });
     }
