@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Config } from '../src/platform/config.ts';
@@ -95,6 +95,30 @@ describe.runIf(template.kind === 'pglite')('backup and restore of the PGlite dat
       await ctx.db.close();
     }
   }, 180_000);
+
+  it('puts the data directory back when a restore fails half-way', async () => {
+    const file = join(dir, 'broken.pglite.tar.gz');
+    // A tar archive that looks like a data directory (PG_VERSION) and holds nothing else.
+    const header = Buffer.alloc(512);
+    header.write('/PG_VERSION', 0);
+    header.write('00000000003\0', 124);
+    header.write('ustar\0', 257);
+    const body = Buffer.alloc(512);
+    body.write('18\n');
+    await writeFile(file, gzipSync(Buffer.concat([header, body, Buffer.alloc(1024)])));
+    await writeFile(join(dir, 'not-a-tar.pglite.tar.gz'), gzipSync(Buffer.alloc(4096, 0x41)));
+    await expect(restoreDatabase(config, join(dir, 'not-a-tar.pglite.tar.gz'), { replace: true })).rejects.toThrow(/not a tar archive/);
+    let ctx = await createContext(config);
+    const before = await fingerprint(ctx);
+    await ctx.db.close();
+    await expect(restoreDatabase(config, file, { replace: true })).rejects.toThrow();
+    ctx = await createContext(config);
+    try {
+      expect(await fingerprint(ctx)).toEqual(before);
+    } finally {
+      await ctx.db.close();
+    }
+  }, 120_000);
 
   it('refuses a pg_dump archive and says why', async () => {
     const file = join(dir, 'not-pglite.pgdump');

@@ -52,6 +52,10 @@ export async function backupPglite(dataDir: string, keyFile: string): Promise<{ 
  */
 export async function restorePglite(dataDir: string, keyFile: string, archive: Buffer, opts: { replace: boolean; now?: Date }): Promise<{ previous: string | null }> {
   const tar = gunzipSync(archive);
+  // Checked before anything is moved: a tar archive, of a data directory.
+  const entries: string[] = [];
+  dropTarEntries(tar, (path) => entries.push(path.replace(/^\/+/, '')) < 0);
+  if (!entries.includes('PG_VERSION')) throw new Error('备份中没有 PG_VERSION，不是 PGlite 数据目录 — the archive holds no PGlite data directory');
   let previous: string | null = null;
   const current = existsSync(dataDir) ? await readdir(dataDir) : [];
   if (current.length) {
@@ -72,9 +76,14 @@ export async function restorePglite(dataDir: string, keyFile: string, archive: B
     const pg = await PGlite.create({ dataDir, loadDataDir: new Blob([tar]) });
     await pg.exec('checkpoint');
     await pg.close();
-  } finally {
+  } catch (e) {
+    // A restore that fails half-way puts the previous directory back where it was.
     unlock();
+    await rm(dataDir, { recursive: true, force: true });
+    if (previous) await rename(previous, dataDir);
+    throw e;
   }
+  unlock();
   const key = relative(dataDir, keyFile);
   if (previous && !key.startsWith('..') && existsSync(join(previous, key))) {
     await mkdir(dirname(keyFile), { recursive: true });
