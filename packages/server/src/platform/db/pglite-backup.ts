@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
@@ -53,8 +53,7 @@ export async function backupPglite(dataDir: string, keyFile: string): Promise<{ 
 export async function restorePglite(dataDir: string, keyFile: string, archive: Buffer, opts: { replace: boolean; now?: Date }): Promise<{ previous: string | null }> {
   const tar = gunzipSync(archive);
   // Checked before anything is moved: a tar archive, of a data directory.
-  const entries: string[] = [];
-  dropTarEntries(tar, (path) => entries.push(path.replace(/^\/+/, '')) < 0);
+  const entries = dropTarEntries(tar, () => true).dropped.map((path) => path.replace(/^\/+/, ''));
   if (!entries.includes('PG_VERSION')) throw new Error('备份中没有 PG_VERSION，不是 PGlite 数据目录 — the archive holds no PGlite data directory');
   let previous: string | null = null;
   const current = existsSync(dataDir) ? await readdir(dataDir) : [];
@@ -88,6 +87,7 @@ export async function restorePglite(dataDir: string, keyFile: string, archive: B
   if (previous && !key.startsWith('..') && existsSync(join(previous, key))) {
     await mkdir(dirname(keyFile), { recursive: true });
     await copyFile(join(previous, key), keyFile);
+    await chmod(keyFile, 0o600);
   }
   return { previous };
 }
