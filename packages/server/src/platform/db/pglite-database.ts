@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { csvLine, type Database, type QueryResult, type Sql } from './database.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 
 type PgliteLike = Pick<PGlite, 'query' | 'transaction' | 'close' | 'exec'>;
 
@@ -16,10 +17,23 @@ function wrap(q: Pick<PGlite, 'query' | 'exec'>): Sql {
   };
 }
 
-/** PGlite in a folder on disk (or in memory when `dataDir` is undefined). */
+/** PGlite in a folder on disk (or in memory when `dataDir` is undefined); one process at a time on a folder. */
 export async function openPglite(dataDir?: string): Promise<Database> {
-  const pg = await PGlite.create(dataDir ? { dataDir } : {});
-  return fromPglite(pg);
+  if (!dataDir) return fromPglite(await PGlite.create());
+  const unlock = lockDataDir(dataDir);
+  try {
+    const db = fromPglite(await PGlite.create({ dataDir }));
+    return {
+      ...db,
+      async close() {
+        await db.close();
+        unlock();
+      },
+    };
+  } catch (e) {
+    unlock();
+    throw e;
+  }
 }
 
 export function fromPglite(pg: PgliteLike): Database {
