@@ -41,7 +41,9 @@ describe('scope matrix', () => {
     for (const route of ordered) {
       const e = ROUTE_TABLE[`${route.method} ${route.path}`];
       if (!e || e.kind === 'exempt') { exempt++; continue; }
+      const t0 = Date.now();
       await runRoute(p, route, e, w, objects, t);
+      if (process.env.SCOPE_MATRIX_TIMES) console.info(`${Date.now() - t0} ms ${route.method} ${route.path}`);
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.info(`scope matrix: ${t.cases} cases, ${t.leaks.length} leaks, ${t.wrongRefusals.length} wrong refusals`
@@ -53,5 +55,5 @@ describe('scope matrix', () => {
     expect(t.leaks).toEqual([]);
     expect(t.wrongRefusals).toEqual([]);
     expect(t.cases).toBeGreaterThan(1500);
-  });
+  }, 600_000);
 });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TestPlatform } from '../test-platform.ts';
 import { validIdNumber } from '../factories/residents.ts';
-import { DEMO_PASSWORD } from '../../src/seed/demo-accounts.ts';
 import { PLACES, placeLocation, type Location, type Place, type PlaceName, type World } from './world.ts';
 
 /** The kinds of object an id route names. */
@@ -12,6 +11,9 @@ export interface Target {
   id: string;
   at: Location;
 }
+
+/** The password of the accounts the matrix makes. */
+const MATRIX_PASSWORD = 'Matrix-2026-scope';
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 export { today };
@@ -46,9 +48,17 @@ export class Objects {
   }
 
   private async post(username: string, url: string, body: unknown, method: 'POST' | 'PUT' = 'POST'): Promise<any> {
-    const r = await this.p.call(method, url, await this.w.token(username), body);
+    const r = await this.p.call(method, url, await this.token(username), body);
     if (r.status >= 300) throw new Error(`fixture ${method} ${url} as ${username} → ${r.status} ${JSON.stringify(r.body)}`);
     return r.body;
+  }
+
+  private tokens = new Map<string, string>();
+
+  private async token(username: string): Promise<string> {
+    if (!username.startsWith('matrix.')) return this.w.token(username);
+    if (!this.tokens.has(username)) this.tokens.set(username, await this.p.login(username, MATRIX_PASSWORD));
+    return this.tokens.get(username)!;
   }
 
   /** An active resident of the place's unit no other case has used (in order of id). */
@@ -65,7 +75,7 @@ export class Objects {
     const known = this.matrixAccounts.get(place.name);
     if (known) return known;
     const username = `matrix.${PLACES.indexOf(place.name)}`;
-    const made = await this.post('admin', '/api/v1/accounts', { username, password: DEMO_PASSWORD, displayName: `矩阵${place.name}`, role: 'village_doctor', scopeKind: 'organization', communityId: place.communityId, organizationId: place.orgId });
+    const made = await this.post('admin', '/api/v1/accounts', { username, password: MATRIX_PASSWORD, displayName: `矩阵${place.name}`, role: 'village_doctor', scopeKind: 'organization', communityId: place.communityId, organizationId: place.orgId });
     const a = { id: made.id as string, username };
     this.matrixAccounts.set(place.name, a);
     return a;
@@ -143,7 +153,7 @@ export class Objects {
         return { id: g.id, at: community };
       }
       case 'catalogueEntry': {
-        const code = `K${String(40 + PLACES.indexOf(place.name))}`;
+        const code = `K${String(10 + ((suffix * PLACES.length + PLACES.indexOf(place.name)) % 90))}`;
         const list = await this.post('admin', '/api/v1/referral-catalogue', { communityId: place.communityId, level: 'county', codeFrom: code, codeTo: code, rule: 'refer_up', note: '矩阵测试条目' }, 'PUT');
         const entry = (list.items as { id: string; codeFrom: string; level: string }[]).find((e) => e.codeFrom === code && e.level === 'county');
         return entry ? { id: entry.id, at: community } : null;
@@ -160,7 +170,7 @@ export class Objects {
     if (!exists) {
       const orgId = await this.one(`select o.id from organization o where o.community_id = $1 and o.id <> $2 and o.parent_id is not null
         and exists (select 1 from resident r where r.community_id = o.community_id and r.organization_id = o.id) order by o.id limit 1`, [place.communityId, place.orgId]);
-      await this.post('admin', '/api/v1/accounts', { username, password: DEMO_PASSWORD, displayName: '矩阵他村', role: 'village_doctor', scopeKind: 'organization', communityId: place.communityId, organizationId: orgId });
+      await this.post('admin', '/api/v1/accounts', { username, password: MATRIX_PASSWORD, displayName: '矩阵他村', role: 'village_doctor', scopeKind: 'organization', communityId: place.communityId, organizationId: orgId });
     }
     return { username };
   }

@@ -15,6 +15,8 @@ function communityAndUnit(place: Place, extra: string, unitParam = 'organization
   ];
 }
 const communityOnly = (extra = '') => (place: Place): ListFilter[] => [{ query: `communityId=${place.communityId}${extra}`, at: placeLocation(place, []) }];
+/** A number as lower-case letters (department codes take no digits). */
+const letters = (n: number): string => (n < 26 ? '' : letters(Math.floor(n / 26) - 1)) + String.fromCharCode(97 + (n % 26));
 const referralBody = { reason: '矩阵测试', comment: '矩阵测试' };
 
 /**
@@ -46,7 +48,7 @@ export const ROUTE_TABLE: Record<string, RouteEntry> = {
   'POST /api/v1/residents/{id}/observations': { kind: 'id', object: 'resident', need: need('resident.update', 'unit'), body: () => ({ id: randomUUID(), kind: 'weight', value: 61.5, observedAt: new Date().toISOString() }) },
   'POST /api/v1/residents/{id}/problems': { kind: 'id', object: 'resident', need: need('resident.update', 'unit'), body: () => ({ id: randomUUID(), code: 'E11' }) },
   'POST /api/v1/residents/{id}/reveal-id': { kind: 'id', object: 'resident', need: need('resident.reveal_id', 'unit'), body: () => ({ purpose: '矩阵核对身份' }) },
-  'POST /api/v1/residents/{id}/transfer': { kind: 'id', object: 'resident', fresh: true, need: need('resident.transfer', 'unit'), body: (c) => ({ toCommunityId: c.place.communityId, toOrganizationId: c.place.townshipId, reason: '迁居至街道' }) },
+  'POST /api/v1/residents/{id}/transfer': { kind: 'id', object: 'resident', fresh: true, need: need('resident.transfer', 'unit'), body: (c) => ({ toCommunityId: c.place.otherCommunityId, toOrganizationId: c.place.otherCommunityUnitId, reason: '迁居外县' }) },
   'GET /api/v1/duplicate-candidates': { kind: 'unfiltered', need: need('resident.candidates', 'community') },
   'POST /api/v1/duplicate-candidates/resolve': { kind: 'exempt', reason: 'names a pair of residents, not one object of a place; the seeded duplicate candidates lie in the first community only (resolve authorizes resident.candidates on the community of the pair)' },
 
@@ -77,8 +79,8 @@ export const ROUTE_TABLE: Record<string, RouteEntry> = {
   'POST /api/v1/contracts/{id}/terminate': { kind: 'id', object: 'contract', fresh: true, need: need('care.write', 'unit'), body: () => ({ reason: 'resident_request', terminatedOn: today(), note: '矩阵测试' }) },
   'GET /api/v1/family-doctor/packages': { kind: 'list', need: need('reference.read', 'community'), filters: communityOnly() },
   'POST /api/v1/family-doctor/packages': { kind: 'create', need: need('team.manage', 'community'), target: 'community', body: (c) => ({
-    communityId: c.place.communityId, code: `MX${c.n}`, name: `矩阵包${c.n}`, population: 'general', priceFen: 0, insuranceFen: 0, publicHealthFen: 0, financeFen: 0, residentFen: 0,
-    items: [{ code: 'MX1', name: '健康评估', timesPerYear: 1 }],
+    communityId: c.place.communityId, code: `mx${c.n}`, name: `矩阵包${c.n}`, population: 'general', priceFen: 0, insuranceFen: 0, publicHealthFen: 0, financeFen: 0, residentFen: 0,
+    items: [{ code: 'mx_check', name: '健康评估', timesPerYear: 1 }],
   }) },
   'GET /api/v1/family-doctor/rates': { kind: 'list', aggregate: true, need: need('rates.read', 'unit'), filters: (p) => communityAndUnit(p, '') },
   'GET /api/v1/family-doctor/teams': { kind: 'list', need: need('org.read', 'community'), filters: communityOnly() },
@@ -99,7 +101,7 @@ export const ROUTE_TABLE: Record<string, RouteEntry> = {
   'PATCH /api/v1/organizations/{id}': { kind: 'id', object: 'organization', need: need('org.write', 'unit'), body: () => ({ phone: '0572-8888888' }) },
   'GET /api/v1/grids': { kind: 'list', need: need('org.read', 'community'), filters: communityOnly() },
   'POST /api/v1/grids': { kind: 'create', need: need('org.write', 'community'), target: 'community', body: (c) => ({ id: randomUUID(), communityId: c.place.communityId, name: `矩阵网格${c.n}` }) },
-  'POST /api/v1/departments': { kind: 'create', need: need('org.write', 'unit'), target: 'unit', body: (c) => ({ id: randomUUID(), communityId: c.place.communityId, organizationId: c.place.orgId, code: `mx${c.n}`, name: `矩阵科室${c.n}` }) },
+  'POST /api/v1/departments': { kind: 'create', need: need('org.write', 'unit'), target: 'unit', body: (c) => ({ id: randomUUID(), communityId: c.place.communityId, organizationId: c.place.orgId, code: `mx_${letters(c.n)}`, name: `矩阵科室${c.n}` }) },
   'GET /api/v1/practitioners': { kind: 'list', need: need('staff.read', 'community'), filters: (p) => [
     { query: `communityId=${p.communityId}&limit=200`, at: placeLocation(p, []) },
     { query: `organizationId=${p.orgId}`, at: placeLocation(p, []) },
@@ -107,7 +109,7 @@ export const ROUTE_TABLE: Record<string, RouteEntry> = {
   'POST /api/v1/practitioners': { kind: 'create', need: need('staff.write', 'unit'), target: 'unit', body: (c) => ({ id: randomUUID(), communityId: c.place.communityId, organizationId: c.place.orgId, name: `矩阵医生${c.n}`, title: 'village_doctor' }) },
   'GET /api/v1/practitioners/{id}': { kind: 'id', object: 'practitioner', need: need('staff.read', 'community') },
   'PATCH /api/v1/practitioners/{id}': { kind: 'id', object: 'practitioner', need: need('staff.write', 'unit'), body: () => ({ phone: '13900000001' }) },
-  'POST /api/v1/practitioners/{id}/assignments': { kind: 'id', object: 'practitioner', need: need('staff.write', 'unit'), body: (c) => ({ id: randomUUID(), organizationId: c.place.orgId, kind: 'dispatch', startsOn: today() }) },
+  'POST /api/v1/practitioners/{id}/assignments': { kind: 'id', object: 'practitioner', need: need('staff.write', 'unit'), body: (c) => ({ id: randomUUID(), organizationId: c.place.townshipId, kind: 'dispatch', startsOn: today() }) },
 
   // ── accounts and audit ──
   'GET /api/v1/accounts': { kind: 'unfiltered', need: need('account.manage', 'community') },
@@ -137,7 +139,7 @@ export const ROUTE_TABLE: Record<string, RouteEntry> = {
     const residentId = (await o.one('select resident_id as id from referral where community_id = $1 and id = $2', [p.communityId, r.id]))!;
     return [{ query: `residentId=${residentId}`, at: r.at }];
   } },
-  'POST /api/v1/referrals': { kind: 'create', need: need('referral.create', 'unit'), target: 'unit', body: async (c) => ({ id: randomUUID(), residentId: await c.objects.resident(c.place), direction: 'up', toOrganizationId: c.place.leadId, priority: 'routine', reason: '血压控制不满意', diagnoses: [{ code: 'I10', primary: true }] }) },
+  'POST /api/v1/referrals': { kind: 'create', need: need('referral.create', 'unit'), target: 'unit', body: async (c) => ({ id: randomUUID(), residentId: await c.objects.resident(c.place), direction: 'up', toOrganizationId: c.place.hospitalId, priority: 'routine', reason: '血压控制不满意', diagnoses: [{ code: 'I10', primary: true }] }) },
   'GET /api/v1/referrals/{id}': { kind: 'id', object: 'referral', need: need('referral.read', 'unit') },
   'GET /api/v1/referrals/{id}/slip.pdf': { kind: 'id', object: 'referral', need: need('referral.read', 'unit') },
   'GET /fhir/ServiceRequest/{id}': { kind: 'id', object: 'referral', need: need('referral.read', 'unit') },

@@ -15,6 +15,11 @@ export interface Place {
   townshipId: string;
   /** The community's lead hospital. */
   leadId: string;
+  /** Another hospital of the community (a referral target for the lead hospital's doctor too). */
+  hospitalId: string;
+  /** The other community and a unit of it, as a transfer's destination. */
+  otherCommunityId: string;
+  otherCommunityUnitId: string;
 }
 
 /** Where a thing lives for the access decision: its community and the units it belongs to (none: a community-level thing). */
@@ -99,9 +104,14 @@ export async function loadWorld(p: TestPlatform): Promise<World> {
   const unitOf = (u: string) => { const c = callers.find((x) => x.username === u)!; if (c.scope.kind !== 'organization') throw new Error(`${u} has no unit`); return c.scope.organizationId; };
   const org = (id: string) => orgs.find((o) => o.id === id)!;
   const lead = (communityId: string) => orgs.find((o) => o.community_id === communityId && o.kind === 'lead_hospital')!.id;
+  const ofKind = (communityId: string, kind: string) => orgs.find((o) => o.community_id === communityId && o.kind === kind)!.id;
   const place = (name: PlaceName, id: string): Place => {
     const o = org(id);
-    return { name, communityId: o.community_id, regionCode: region.get(o.community_id)!, orgId: o.id, townshipId: o.parent_id!, leadId: lead(o.community_id) };
+    const other = orgs.find((x) => x.community_id !== o.community_id && x.residents > 0)!;
+    return {
+      name, communityId: o.community_id, regionCode: region.get(o.community_id)!, orgId: o.id, townshipId: o.parent_id!, leadId: lead(o.community_id),
+      hospitalId: ofKind(o.community_id, 'tcm_hospital'), otherCommunityId: other.community_id, otherCommunityUnitId: other.id,
+    };
   };
   const own = org(unitOf('vdoc'));
   const grassroots = orgs.filter((o) => o.community_id === own.community_id && o.residents > 0 && o.id !== own.id);
