@@ -15,8 +15,9 @@ export interface Target {
 /** The password of the accounts the matrix makes. */
 const MATRIX_PASSWORD = 'Matrix-2026-scope';
 
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-export { today };
+/** A business date (Asia/Shanghai) `days` from now. */
+export const inDays = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+export const today = () => inDays(0);
 
 /**
  * Objects of each kind in each place. Shared objects are made once; `fresh` ones anew for each

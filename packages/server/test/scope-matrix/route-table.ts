@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { today } from './objects.ts';
+import { inDays, today } from './objects.ts';
 import { placeLocation, type Need, type Place } from './world.ts';
 import type { ListFilter, RouteEntry } from './route-entries.ts';
 
@@ -109,7 +109,7 @@ export const ROUTE_TABLE: Record<string, RouteEntry> = {
   'POST /api/v1/practitioners': { kind: 'create', need: need('staff.write', 'unit'), target: 'unit', body: (c) => ({ id: randomUUID(), communityId: c.place.communityId, organizationId: c.place.orgId, name: `矩阵医生${c.n}`, title: 'village_doctor' }) },
   'GET /api/v1/practitioners/{id}': { kind: 'id', object: 'practitioner', need: need('staff.read', 'community') },
   'PATCH /api/v1/practitioners/{id}': { kind: 'id', object: 'practitioner', need: need('staff.write', 'unit'), body: () => ({ phone: '13900000001' }) },
-  'POST /api/v1/practitioners/{id}/assignments': { kind: 'id', object: 'practitioner', need: need('staff.write', 'unit'), body: (c) => ({ id: randomUUID(), organizationId: c.place.townshipId, kind: 'dispatch', startsOn: today() }) },
+  'POST /api/v1/practitioners/{id}/assignments': { kind: 'id', object: 'practitioner', need: need('staff.write', 'unit'), body: (c) => ({ id: randomUUID(), organizationId: c.place.townshipId, kind: 'dispatch', startsOn: inDays(c.n), endsOn: inDays(c.n) }) },
 
   // ── accounts and audit ──
   'GET /api/v1/accounts': { kind: 'unfiltered', need: need('account.manage', 'community') },
