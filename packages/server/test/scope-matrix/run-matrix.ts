@@ -16,6 +16,8 @@ export interface Tally {
   inconclusive: string[];
   /** In-scope writes left to the object's state and the caller's part (`party rules`). */
   unchecked: number;
+  /** Their answers, by status and error code. */
+  partyAnswers: Map<string, number>;
   /** Places with no object of the kind the route names. */
   skipped: number;
 }
@@ -83,7 +85,12 @@ function judge(w: World, c: Case, a: Answer, t: Tally): void {
     else if (a.status !== 403 && a.status !== 404) t.inconclusive.push(what);
     return;
   }
-  if (c.inScope === 'party rules') { t.unchecked++; return; }
+  if (c.inScope === 'party rules') {
+    // The caller sees the object (its read routes are in the matrix): not found would be wrong; the rest is the object's state or the caller's part.
+    if (a.status === 404) t.wrongRefusals.push(what);
+    else { t.unchecked++; t.partyAnswers.set(`${a.status} ${a.code ?? ''}`, (t.partyAnswers.get(`${a.status} ${a.code ?? ''}`) ?? 0) + 1); }
+    return;
+  }
   if (a.status === 403 || a.status === 404) t.wrongRefusals.push(what);
   else if (!ok) t.inconclusive.push(what);
 }
