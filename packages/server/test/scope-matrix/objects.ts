@@ -27,7 +27,7 @@ export class Objects {
   private shared = new Map<string, Target | null>();
   private offsets = new Map<string, number>();
   private matrixAccounts = new Map<PlaceName, { id: string; username: string }>();
-  private referrals = new Map<PlaceName, Target>();
+  private referrals = new Map<PlaceName, Target & { residentId: string }>();
 
   constructor(private p: TestPlatform, private w: World) {}
 
@@ -92,7 +92,7 @@ export class Objects {
   }
 
   /** A referral between the place's unit and its lead hospital: down from the hospital in the first community, up from the unit in the other. */
-  async referral(place: Place): Promise<Target> {
+  async referral(place: Place): Promise<Target & { residentId: string }> {
     const known = this.referrals.get(place.name);
     if (known) return known;
     const residentId = await this.resident(place);
@@ -101,7 +101,7 @@ export class Objects {
       residentId, direction: down ? 'down' : 'up', toOrganizationId: down ? place.orgId : place.leadId, priority: 'routine',
       reason: down ? '病情稳定，下转基层随访' : '血压控制不满意，上转', diagnoses: [{ code: 'I10', primary: true }],
     });
-    const t = { id: r.id as string, at: placeLocation(place, [place.orgId, place.leadId]) };
+    const t = { id: r.id as string, residentId, at: placeLocation(place, [place.orgId, place.leadId]) };
     this.referrals.set(place.name, t);
     return t;
   }

@@ -63,7 +63,9 @@ export const ROUTE_TABLE: Record<string, RouteEntry> = {
   'GET /api/v1/chronic/rates/by-unit': { kind: 'list', aggregate: true, need: need('rates.read', 'unit'), filters: communityOnly(`&year=${year}`) },
 
   // ── family doctor ──
-  'GET /api/v1/contracts': { kind: 'unfiltered', need: need('resident.list', 'unit', true) },
+  'GET /api/v1/contracts': { kind: 'list', need: need('resident.list', 'unit', true), filters: async (p, o) => [
+    { query: `teamId=${(await o.one('select id from fd_team where community_id = $1 and organization_id = $2 limit 1', [p.communityId, p.orgId]))!}&limit=100`, at: placeLocation(p) },
+  ] },
   'POST /api/v1/contracts': { kind: 'create', need: need('care.write', 'unit'), target: 'unit', inScope: 'party rules', body: async (c) => {
     const team = (await c.objects.one('select id from fd_team where community_id = $1 and organization_id = $2 limit 1', [c.place.communityId, c.place.orgId]))!;
     const pkg = (await c.objects.one(`select id from fd_package where community_id = $1 and population = 'general' order by id limit 1`, [c.place.communityId]))!;
@@ -116,7 +118,10 @@ export const ROUTE_TABLE: Record<string, RouteEntry> = {
   'POST /api/v1/accounts': { kind: 'create', need: need('account.manage', 'unit'), target: 'unit', body: (c) => ({ username: `matrix.new${c.n}`, password: 'Matrix-2026-new!', displayName: '矩阵新账号', role: 'village_doctor', scopeKind: 'organization', communityId: c.place.communityId, organizationId: c.place.orgId }) },
   'POST /api/v1/accounts/{id}/revoke-sessions': { kind: 'id', object: 'account', need: need('account.manage', 'unit') },
   'POST /api/v1/accounts/{id}/unlock': { kind: 'id', object: 'account', need: need('account.manage', 'unit') },
-  'GET /api/v1/audit': { kind: 'list', need: need('audit.read', 'community'), filters: communityOnly() },
+  'GET /api/v1/audit': { kind: 'list', need: need('audit.read', 'community'), filters: async (p, o) => [
+    { query: `communityId=${p.communityId}`, at: placeLocation(p, []) },
+    { query: `residentId=${(await o.referral(p)).residentId}`, at: placeLocation(p, []) },
+  ] },
 
   // ── grants and break-glass review ──
   'POST /api/v1/access-grants/{id}/{decision}': { kind: 'id', object: 'pendingGrant', fresh: true, need: need('grant.approve', 'community'), params: { decision: 'reject' } },
@@ -136,8 +141,7 @@ export const ROUTE_TABLE: Record<string, RouteEntry> = {
   // ── referral ──
   'GET /api/v1/referrals': { kind: 'list', need: need('referral.read', 'unit'), filters: async (p, o) => {
     const r = await o.referral(p);
-    const residentId = (await o.one('select resident_id as id from referral where community_id = $1 and id = $2', [p.communityId, r.id]))!;
-    return [{ query: `residentId=${residentId}`, at: r.at }];
+    return [{ query: `residentId=${r.residentId}`, at: r.at }];
   } },
   'POST /api/v1/referrals': { kind: 'create', need: need('referral.create', 'unit'), target: 'unit', body: async (c) => ({ id: randomUUID(), residentId: await c.objects.resident(c.place), direction: 'up', toOrganizationId: c.place.hospitalId, priority: 'routine', reason: '血压控制不满意', diagnoses: [{ code: 'I10', primary: true }] }) },
   'GET /api/v1/referrals/{id}': { kind: 'id', object: 'referral', need: need('referral.read', 'unit') },
