@@ -56,6 +56,8 @@ export interface ListEntry {
   /** An aggregate (rates, indicators): any answer across the boundary is a leak. */
   aggregate?: boolean;
   filters: (place: Place, objects: Objects) => Promise<ListFilter[]> | ListFilter[];
+  /** Item fields naming who acted (a grantee of another community may ask for a record here), left out of the foreign-id check. */
+  actorFields?: readonly string[];
 }
 
 /** A route with no filter to cross a boundary with: its answer must hold no foreign id. */

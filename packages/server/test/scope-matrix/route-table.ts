@@ -118,7 +118,7 @@ export const ROUTE_TABLE: Record<string, RouteEntry> = {
   'POST /api/v1/accounts': { kind: 'create', need: need('account.manage', 'unit'), target: 'unit', body: (c) => ({ username: `matrix.new${c.n}`, password: 'Matrix-2026-new!', displayName: '矩阵新账号', role: 'village_doctor', scopeKind: 'organization', communityId: c.place.communityId, organizationId: c.place.orgId }) },
   'POST /api/v1/accounts/{id}/revoke-sessions': { kind: 'id', object: 'account', need: need('account.manage', 'unit') },
   'POST /api/v1/accounts/{id}/unlock': { kind: 'id', object: 'account', need: need('account.manage', 'unit') },
-  'GET /api/v1/audit': { kind: 'list', need: need('audit.read', 'community'), filters: async (p, o) => [
+  'GET /api/v1/audit': { kind: 'list', need: need('audit.read', 'community'), actorFields: ['organizationId', 'organizationName'], filters: async (p, o) => [
     { query: `communityId=${p.communityId}`, at: placeLocation(p, []) },
     { query: `residentId=${(await o.referral(p)).residentId}`, at: placeLocation(p, []) },
   ] },

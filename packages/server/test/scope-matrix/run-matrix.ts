@@ -32,7 +32,7 @@ interface Case {
   allowed: boolean;
   inScope: InScope;
   /** For lists: what makes a 2xx a leak. */
-  list?: { need: Need; aggregate: boolean; filter?: ListFilter };
+  list?: { need: Need; aggregate: boolean; filter?: ListFilter; actorFields?: readonly string[] };
 }
 
 interface Answer {
@@ -73,7 +73,8 @@ function judge(w: World, c: Case, a: Answer, t: Tally): void {
   const ok = a.status >= 200 && a.status < 300;
   if (c.list && ok) {
     const listed = items(a.json);
-    const text = JSON.stringify(listed ?? a.json);
+    const actor = new Set(c.list.actorFields ?? []);
+    const text = JSON.stringify(listed ?? a.json, (k, v: unknown) => (actor.has(k) ? undefined : v));
     const seen = foreignIds(w, c.caller, c.list.need).filter((id) => text.includes(id));
     if (seen.length) { t.leaks.push(`${what}: foreign ids ${seen.join(', ')}`); return; }
     if (!c.allowed && c.list.aggregate) { t.leaks.push(`${what}: aggregate across the boundary`); return; }
@@ -123,7 +124,7 @@ async function casesOf(route: ApiRoute, e: Exclude<RouteEntry, { kind: 'exempt' 
         seen.add(filter.query);
         for (const caller of w.callers) {
           cases.push({ label: `${caller.username} ${key}?${filter.query} [${name}]`, caller, url: `${route.path}?${filter.query}`, method: route.method,
-            allowed: expectedAllowed(caller, e.need, filter.at), inScope: 'allowed', list: { need: e.need, aggregate: e.aggregate === true, filter } });
+            allowed: expectedAllowed(caller, e.need, filter.at), inScope: 'allowed', list: { need: e.need, aggregate: e.aggregate === true, filter, ...(e.actorFields ? { actorFields: e.actorFields } : {}) } });
         }
       }
       continue;
