@@ -70,7 +70,6 @@ export function placeLocation(place: Place, orgIds: readonly string[] = [place.o
 export interface World {
   places: Record<PlaceName, Place>;
   callers: Caller[];
-  admin: string;
   token(username: string): Promise<string>;
 }
 
@@ -126,7 +125,6 @@ export async function loadWorld(p: TestPlatform): Promise<World> {
       'other community': place('other community', unitOf('vdoc2')),
     },
     callers,
-    admin,
     token: (u) => p.login(u),
   };
 }
