@@ -26,7 +26,8 @@ export const SEED_CATALOGUE: readonly (CatalogueEntry & { note: string })[] = [
 ];
 
 export async function listCatalogue(ctx: AppContext, actor: Actor, communityId: string) {
-  const f = scopeFilter(actor, 'referral.read');
+  // Reference data of the community: every role that reads reference data reads it (not only referral readers).
+  const f = scopeFilter(actor, 'reference.read');
   if (f.communityIds && !f.communityIds.includes(communityId)) throw new DomainError('NOT_FOUND', '医共体不存在或不在您的范围内');
   authorize(actor, 'reference.read', { communityId, regionCode: await communityRegion(ctx.db, communityId) });
   return repo.catalogueOf(ctx.db, communityId);

@@ -119,7 +119,9 @@ export async function setPolicy(ctx: AppContext, actor: Actor, input: Reservatio
   });
 }
 
+/** An organisation's bookable resources and reservation policies: schedule data, so `schedule.read` as for its slots. */
 export async function listResources(ctx: AppContext, actor: Actor, organizationId: string) {
   const org = await requireOrganization(ctx.db, actor, organizationId);
+  authorize(actor, 'schedule.read', { communityId: org.communityId, organizationId: org.id, regionCode: await communityRegion(ctx.db, org.communityId) });
   return { items: await resources.listResources(ctx.db, org.communityId, org.id), policies: (await resources.listPolicies(ctx.db, org.communityId)).filter((p) => p.organizationId === org.id) };
 }

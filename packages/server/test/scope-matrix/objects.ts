@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import type { TestPlatform } from '../test-platform.ts';
+import { validIdNumber } from '../factories/residents.ts';
+import { PLACES, placeLocation, type Location, type Place, type PlaceName, type World } from './world.ts';
+
+/** The kinds of object an id route names. */
+export type ObjectKind = 'resident' | 'contract' | 'enrollment' | 'referral' | 'organization' | 'practitioner' | 'community'
+  | 'resource' | 'booking' | 'pendingGrant' | 'breakGlassGrant' | 'catalogueEntry' | 'account';
+
+export interface Target {
+  id: string;
+  at: Location;
+}
+
+/** The password of the accounts the matrix makes. */
+const MATRIX_PASSWORD = 'Matrix-2026-scope';
+
+/** A business date (Asia/Shanghai) `days` from now. */
+export const inDays = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+export const today = () => inDays(0);
+
+/**
+ * Objects of each kind in each place. Shared objects are made once; `fresh` ones anew for each
+ * case, for routes that change or use up their object (a transfer, a terminated contract).
+ */
+export class Objects {
+  private shared = new Map<string, Target | null>();
+  private offsets = new Map<string, number>();
+  private matrixAccounts = new Map<PlaceName, { id: string; username: string }>();
+  private referrals = new Map<PlaceName, Target & { residentId: string }>();
+
+  constructor(private p: TestPlatform, private w: World) {}
+
+  async get(kind: ObjectKind, place: Place, fresh: boolean): Promise<Target | null> {
+    if (fresh) return this.make(kind, place, true);
+    const key = `${kind} ${place.name}`;
+    if (!this.shared.has(key)) this.shared.set(key, await this.make(kind, place, false));
+    return this.shared.get(key)!;
+  }
+
+  private next(key: string): number {
+    const n = this.offsets.get(key) ?? 0;
+    this.offsets.set(key, n + 1);
+    return n;
+  }
+
+  async one(sql: string, params: unknown[]): Promise<string | null> {
+    return (await this.p.ctx.db.query<{ id: string }>(sql, params)).rows[0]?.id ?? null;
+  }
+
+  private async post(username: string, url: string, body: unknown, method: 'POST' | 'PUT' = 'POST'): Promise<any> {
+    const r = await this.p.call(method, url, await this.token(username), body);
+    if (r.status >= 300) throw new Error(`fixture ${method} ${url} as ${username} → ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  }
+
+  private tokens = new Map<string, string>();
+
+  private async token(username: string): Promise<string> {
+    if (!username.startsWith('matrix.')) return this.w.token(username);
+    if (!this.tokens.has(username)) this.tokens.set(username, await this.p.login(username, MATRIX_PASSWORD));
+    return this.tokens.get(username)!;
+  }
+
+  /** An active resident of the place's unit no other case has used (in order of id). */
+  async resident(place: Place): Promise<string> {
+    const id = await this.one(`select id from resident where community_id = $1 and organization_id = $2 and status = 'active'
+      and not exists (select 1 from duplicate_candidate d where d.community_id = resident.community_id and (d.resident_a = resident.id or d.resident_b = resident.id))
+      order by id offset $3 limit 1`, [place.communityId, place.orgId, this.next(`resident ${place.name}`)]);
+    if (!id) throw new Error(`no resident left in ${place.name}`);
+    return id;
+  }
+
+  /** A village doctor account of the place's unit, made for the matrix (its sessions may be revoked freely). */
+  async account(place: Place): Promise<{ id: string; username: string }> {
+    const known = this.matrixAccounts.get(place.name);
+    if (known) return known;
+    const username = `matrix.${PLACES.indexOf(place.name)}`;
+    const made = await this.post('admin', '/api/v1/accounts', { username, password: MATRIX_PASSWORD, displayName: `矩阵${place.name}`, role: 'village_doctor', scopeKind: 'organization', communityId: place.communityId, organizationId: place.orgId });
+    const a = { id: made.id as string, username };
+    this.matrixAccounts.set(place.name, a);
+    return a;
+  }
+
+  /** An open slot of the community's lead hospital, a different one each time. */
+  async slot(place: Place): Promise<string> {
+    const id = await this.one(`select s.id from slot s join resource r on r.community_id = s.community_id and r.id = s.resource_id
+      where s.community_id = $1 and r.organization_id = $2 and s.starts_at > $3 order by s.starts_at, s.id offset $4 limit 1`,
+    [place.communityId, place.leadId, new Date(Date.now() + 2 * 86_400_000), this.next(`slot ${place.communityId}`)]);
+    if (!id) throw new Error(`no slot in ${place.name}`);
+    return id;
+  }
+
+  /** A referral between the place's unit and its lead hospital: down from the hospital in the first community, up from the unit in the other. */
+  async referral(place: Place): Promise<Target & { residentId: string }> {
+    const known = this.referrals.get(place.name);
+    if (known) return known;
+    const residentId = await this.resident(place);
+    const down = place.name !== 'other community';
+    const r = await this.post(down ? 'doctor.lead' : 'vdoc2', '/api/v1/referrals', {
+      residentId, direction: down ? 'down' : 'up', toOrganizationId: down ? place.orgId : place.leadId, priority: 'routine',
+      reason: down ? '病情稳定，下转基层随访' : '血压控制不满意，上转', diagnoses: [{ code: 'I10', primary: true }],
+    });
+    const t = { id: r.id as string, residentId, at: placeLocation(place, [place.orgId, place.leadId]) };
+    this.referrals.set(place.name, t);
+    return t;
+  }
+
+  private async make(kind: ObjectKind, place: Place, fresh: boolean): Promise<Target | null> {
+    const here = placeLocation(place);
+    const community = placeLocation(place, []);
+    const suffix = fresh ? this.next(`${kind} ${place.name}`) : 0;
+    switch (kind) {
+      case 'resident':
+        return { id: await this.resident(place), at: here };
+      case 'contract':
+      case 'enrollment': {
+        const table = kind === 'contract' ? `fd_contract x` : `chronic_enrollment x`;
+        const active = kind === 'contract' ? `and x.status = 'active'` : '';
+        const id = await this.one(`select x.id from ${table} join resident r on r.community_id = x.community_id and r.id = x.resident_id
+          where x.community_id = $1 and r.organization_id = $2 ${active} order by x.id offset $3 limit 1`, [place.communityId, place.orgId, suffix]);
+        return id ? { id, at: here } : null;
+      }
+      case 'referral':
+        return this.referral(place);
+      case 'organization':
+        return { id: place.orgId, at: here };
+      case 'community':
+        return { id: place.communityId, at: community };
+      case 'practitioner': {
+        const id = await this.one('select id from practitioner where community_id = $1 and organization_id = $2 order by id limit 1', [place.communityId, place.orgId]);
+        return id ? { id, at: here } : null;
+      }
+      case 'resource': {
+        const r = await this.post('admin', '/api/v1/resources', { communityId: place.communityId, organizationId: place.orgId, type: 'clinic', name: `矩阵诊室${suffix}` });
+        return { id: r.id, at: here };
+      }
+      case 'booking': {
+        const residentId = await this.resident(place);
+        const b = await this.post(place.name === 'other community' ? 'vdoc2' : 'doctor.lead', '/api/v1/bookings', { id: randomUUID(), slotId: await this.slot(place), residentId, channel: 'public' });
+        return { id: b.id, at: here };
+      }
+      case 'pendingGrant': {
+        // Asked from the other community: pending until the resident's community decides.
+        const g = await this.post(place.name === 'other community' ? 'vdoc' : 'vdoc2', '/api/v1/access-grants', { residentId: await this.resident(place), communityId: place.communityId, reason: '外院就诊需调阅既往病史', hours: 4 });
+        if (g.status !== 'pending') throw new Error(`grant in ${place.name} is ${g.status}, not pending`);
+        return { id: g.id, at: community };
+      }
+      case 'breakGlassGrant': {
+        // Asked by a village doctor of another unit of the same community: active at once, reviewed later.
+        const other = place.name === 'other community' ? await this.otherUnitAccount(place) : await this.account(this.w.places[place.name === 'other township' ? 'own unit' : 'other township']);
+        const g = await this.post(other.username, '/api/v1/access-grants', { residentId: await this.resident(place), communityId: place.communityId, reason: '夜间急诊，需查既往史', hours: 2 });
+        if (g.status !== 'active') throw new Error(`break-glass grant in ${place.name} is ${g.status}`);
+        return { id: g.id, at: community };
+      }
+      case 'catalogueEntry': {
+        const code = `K${String(10 + ((suffix * PLACES.length + PLACES.indexOf(place.name)) % 90))}`;
+        const list = await this.post('admin', '/api/v1/referral-catalogue', { communityId: place.communityId, level: 'county', codeFrom: code, codeTo: code, rule: 'refer_up', note: '矩阵测试条目' }, 'PUT');
+        const entry = (list.items as { id: string; codeFrom: string; level: string }[]).find((e) => e.codeFrom === code && e.level === 'county');
+        return entry ? { id: entry.id, at: community } : null;
+      }
+      case 'account':
+        return { id: (await this.account(place)).id, at: here };
+    }
+  }
+
+  /** A village doctor account at another grassroots unit of the other community. */
+  private async otherUnitAccount(place: Place): Promise<{ username: string }> {
+    const username = 'matrix.other';
+    const exists = await this.one('select id from app_user where username = $1', [username]);
+    if (!exists) {
+      const orgId = await this.one(`select o.id from organization o where o.community_id = $1 and o.id <> $2 and o.parent_id is not null
+        and exists (select 1 from resident r where r.community_id = o.community_id and r.organization_id = o.id) order by o.id limit 1`, [place.communityId, place.orgId]);
+      await this.post('admin', '/api/v1/accounts', { username, password: MATRIX_PASSWORD, displayName: '矩阵他村', role: 'village_doctor', scopeKind: 'organization', communityId: place.communityId, organizationId: orgId });
+    }
+    return { username };
+  }
+
+  /** A fresh ID number for a resident created by a case. */
+  idNumber(): string {
+    return validIdNumber('19660512', '330521');
+  }
+}
