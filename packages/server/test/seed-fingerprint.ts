@@ -6,9 +6,15 @@ import type { Database } from '../src/platform/db/database.ts';
  * they derive from the as-of day.
  */
 const VOLATILE_TYPES = new Set(['timestamp with time zone', 'timestamp without time zone']);
-const VOLATILE_COLUMNS = new Set(['id_number_enc', 'phone_enc', 'password_hash']);
-/** Tables whose row ids come from the services' randomUUID (slots are generated, not seeded rows). */
-const RANDOM_IDS = new Set(['slot']);
+const VOLATILE_COLUMNS = new Set(['id_number_enc', 'phone_enc', 'password_hash', 'pickup_code', 'slot_id', 'booking_id']);
+/**
+ * Tables whose row ids come from the services' randomUUID: generated slots and the bookings made
+ * on them (their ids, and the columns that point at them, differ between loads). Pickup codes are
+ * drawn at random on purpose: a code someone could predict would open another's appointment.
+ */
+const RANDOM_IDS = new Set(['slot', 'booking']);
+/** The audit rows of bookings name those ids (resource id, details): compared without them. */
+const TABLE_COLUMNS: Record<string, string[]> = { audit_log: ['resource_id', 'details'] };
 
 export interface TableFingerprint {
   rows: number;
@@ -28,7 +34,7 @@ export async function seedFingerprint(db: Database): Promise<Record<string, Tabl
   );
   const byTable = new Map<string, string[]>();
   for (const c of columns) {
-    const drop = VOLATILE_TYPES.has(c.data_type) || VOLATILE_COLUMNS.has(c.column_name) || (RANDOM_IDS.has(c.table_name) && c.column_name === 'id');
+    const drop = VOLATILE_TYPES.has(c.data_type) || VOLATILE_COLUMNS.has(c.column_name) || (RANDOM_IDS.has(c.table_name) && c.column_name === 'id') || (TABLE_COLUMNS[c.table_name]?.includes(c.column_name) ?? false);
     const list = byTable.get(c.table_name) ?? [];
     if (drop) list.push(c.column_name);
     byTable.set(c.table_name, list);

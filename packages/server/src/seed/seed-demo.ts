@@ -12,6 +12,7 @@ import { seedDuplicateCandidates } from './seed-duplicates.ts';
 import { seedCare } from './seed-care.ts';
 import { seedEncounters } from './seed-encounters.ts';
 import { seedGrants } from './seed-grants.ts';
+import { seedReferrals } from './seed-referrals.ts';
 
 /**
  * Seeds the demo county on first start in demo mode: two synthetic communities and the demo
@@ -62,6 +63,8 @@ export async function seedDemo(ctx: AppContext, log: (msg: string) => void, opts
   phase('duplicates');
   await seedGrants(ctx, first.community.id, anchors);
   phase('grants');
+  await seedReferrals(ctx, first.community.id, anchors);
+  phase('referrals');
   const care = await seedCare(ctx.db, first.community.id, asOf, DEMO_COMMUNITIES.first.seed);
   await seedCare(ctx.db, second.community.id, asOf, DEMO_COMMUNITIES.second.seed);
   phase('care');

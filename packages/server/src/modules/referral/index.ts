@@ -1,8 +1,8 @@
 // The referral module as other modules, src/app, src/seed and src/cli see it (eslint.config.js).
 export { referralRoutes } from './referral.routes.ts';
 export { referralFhirRoutes } from './referral-fhir.routes.ts';
-export { referralCounts } from './referral.service.ts';
-export { escalateOverdue } from './referral-transition.service.ts';
+export { referralCounts, submitReferral } from './referral.service.ts';
+export { escalateOverdue, transitionReferral } from './referral-transition.service.ts';
 export { SEED_CATALOGUE } from './catalogue.service.ts';
 
 // Bulk writes for src/seed, the synth CLI and benchmarks: storage only, no permission check, no audit.

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { DomainError, decideTransition, type Actor, type ReferralAction } from '@yigong/domain';
 import type { ReferralView, TransitionRequest } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
@@ -49,7 +49,10 @@ export async function transitionReferral(ctx: AppContext, actor: Actor, id: stri
 async function redirect(tx: Sql, actor: Actor, r: repo.ReferralRow, toOrganizationId: string, now: Date): Promise<string> {
   const target = await findOrganizationRef(tx, r.community_id, toOrganizationId);
   if (!target || toOrganizationId === r.to_organization_id) throw new DomainError('VALIDATION_FAILED', '改派机构无效', { field: 'toOrganizationId' });
-  const id = randomUUID();
+  // The replacement's id follows from the one it replaces (a referral is redirected at most once):
+  // the same history gives the same rows on every store (issue #11, deterministic seed).
+  const h = createHash('sha256').update(`${r.id}:redirect`).digest('hex');
+  const id = `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
   await insertWithPickupCode(tx, {
     communityId: r.community_id, id, residentId: r.resident_id, direction: r.direction, priority: r.priority, fromOrganizationId: r.from_organization_id,
     fromDepartment: r.from_department, toOrganizationId, toDepartment: r.to_department, externalHospital: r.external_hospital, reason: r.reason,
