@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { itemsOf, timestamp } from './common.ts';
+import { grantView } from './residents-responses.ts';
 
 /** Outcomes of the manager's review of a break-the-glass read (紧急调阅复核). */
 export const breakGlassOutcome = z.enum(['reviewed', 'questioned']);
+/** Where a break-the-glass grant stands in the review queue. */
+export const breakGlassState = z.enum(['pending', ...breakGlassOutcome.options]);
 
 export const breakGlassQuery = z.object({
   communityId: z.uuid(),
-  outcome: z.enum(['pending', 'reviewed', 'questioned']).optional(),
+  outcome: breakGlassState.optional(),
 });
 export type BreakGlassQuery = z.infer<typeof breakGlassQuery>;
 
@@ -17,22 +20,13 @@ export const breakGlassReviewRequest = z.object({
 }).refine((b) => b.outcome !== 'questioned' || b.note.length >= 4, { message: '存疑须写明理由（至少 4 个字）', path: ['note'] });
 export type BreakGlassReviewRequest = z.infer<typeof breakGlassReviewRequest>;
 
-export const breakGlassView = z.object({
-  grantId: z.string(),
-  communityId: z.string(),
-  residentId: z.string(),
-  residentName: z.string(),
+/** A break-the-glass grant (the grant's own view) with its unit, the reads made under it and its review. */
+export const breakGlassView = grantView.extend({
   organizationName: z.string(),
-  granteeId: z.string(),
-  granteeUsername: z.string(),
-  reason: z.string(),
-  status: z.enum(['pending', 'active', 'rejected', 'revoked']),
-  requestedAt: timestamp,
-  expiresAt: timestamp,
   /** Reads audited under this grant. */
   reads: z.number().int(),
   lastReadAt: timestamp.nullable(),
-  outcome: z.enum(['pending', 'reviewed', 'questioned']),
+  outcome: breakGlassState,
   note: z.string().nullable(),
   reviewedBy: z.string().nullable(),
   reviewedAt: timestamp.nullable(),

@@ -12,25 +12,29 @@ import { createContext } from '../src/app/start.ts';
 import { backupDatabase, restoreDatabase } from '../src/platform/db/backup.ts';
 import { copyTemplate, dropTemplateCopy } from './test-database.ts';
 import { testConfig } from './test-config.ts';
+import { seedFingerprint } from './seed-fingerprint.ts';
 
-/** The tables whose content a restore must bring back exactly (row count and checksum each). */
-const KEY_TABLES = ['community', 'organization', 'app_user', 'resident', 'access_grant', 'referral', 'fd_contract', 'chronic_enrollment', 'encounter', 'encounter_agg', 'audit_log'];
-
-/** Row count and an md5 over the rows' text, in a fixed order: equal on both sides of a round trip. */
-async function fingerprint(ctx: AppContext): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const t of KEY_TABLES) {
-    const r = await ctx.db.query<{ n: number; sum: string | null }>(`select count(*)::int as n, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as sum from ${t} x`);
-    out[t] = `${r.rows[0]!.n}:${r.rows[0]!.sum}`;
-  }
-  return out;
-}
+/** Every table's rows, every column: equal on both sides of a round trip. */
+const fingerprint = (ctx: AppContext) => seedFingerprint(ctx.db, { exact: true });
 
 /** Every stored ID number decrypts with the configured keys and hashes to its lookup hash. */
 async function decryptable(ctx: AppContext): Promise<{ residents: number; ok: number }> {
   const rows = (await ctx.db.query<{ id_number_enc: string; id_number_hash: string }>('select id_number_enc, id_number_hash from resident')).rows;
   const ok = rows.filter((r) => ctx.cipher.lookupHash(ctx.cipher.decrypt(r.id_number_enc)) === r.id_number_hash).length;
   return { residents: rows.length, ok };
+}
+
+/** After a restore: the data are what the backup held, and every ID number decrypts with the configured keys. */
+async function expectRestored(config: Config, before: Awaited<ReturnType<typeof fingerprint>>): Promise<void> {
+  const ctx = await createContext(config);
+  try {
+    expect(await fingerprint(ctx)).toEqual(before);
+    const d = await decryptable(ctx);
+    expect(d.residents).toBeGreaterThan(0);
+    expect(d.ok).toBe(d.residents);
+  } finally {
+    await ctx.db.close();
+  }
 }
 
 /** Changes after the backup that the restore must undo: a deletion, an update, an insertion (the audit log is append-only). */
@@ -85,15 +89,7 @@ describe.runIf(template.kind === 'pglite')('backup and restore of the PGlite dat
     expect(restored).toMatchObject({ store: 'pglite', keysMatch: true });
     expect(existsSync(join(restored.previous!, 'PG_VERSION'))).toBe(true);
 
-    ctx = await createContext(config);
-    try {
-      expect(await fingerprint(ctx)).toEqual(before);
-      const d = await decryptable(ctx);
-      expect(d.residents).toBeGreaterThan(0);
-      expect(d.ok).toBe(d.residents);
-    } finally {
-      await ctx.db.close();
-    }
+    await expectRestored(config, before);
   }, 180_000);
 
   it('puts the data directory back when a restore fails half-way', async () => {
@@ -145,7 +141,7 @@ describe.runIf(template.kind === 'postgres')('backup and restore of a PostgreSQL
 
   it('round-trips the database: counts, checksums and decryption as before the backup', async () => {
     const file = join(dir, 'yigong.pgdump');
-    let ctx = await createContext(config);
+    const ctx = await createContext(config);
     const before = await fingerprint(ctx);
     // pg_dump reads one snapshot: a backup while the server runs is consistent.
     const report = await backupDatabase(config, file);
@@ -160,15 +156,7 @@ describe.runIf(template.kind === 'postgres')('backup and restore of a PostgreSQL
     console.log(`PostgreSQL restore: ${restored.ms} ms`);
     expect(restored).toMatchObject({ store: 'postgres', keysMatch: true, previous: null });
 
-    ctx = await createContext(config);
-    try {
-      expect(await fingerprint(ctx)).toEqual(before);
-      const d = await decryptable(ctx);
-      expect(d.residents).toBeGreaterThan(0);
-      expect(d.ok).toBe(d.residents);
-    } finally {
-      await ctx.db.close();
-    }
+    await expectRestored(config, before);
   }, 180_000);
 });
 

@@ -116,7 +116,7 @@ describe('audit by construction', () => {
 
     const queue = await p.call('GET', `/api/v1/break-glass?communityId=${w.first.id}&outcome=pending`, manager);
     expect(queue.status).toBe(200);
-    const item = queue.body.items.find((i: { grantId: string }) => i.grantId === grant.body.id);
+    const item = queue.body.items.find((i: { id: string }) => i.id === grant.body.id);
     expect(item).toMatchObject({ residentId: outside.id, granteeUsername: 'vdoc', reads: 2, outcome: 'pending' });
     expect((await p.call('POST', `/api/v1/break-glass/${grant.body.id}/review`, vdoc, { outcome: 'reviewed' })).status).toBe(403);
     expect((await p.call('POST', `/api/v1/break-glass/${grant.body.id}/review`, manager, { outcome: 'questioned', note: '' })).status).toBe(400);

@@ -22,10 +22,11 @@ export interface TableFingerprint {
 }
 
 /**
- * Rows per table and an md5 over each table's rows (as JSON without the volatile columns, sorted
- * byte-wise), for comparing two loads of the demo seed — on two stores, or twice on one (issue #11).
+ * Rows per table and an md5 over each table's rows (as JSON, sorted byte-wise), for comparing two
+ * loads of the demo seed — on two stores, or twice on one (issue #11) — without the volatile
+ * columns; `exact` keeps every column (a backup and its restore must match to the byte).
  */
-export async function seedFingerprint(db: Database): Promise<Record<string, TableFingerprint>> {
+export async function seedFingerprint(db: Database, opts: { exact?: boolean } = {}): Promise<Record<string, TableFingerprint>> {
   const { rows: columns } = await db.query<{ table_name: string; column_name: string; data_type: string }>(
     `select c.table_name, c.column_name, c.data_type
        from information_schema.columns c join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
@@ -34,7 +35,7 @@ export async function seedFingerprint(db: Database): Promise<Record<string, Tabl
   );
   const byTable = new Map<string, string[]>();
   for (const c of columns) {
-    const drop = VOLATILE_TYPES.has(c.data_type) || VOLATILE_COLUMNS.has(c.column_name) || (RANDOM_IDS.has(c.table_name) && c.column_name === 'id') || (TABLE_COLUMNS[c.table_name]?.includes(c.column_name) ?? false);
+    const drop = !opts.exact && (VOLATILE_TYPES.has(c.data_type) || VOLATILE_COLUMNS.has(c.column_name) || (RANDOM_IDS.has(c.table_name) && c.column_name === 'id') || (TABLE_COLUMNS[c.table_name]?.includes(c.column_name) ?? false));
     const list = byTable.get(c.table_name) ?? [];
     if (drop) list.push(c.column_name);
     byTable.set(c.table_name, list);

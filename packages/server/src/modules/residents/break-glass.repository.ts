@@ -9,7 +9,7 @@ const OUTCOME = `coalesce(g.review_outcome, 'pending')`;
  */
 export async function listBreakGlass(sql: Sql, communityId: string, outcome: string | null, grantId: string | null = null): Promise<BreakGlassView[]> {
   return (await sql.query<BreakGlassView>(
-    `select g.id as "grantId", g.community_id as "communityId", g.resident_id as "residentId", r.name as "residentName", o.name as "organizationName",
+    `select g.id, g.community_id as "communityId", g.resident_id as "residentId", r.name as "residentName", o.name as "organizationName",
             g.grantee_id as "granteeId", g.grantee_username as "granteeUsername", g.reason, g.status, g.requested_at as "requestedAt", g.expires_at as "expiresAt",
             count(a.id)::int as reads, max(a.at) as "lastReadAt", ${OUTCOME} as outcome, g.review_note as note,
             g.reviewed_by_username as "reviewedBy", g.reviewed_at as "reviewedAt"

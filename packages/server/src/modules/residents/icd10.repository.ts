@@ -12,12 +12,7 @@ export async function searchIcd10(sql: Sql, q: string | undefined, limit: number
   return rows;
 }
 
-/** Which of these ICD-10 codes exist in the reference table. */
 /** The Chinese names of those of `codes` that exist (validation and display in one statement). */
 export async function icd10Names(sql: Sql, codes: readonly string[]): Promise<Map<string, string>> {
   return new Map((await sql.query<{ code: string; name_zh: string }>('select code, name_zh from icd10 where code = any($1::text[])', [codes])).rows.map((r) => [r.code, r.name_zh]));
-}
-
-export async function knownIcd10Codes(sql: Sql, codes: readonly string[]): Promise<Set<string>> {
-  return new Set((await sql.query<{ code: string }>('select code from icd10 where code = any($1::text[])', [codes])).rows.map((r) => r.code));
 }

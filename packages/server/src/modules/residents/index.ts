@@ -3,5 +3,5 @@
 export { residentRoutes } from './residents.routes.ts';
 export { grantRoutes } from './grants.routes.ts';
 export { createResident, requireResidentAccess, requireResidentForWrite } from './residents.service.ts';
-export { icd10Names, knownIcd10Codes } from './residents-lookups.service.ts';
+export { icd10Names } from './residents-lookups.service.ts';
 export { nameSearchKeys } from './name-search.ts';

@@ -7,8 +7,3 @@ import * as icd10 from './icd10.repository.ts';
 export function icd10Names(sql: Sql, codes: readonly string[]): Promise<Map<string, string>> {
   return icd10.icd10Names(sql, codes);
 }
-
-/** Which of these ICD-10 codes exist in the reference table. */
-export function knownIcd10Codes(sql: Sql, codes: readonly string[]): Promise<Set<string>> {
-  return icd10.knownIcd10Codes(sql, codes);
-}

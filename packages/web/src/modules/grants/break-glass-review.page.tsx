@@ -28,7 +28,7 @@ function ReviewModal({ grant, onClose }: { grant: BreakGlassView; onClose: () =>
   async function submit() {
     const v = await form.validateFields();
     try {
-      await review.mutateAsync({ grantId: grant.grantId, outcome: v.outcome, note: v.note?.trim() ?? '' });
+      await review.mutateAsync({ grantId: grant.id, outcome: v.outcome, note: v.note?.trim() ?? '' });
       void message.success(t('breakGlass.saved'));
       onClose();
     } catch (e) {
@@ -151,7 +151,7 @@ export default function BreakGlassReviewPage() {
         data-testid="break-glass-table"
         columns={columns}
         rows={list.data?.items}
-        rowKey="grantId"
+        rowKey="id"
         loading={list.isPending}
         error={list.error}
         onRetry={() => void list.refetch()}
