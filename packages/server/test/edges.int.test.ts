@@ -32,6 +32,14 @@ describe('hardened edges', () => {
     expect((await p.call('GET', '/api/v1/auth/me', await p.login('manager'))).status).toBe(200);
   });
 
+  it('does not count the web app\'s files against the address (a township behind one NAT address)', async () => {
+    const statuses = new Set<number>();
+    for (let i = 0; i < 60; i++) statuses.add((await p.app.inject({ url: '/', remoteAddress: '10.7.7.7' })).statusCode);
+    expect(statuses.has(429)).toBe(false);
+    const api = await p.app.inject({ url: '/api/v1/health', remoteAddress: '10.7.7.7' });
+    expect(api.statusCode).not.toBe(429);
+  });
+
   it('believes no X-Forwarded-For without configured proxies: rotating it does not dodge the login throttle or enter the audit', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 35; i++) {

@@ -41,6 +41,7 @@ export async function installSecurityHeaders(app: FastifyInstance): Promise<void
 /**
  * Requests per minute: per account once signed in, per client address before (login, health).
  * An address is not limited as such when signed in: a township's staff share one NAT address.
+ * Static files of the web app are not limited.
  * 429 RATE_LIMITED with Retry-After. `rateLimitPerMinute: 0` turns it off (benchmarks, tests).
  */
 export async function installRateLimit(app: FastifyInstance, config: Pick<Config, 'rateLimitPerMinute'>): Promise<void> {
@@ -51,6 +52,9 @@ export async function installRateLimit(app: FastifyInstance, config: Pick<Config
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
     keyGenerator: (req) => (req.actor ? `account:${req.actor.userId}` : `address:${req.ip}`),
+    // The API only: the web app's static files carry no session, so they would count against the
+    // address, and a township behind one NAT address opening the app would be refused its own scripts.
+    allowList: (req) => !req.url.startsWith('/api/') && !req.url.startsWith('/fhir/'),
     errorResponseBuilder: (req, context) =>
       new DomainError('RATE_LIMITED', `请求过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`, { retryAfterSeconds: Math.ceil(context.ttl / 1000), limitPerMinute: context.max, by: req.actor ? 'account' : 'address' }),
   });
