@@ -13,6 +13,7 @@ import { seedCare } from './seed-care.ts';
 import { seedEncounters } from './seed-encounters.ts';
 import { seedGrants } from './seed-grants.ts';
 import { seedReferrals } from './seed-referrals.ts';
+import { bulkLoadSession } from '../platform/db/bulk-load.ts';
 
 /**
  * Seeds the demo county on first start in demo mode: two synthetic communities and the demo
@@ -22,6 +23,10 @@ export async function seedDemo(ctx: AppContext, log: (msg: string) => void, opts
   if (ctx.config.mode !== 'demo') return false;
   const { rows } = await ctx.db.query<{ n: number }>('select count(*)::int as n from community');
   if (rows[0]!.n > 0) return false;
+  return bulkLoadSession(ctx.db, () => seedAll(ctx, log, opts));
+}
+
+async function seedAll(ctx: AppContext, log: (msg: string) => void, opts: { firstSize?: 'demo' | 'tiny' }): Promise<boolean> {
   const asOf = businessDate(ctx.clock);
   const t0 = Date.now();
   let lap = t0;
@@ -29,11 +34,15 @@ export async function seedDemo(ctx: AppContext, log: (msg: string) => void, opts
     if (process.env.YIGONG_SEED_TIMING) log(`  ${what}: ${((Date.now() - lap) / 1000).toFixed(1)} s`);
     lap = Date.now();
   };
-  const first = generateCommunity({ ...DEMO_COMMUNITIES.first, size: opts.firstSize ?? DEMO_COMMUNITIES.first.size, asOf });
-  const second = generateCommunity({ ...DEMO_COMMUNITIES.second, asOf });
+  // Each synthetic community is generated, loaded and let go: only its name and id are kept (RSS after start, issue #11).
   // seedCare below rebuilds the rate summaries of both communities once.
-  const a = await loadSyntheticCommunity(ctx.db, ctx.cipher, first, undefined, { signingSummary: false });
-  const b = await loadSyntheticCommunity(ctx.db, ctx.cipher, second, undefined, { signingSummary: false });
+  const load = async (spec: Parameters<typeof generateCommunity>[0]) => {
+    const generated = generateCommunity(spec);
+    const loaded = await loadSyntheticCommunity(ctx.db, ctx.cipher, generated, undefined, { signingSummary: false });
+    return { community: { id: generated.community.id, name: generated.community.name }, residents: loaded.residents };
+  };
+  const first = await load({ ...DEMO_COMMUNITIES.first, size: opts.firstSize ?? DEMO_COMMUNITIES.first.size, asOf });
+  const second = await load({ ...DEMO_COMMUNITIES.second, asOf });
   phase('residents');
   await ctx.db.transaction(async (tx) => {
     await seedScheduling(tx, first.community.id, asOf);
@@ -71,6 +80,6 @@ export async function seedDemo(ctx: AppContext, log: (msg: string) => void, opts
   const encounters = await seedEncounters(ctx, first.community.id, asOf, DEMO_COMMUNITIES.first.seed);
   await seedEncounters(ctx, second.community.id, asOf, DEMO_COMMUNITIES.second.seed);
   phase('encounters');
-  log(`Demo data seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${first.community.name} (${a.residents} residents, ${care.contracts} contracts, ${care.enrollments} chronic patients, ${care.followUps} follow-ups, ${encounters} encounters), ${second.community.name} (${b.residents} residents)`);
+  log(`Demo data seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${first.community.name} (${first.residents} residents, ${care.contracts} contracts, ${care.enrollments} chronic patients, ${care.followUps} follow-ups, ${encounters} encounters), ${second.community.name} (${second.residents} residents)`);
   return true;
 }

@@ -12,13 +12,23 @@ export interface Contribution {
  * and written once: the same arithmetic for ingest, corrections (−old +new), the seed and a recompute.
  */
 export class AggregateDeltas {
-  readonly counters = new Map<string, number>();
+  /** Per (month, unit): the metric sums — one lookup of the cell per row, metric names are the record's own keys. */
+  private readonly cells = new Map<string, Map<string, number>>();
   readonly diseases = new Map<string, number>();
 
   add(c: Contribution, sign: 1 | -1 = 1): void {
-    const unit = unitKey(c.organizationId);
-    for (const [k, n] of Object.entries(c.contrib)) bump(this.counters, `${c.periodMonth}|${unit}|${k}`, sign * n);
+    const cellKey = `${c.periodMonth}|${unitKey(c.organizationId)}`;
+    let cell = this.cells.get(cellKey);
+    if (!cell) this.cells.set(cellKey, (cell = new Map()));
+    for (const k in c.contrib) bump(cell, k, sign * c.contrib[k]!);
     if (c.disease) bump(this.diseases, `${c.periodMonth}|${c.disease}`, sign);
+  }
+
+  /** The sums keyed `month|unit|metric`. */
+  get counters(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [cellKey, cell] of this.cells) for (const [k, n] of cell) out.set(`${cellKey}|${k}`, n);
+    return out;
   }
 }
 

@@ -25,9 +25,14 @@ export interface Database extends Sql {
 /** Escapes one CSV field for COPY … (FORMAT csv). Null is the unquoted empty field. */
 export function csvField(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const s = v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return `"${s.replace(/"/g, '""')}"`;
+  // Numbers and booleans never need quotes; a string only when it could be misread (hot path of every COPY).
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  const s = typeof v === 'string' ? v : v instanceof Date ? v.toISOString() : JSON.stringify(v);
+  return s === '' || NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
+
+/** A field with a delimiter, quote, line break or a leading/trailing space is quoted; the empty string too (unquoted empty is NULL). */
+const NEEDS_QUOTES = /[",\r\n\\]|^\s|\s$/;
 
 export function csvLine(row: readonly unknown[]): string {
   return row.map(csvField).join(',') + '\n';

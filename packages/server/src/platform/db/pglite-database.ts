@@ -45,18 +45,21 @@ export function fromPglite(pg: PgliteLike): Database {
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
     async copyRows(table, columns, rows) {
       // PGlite's COPY FROM reads a blob through /dev/blob; chunk to keep memory flat.
+      // One string per chunk: a Blob of one part is built far faster than one of 20,000 parts.
       let n = 0;
-      let chunk: string[] = [];
+      let chunk = '';
+      let lines = 0;
       const flush = async () => {
-        if (!chunk.length) return;
-        const blob = new Blob(chunk);
+        if (!lines) return;
+        const blob = new Blob([chunk]);
+        chunk = '';
+        lines = 0;
         await pg.query(`COPY ${table} (${columns.join(',')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob });
-        chunk = [];
       };
       for await (const row of rows as AsyncIterable<readonly unknown[]>) {
-        chunk.push(csvLine(row));
+        chunk += csvLine(row);
         n++;
-        if (chunk.length >= 20_000) await flush();
+        if (++lines >= 20_000) await flush();
       }
       await flush();
       return n;

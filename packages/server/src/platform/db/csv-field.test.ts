@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { csvField, csvLine } from './database.ts';
+
+describe('csvField (COPY … FORMAT csv)', () => {
+  it('leaves plain values unquoted and NULL as the unquoted empty field', () => {
+    expect(csvLine([1, 2.5, true, 'abc', '2026-01-02', null, undefined])).toBe('1,2.5,true,abc,2026-01-02,,\n');
+  });
+  it('quotes the empty string, so it is not read as NULL', () => {
+    expect(csvField('')).toBe('""');
+  });
+  it('quotes and doubles what COPY would misread: delimiters, quotes, line breaks, backslashes, edge spaces', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('cr\r')).toBe('"cr\r"');
+    // A lone `\.` line would end the data.
+    expect(csvField('\\.')).toBe('"\\."');
+    expect(csvField(' padded')).toBe('" padded"');
+    expect(csvField('padded ')).toBe('"padded "');
+  });
+  it('writes objects as JSON, quoted when the JSON needs it', () => {
+    expect(csvField({ a: 1, b: 'x' })).toBe('"{""a"":1,""b"":""x""}"');
+    expect(csvField([])).toBe('[]');
+    expect(csvField(new Date('2026-01-02T03:04:05Z'))).toBe('2026-01-02T03:04:05.000Z');
+  });
+});
