@@ -14,6 +14,8 @@ const CONTROL_STRICT = /[\u0000-\u001F\u007F]/;
  */
 export function controlCharacterPath(value: unknown, prefix: string, strict = false): string | null {
   const bad = strict ? CONTROL_STRICT : CONTROL;
+  // Almost every value is clean: a walk that builds no path strings answers that (hot on bulk ingest).
+  if (!holdsControl(value, bad, 0)) return null;
   const walk = (v: unknown, path: string, depth: number): string | null => {
     if (typeof v === 'string') return bad.test(v) ? path : null;
     if (v === null || typeof v !== 'object' || depth > 64) return null;
@@ -32,4 +34,17 @@ export function controlCharacterPath(value: unknown, prefix: string, strict = fa
     return null;
   };
   return walk(value, prefix, 0);
+}
+
+function holdsControl(v: unknown, bad: RegExp, depth: number): boolean {
+  if (typeof v === 'string') return bad.test(v);
+  if (v === null || typeof v !== 'object' || depth > 64) return false;
+  if (Array.isArray(v)) {
+    for (const x of v) if (holdsControl(x, bad, depth + 1)) return true;
+    return false;
+  }
+  for (const k of Object.keys(v)) {
+    if (bad.test(k) || holdsControl((v as Record<string, unknown>)[k], bad, depth + 1)) return true;
+  }
+  return false;
 }

@@ -206,12 +206,14 @@ describe('an ingest cut off half-way (ENCOUNTERS.md: a batch is never half-store
   afterAll(async () => p.close());
 
   it('stores none of the batch, and the re-sent batch once', async () => {
-    const { ingestEncounters, CHUNK } = await import('./ingest.service.ts');
+    const { ingestEncounters } = await import('./ingest.service.ts');
+    // Small chunks: several are written and several in flight when the cut comes.
+    const chunks = { first: 40, rest: 100 };
     const w = await demoWorld(p);
     const manager = await p.login('manager');
     const lead = (await p.call('GET', `/api/v1/organizations?communityId=${w.first.id}&kind=lead_hospital`, manager)).body.items[0];
     const actor = { userId: '00000000-0000-4000-8000-0000000000aa', username: 'manager', role: 'manager' as const, organizationId: null, scope: { kind: 'community' as const, communityId: w.first.id }, organizationIds: [] };
-    const total = CHUNK * 2 + 120;
+    const total = 1_120;
     const records = Array.from({ length: total }, (_, i) => ({ id: `cut-${i}`, source: 'HIS-CUT', orgCode: lead.code, outOfCounty: false, residentIdNumber: validIdNumber('19600101', '330521', i % 1000), type: 'outpatient', start: '2025-02-03', diagnoses: [{ code: 'J06.9', primary: true }], totalCost: 5000, fundPaid: 3000, outOfPocket: 1000 }));
     async function* cutAfter(n: number) {
       for (const [i, r] of records.entries()) {
@@ -224,12 +226,12 @@ describe('an ingest cut off half-way (ENCOUNTERS.md: a batch is never half-store
     }
     const indicators = async () => (await p.call('GET', `/api/v1/indicators?communityId=${w.first.id}&period=2025-02`, manager)).body;
     const before = await indicators();
-    // Two chunks were written inside the batch's transaction before the cut: none of it may stay.
-    await expect(ingestEncounters(p.ctx, actor, w.first.id, cutAfter(CHUNK * 2 + 50))).rejects.toThrow(/connection lost/);
+    // Eight chunks were written inside the batch's transaction before the cut: none of it may stay.
+    await expect(ingestEncounters(p.ctx, actor, w.first.id, cutAfter(1_050), chunks)).rejects.toThrow(/connection lost/);
     const stored = async () => Number((await p.ctx.db.query<{ n: number }>(`select count(*)::int as n from encounter where source = 'HIS-CUT'`)).rows[0]!.n);
     expect(await stored()).toBe(0);
     expect(await indicators()).toEqual(before);
-    const again = await ingestEncounters(p.ctx, actor, w.first.id, all());
+    const again = await ingestEncounters(p.ctx, actor, w.first.id, all(), chunks);
     expect(again).toMatchObject({ accepted: total, duplicates: 0, rejected: 0 });
     expect(await stored()).toBe(total);
     const after = await indicators();

@@ -1,4 +1,4 @@
-import type { Database, Sql } from '../../platform/db/database.ts';
+import { copyTextField, type Database, type Sql, type Tx } from '../../platform/db/database.ts';
 import type { AggregateDeltas, Contribution } from './aggregate-deltas.ts';
 
 /** The stored version of an encounter, as a re-send compares against it. */
@@ -77,6 +77,29 @@ export async function upsertEncounters(sql: Sql, communityId: string, rows: read
      on conflict (community_id, source, id) do update set ${update}, ingested_at = excluded.ingested_at`,
     [communityId, ...arrays],
   );
+}
+
+/**
+ * COPYs encounters that do not exist yet straight into `encounter` (issue #11 item 1: the fastest
+ * path PostgreSQL has). Only for keys the caller probed absent while holding their source's lock
+ * (`lockSource`), so no other writer can have added them; a key that exists anyway fails the
+ * COPY and with it the whole batch — never a row twice.
+ */
+export async function insertNewEncounters(tx: Tx, rows: Iterable<EncounterRow>): Promise<number> {
+  function* lines() {
+    for (const e of rows) yield copyLine(e);
+  }
+  return tx.copyLines('encounter', COPY_COLUMNS, lines());
+}
+
+/**
+ * One encounter as a COPY text line, in COPY_COLUMNS order. Ids, hashes, dates, codes of validated
+ * formats, numbers and the counters' JSON cannot hold a tab, line break or backslash; the free-text
+ * fields and the record's JSON go through `copyTextField`.
+ */
+function copyLine(e: EncounterRow): string {
+  const t = copyTextField;
+  return `${e.communityId}\t${t(e.source)}\t${t(e.id)}\t${e.organizationId ?? '\\N'}\t${t(e.orgCode)}\t${e.outOfCounty}\t${e.residentId ?? '\\N'}\t${e.communityResident}\t${e.idNumberHash}\t${e.type}\t${e.start}\t${e.end ?? '\\N'}\t${e.periodMonth}\t${t(e.department)}\t${t(e.diagnoses)}\t${e.primaryIcd3}\t${t(e.procedures)}\t${e.totalCost}\t${e.fundPaid}\t${e.outOfPocket}\t${t(e.referralId)}\t${t(e.drgCode)}\t${e.drgWeight ?? '\\N'}\t${JSON.stringify(e.contrib)}\t${e.contentHash}`;
 }
 
 /** Writes a batch's deltas, in key order so concurrent batches lock aggregate rows alike (no deadlock). */
@@ -183,14 +206,17 @@ const COPY_COLUMNS = ['community_id', 'source', 'id', 'organization_id', 'org_co
   'start_date', 'end_date', 'period_month', 'department', 'diagnoses', 'primary_icd3', 'procedures', 'total_cost', 'fund_paid', 'out_of_pocket', 'referral_id',
   'drg_code', 'drg_weight', 'contrib', 'content_hash'] as const;
 
+/** One encounter's values in COPY_COLUMNS order. */
+function copyValues(e: EncounterRow): readonly unknown[] {
+  return [e.communityId, e.source, e.id, e.organizationId, e.orgCode, e.outOfCounty, e.residentId, e.communityResident, e.idNumberHash, e.type, e.start, e.end,
+    e.periodMonth, e.department, e.diagnoses, e.primaryIcd3, e.procedures, e.totalCost, e.fundPaid, e.outOfPocket, e.referralId, e.drgCode, e.drgWeight,
+    e.contrib, e.contentHash];
+}
+
 /** Bulk load of new encounters (demo seed, benchmarks) with COPY; the caller adds their aggregates. */
 export async function copyEncounters(db: Database, rows: Iterable<EncounterRow> | AsyncIterable<EncounterRow>): Promise<number> {
   async function* lines() {
-    for await (const e of rows as AsyncIterable<EncounterRow>) {
-      yield [e.communityId, e.source, e.id, e.organizationId, e.orgCode, e.outOfCounty, e.residentId, e.communityResident, e.idNumberHash, e.type, e.start, e.end,
-        e.periodMonth, e.department, e.diagnoses, e.primaryIcd3, e.procedures, e.totalCost, e.fundPaid, e.outOfPocket, e.referralId, e.drgCode, e.drgWeight,
-        e.contrib, e.contentHash] as const;
-    }
+    for await (const e of rows as AsyncIterable<EncounterRow>) yield copyValues(e);
   }
   return db.copyRows('encounter', COPY_COLUMNS, lines());
 }

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Sql } from '../../platform/db/database.ts';
+import type { Tx } from '../../platform/db/database.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { openTestPlatform, type TestPlatform } from '../../../test/test-platform.ts';
 import { storedEncounters } from '../../../test/factories/encounters.ts';
@@ -137,19 +137,20 @@ describe('folder-drop ingest (YIGONG_INGEST_DIR)', () => {
   });
 
   it('leaves a file whose ingest broke off in place, stores none of it, and ingests it whole next time', async () => {
-    const n = 1_200; // several chunks, some written before the break
+    const n = 7_200; // several chunks (1,000 then 5,000), the first written before the break
     await drop('manager', 'cut.ndjson', ndjson(Array.from({ length: n }, (_, i) => record(`cut-${i}`, { source: 'HIS-CUT-DROP' }))));
-    // The connection drops on the 7th statement of the batch: after the first chunk's rows were written.
+    // The connection drops on the batch's second COPY: after the first chunk's rows were written.
     let written = 0;
     const flaky: AppContext = { ...p.ctx, db: Object.create(p.ctx.db) };
-    flaky.db.transaction = <T>(fn: (tx: Sql) => Promise<T>) => p.ctx.db.transaction(async (tx) => {
-      let calls = 0;
+    flaky.db.transaction = <T>(fn: (tx: Tx) => Promise<T>) => p.ctx.db.transaction(async (tx) => {
       return fn({
         exec: (s) => tx.exec(s),
-        query: (text, params) => {
-          if (++calls > 6) return Promise.reject(new Error('connection lost'));
-          if (/^\s*insert into encounter \(/.test(text)) written++;
-          return tx.query(text, params) as never;
+        query: (text, params) => tx.query(text, params) as never,
+        copyLines: async (table, columns, lines) => {
+          if (table === 'encounter' && written === 1) throw new Error('connection lost');
+          const copied = await tx.copyLines(table, columns, lines);
+          if (table === 'encounter') written++;
+          return copied;
         },
       });
     });

@@ -1,7 +1,7 @@
 // The encounters module as other modules, src/app, src/seed and src/cli see it (eslint.config.js).
 export { encounterRoutes } from './encounters.routes.ts';
 export { startFolderDrop } from './folder-drop.job.ts';
-export { buildEncounterRow, outTransferDisease } from './ingest.service.ts';
+export { buildEncounterRow, outTransferDisease } from './encounter-row.ts';
 export { AggregateDeltas } from './aggregate-deltas.ts';
 export { applyDeltas, clearAggregates, encounterPage, hasOutOfCountyData, sumAggregates, sumAggregatesByMonth, sumAggregatesByUnit, topDiseases } from './encounter-aggregates.service.ts';
 export type { EncounterRow } from './encounters.repository.ts';

@@ -1,27 +1,30 @@
-import { createHash } from 'node:crypto';
-import { DomainError, contributions, controlCharacterPath, parseIdNumber, periodMonth, primaryCategory, senderRefusal, type Actor, type EncounterRecord, type EncounterSender } from '@yigong/domain';
+import { DomainError, controlCharacterPath, parseIdNumber, senderRefusal, type Actor, type EncounterSender } from '@yigong/domain';
 import { encounterRecord, type IngestError, type IngestResult } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
-import type { Sql } from '../../platform/db/database.ts';
 import { businessDate } from '../../platform/clock.ts';
 import { authorize, requirePermission } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { communityRegion } from '../org/index.ts';
-import { AggregateDeltas, type Contribution } from './aggregate-deltas.ts';
+import { IngestBatch, type Valid } from './ingest-batch.ts';
 import type { LineResult } from './encounter-lines.ts';
 import * as repo from './encounters.repository.ts';
 
-/** Lines validated and written per statement group; the whole batch is still one transaction. */
-export const CHUNK = 500;
+/**
+ * Lines validated and written per chunk (the whole batch is still one transaction); the first chunk
+ * is small so the database starts early. Tests pass small sizes to run the pipeline deep.
+ */
+export interface ChunkSizes {
+  first: number;
+  rest: number;
+}
+export const DEFAULT_CHUNKS: ChunkSizes = { first: 500, rest: 1_500 };
+/** Lines validated between two turns of the event loop. */
+const YIELD_EVERY = 250;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** The response lists the first errors; `rejected` counts them all. */
 export const MAX_ERRORS = 1000;
-
-interface Valid {
-  line: number;
-  record: EncounterRecord;
-  idHash: string;
-  organization: { id: string; kind: string } | null;
-}
 
 interface IngestEnv {
   orgs: Map<string, { id: string; kind: string }>;
@@ -38,21 +41,33 @@ interface IngestEnv {
  * "a batch is never half-stored"), and re-sending it then stores it once. Lines stream through in
  * chunks, so memory stays flat whatever the batch size.
  */
-export async function ingestEncounters(ctx: AppContext, actor: Actor, communityId: string, lines: AsyncIterable<LineResult>): Promise<IngestResult> {
+export async function ingestEncounters(ctx: AppContext, actor: Actor, communityId: string, lines: AsyncIterable<LineResult>, chunks: ChunkSizes = DEFAULT_CHUNKS): Promise<IngestResult> {
   const env = await ingestEnv(ctx, actor, communityId);
   return ctx.db.transaction(async (tx) => {
     const result: IngestResult = { accepted: 0, duplicates: 0, rejected: 0, errors: [] };
     const batch = new IngestBatch(tx, communityId, result);
+    let chunk: Valid[] = [];
+    // A small first chunk sets the database to work early; the rest go at full size.
+    let chunkSize = chunks.first;
+    // Node validates while the database writes the chunks before (IngestBatch); awaiting a push
+    // stops reading the request: back-pressure.
+    let n = 0;
     for await (const l of lines) {
+      // Lines already buffered would be validated without a pause, starving the COPY of the chunk
+      // before (built in the turns of the event loop): give it a turn now and then.
+      if (++n % YIELD_EVERY === 0) await nextTurn();
       const v = 'error' in l ? { line: l.line, id: null, code: 'INVALID_JSON' as const, message: l.error } : validate(ctx, l.line, l.value, env);
       if ('code' in v) {
         result.rejected++;
         if (result.errors.length < MAX_ERRORS) result.errors.push(v);
-      } else if (batch.push(v) >= CHUNK) {
-        await batch.flush();
+      } else if (chunk.push(v) >= chunkSize) {
+        await batch.push(chunk);
+        chunk = [];
+        chunkSize = chunks.rest;
       }
     }
-    await batch.flush();
+    await batch.push(chunk);
+    await batch.finish();
     await repo.applyDeltas(tx, communityId, batch.deltas);
     await recordAudit(tx, actor, { communityId, action: 'encounter.ingest', resourceType: 'encounter', details: { accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected } });
     return result;
@@ -103,81 +118,6 @@ function validate(ctx: AppContext, line: number, value: unknown, env: IngestEnv)
   const organization = r.outOfCounty ? null : (env.orgs.get(r.orgCode) ?? null);
   if (!r.outOfCounty && !organization) return { line, id, code: 'UNKNOWN_ORGANIZATION', message: `未知的机构编码：${r.orgCode}` };
   return { line, record: { ...r, residentIdNumber: idn.value.normalized }, idHash: ctx.cipher.lookupHash(idn.value.normalized), organization };
-}
-
-/** Valid lines of one batch, written chunk by chunk inside the batch's transaction. */
-class IngestBatch {
-  readonly deltas = new AggregateDeltas();
-  private chunk: Valid[] = [];
-  private readonly lockedSources = new Set<string>();
-
-  constructor(private readonly tx: Sql, private readonly communityId: string, private readonly result: IngestResult) {}
-
-  push(v: Valid): number {
-    return this.chunk.push(v);
-  }
-
-  async flush(): Promise<void> {
-    const chunk = this.chunk;
-    this.chunk = [];
-    if (!chunk.length) return;
-    for (const source of new Set(chunk.map((v) => v.record.source))) {
-      if (this.lockedSources.has(source)) continue;
-      await repo.lockSource(this.tx, this.communityId, source);
-      this.lockedSources.add(source);
-    }
-    const residents = await repo.residentsByHash(this.tx, [...new Set(chunk.map((v) => v.idHash))]);
-    const prior = await repo.existing(this.tx, this.communityId, chunk.map((v) => ({ source: v.record.source, id: v.record.id })));
-    const writes = new Map<string, repo.EncounterRow>();
-    for (const v of chunk) {
-      const key = `${v.record.source}\u0000${v.record.id}`;
-      const built = buildEncounterRow(this.communityId, v.record, v.organization, residents.get(v.idHash) ?? null, v.idHash);
-      const old = prior.get(key);
-      if (old?.contentHash === built.row.contentHash) {
-        this.result.duplicates++;
-        continue;
-      }
-      // ENCOUNTERS.md: a corrected version replaces the earlier one — take its counters out first.
-      if (old) this.deltas.add(old.contribution, -1);
-      this.deltas.add(built.contribution);
-      writes.set(key, built.row);
-      // A later line of the same batch with this key compares against this version.
-      prior.set(key, { contentHash: built.row.contentHash, contribution: built.contribution });
-      this.result.accepted++;
-    }
-    await repo.upsertEncounters(this.tx, this.communityId, [...writes.values()]);
-  }
-}
-
-/**
- * The stored row of one encounter and what it adds to the aggregates (ENCOUNTERS.md derived
- * classification): shared by the ingest path and the bulk demo seed, so both count alike.
- */
-export function buildEncounterRow(communityId: string, r: EncounterRecord, organization: { id: string; kind: string } | null, resident: { id: string; community_id: string } | null, idHash: string): { row: repo.EncounterRow; contribution: Contribution } {
-  const communityResident = resident?.community_id === communityId;
-  const contrib = contributions(r, { organizationKind: organization?.kind ?? null, communityResident }) as Record<string, number>;
-  const icd3 = primaryCategory(r);
-  const month = periodMonth(r);
-  return {
-    contribution: { contrib, periodMonth: month, organizationId: organization?.id ?? null, disease: outTransferDisease(r, communityResident, icd3) },
-    row: {
-      communityId, source: r.source, id: r.id, organizationId: organization?.id ?? null, orgCode: r.orgCode, outOfCounty: r.outOfCounty,
-      residentId: resident?.id ?? null, communityResident, idNumberHash: idHash, type: r.type, start: r.start, end: r.end ?? null,
-      periodMonth: month, department: r.department ?? null, diagnoses: r.diagnoses, primaryIcd3: icd3, procedures: r.procedures ?? [],
-      totalCost: r.totalCost, fundPaid: r.fundPaid, outOfPocket: r.outOfPocket, referralId: r.referralId ?? null,
-      drgCode: r.drg?.code ?? null, drgWeight: r.drg?.weight ?? null, contrib, contentHash: contentHash(r),
-    },
-  };
-}
-
-/** INDICATORS.md 外转前十病种: residents' out-of-county discharges count under their primary category. */
-export function outTransferDisease(r: Pick<EncounterRecord, 'outOfCounty' | 'type'>, communityResident: boolean, icd3: string): string | null {
-  return r.outOfCounty && communityResident && r.type === 'inpatient' ? icd3 : null;
-}
-
-export function contentHash(r: EncounterRecord): string {
-  const { id: _i, source: _s, ...content } = r;
-  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
 /** The community an ingest goes to: the one named, or the sender's only one. */

@@ -1,4 +1,4 @@
-import type { Database, Sql } from './database.ts';
+import type { Database, Sql, Tx } from './database.ts';
 
 /**
  * Wraps a database to count the statements sent through it (tests and benchmarks; issue #11: no N+1).
@@ -20,7 +20,17 @@ export function countingDatabase(db: Database): { db: Database; statements: () =
   const wrapped: Database = {
     ...counted(db),
     kind: db.kind,
-    transaction: (fn) => db.transaction((tx) => fn(counted(tx))),
+    transaction: (fn) =>
+      db.transaction((tx) => {
+        const handle: Tx = {
+          ...counted(tx),
+          copyLines: (table, columns, lines) => {
+            texts.push(`copy ${table}`);
+            return tx.copyLines(table, columns, lines);
+          },
+        };
+        return fn(handle);
+      }),
     copyRows: (table, columns, rows) => {
       texts.push(`copy ${table}`);
       return db.copyRows(table, columns, rows);

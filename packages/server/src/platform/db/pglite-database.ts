@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { csvLine, type Database, type QueryResult, type Sql } from './database.ts';
+import { csvLine, copyPieces, type Database, type QueryResult, type Sql, type Tx } from './database.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 
 type PgliteLike = Pick<PGlite, 'query' | 'transaction' | 'close' | 'exec'>;
@@ -42,7 +42,21 @@ export function fromPglite(pg: PgliteLike): Database {
     kind: 'pglite',
     query: base.query,
     exec: base.exec,
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn) =>
+      pg.transaction((tx) => {
+        const handle: Tx = {
+          ...wrap(tx),
+          async copyLines(table, columns, lines) {
+            let n = 0;
+            for (const piece of copyPieces(lines, 20_000)) {
+              await tx.query(`COPY ${table} (${columns.join(',')}) FROM '/dev/blob'`, [], { blob: new Blob([piece.text]) });
+              n += piece.rows;
+            }
+            return n;
+          },
+        };
+        return fn(handle);
+      }),
     async copyRows(table, columns, rows) {
       // PGlite's COPY FROM reads a blob through /dev/blob; chunk to keep memory flat.
       // One string per chunk: a Blob of one part is built far faster than one of 20,000 parts.

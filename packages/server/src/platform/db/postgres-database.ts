@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { csvLine, type Database, type QueryResult, type Sql } from './database.ts';
+import { csvLine, copyPieces, type Database, type QueryResult, type Sql, type Tx } from './database.ts';
 import { from as copyFrom } from 'pg-copy-streams';
 
 // Dates stay ISO strings (business dates are Asia/Shanghai calendar dates, never shifted by a
@@ -22,6 +22,43 @@ function wrap(c: pg.Pool | pg.PoolClient): Sql {
   };
 }
 
+function transactionHandle(client: pg.PoolClient): Tx {
+  return {
+    ...wrap(client),
+    async copyLines(table, columns, lines) {
+      const sink = client.query(copyFrom(`COPY ${table} (${columns.join(',')}) FROM STDIN`));
+      const done = new Promise<void>((resolve, reject) => {
+        sink.on('error', reject);
+        sink.on('finish', resolve);
+      });
+      done.catch(() => undefined);
+      // Rows are produced (built, encoded) piece by piece while the server already copies the
+      // earlier pieces; a turn of the event loop between pieces lets them out (issue #11 item 1).
+      let n = 0;
+      try {
+        await nextTurn();
+        for (const piece of copyPieces(lines, COPY_PIECE)) {
+          n += piece.rows;
+          if (!sink.write(piece.text)) await new Promise((r) => sink.once('drain', r));
+          await nextTurn();
+        }
+      } catch (e) {
+        sink.destroy(e as Error);
+        await done.catch(() => undefined);
+        throw e;
+      }
+      sink.end();
+      await done;
+      return n;
+    },
+  };
+}
+
+/** Rows per write of a streamed COPY. */
+const COPY_PIECE = 500;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** A pool on a real PostgreSQL server (`DATABASE_URL`). */
 export function openPostgres(url: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max });
@@ -37,7 +74,7 @@ export function openPostgres(url: string, max = 10): Database {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const out = await fn(wrap(client));
+        const out = await fn(transactionHandle(client));
         await client.query('COMMIT');
         return out;
       } catch (e) {

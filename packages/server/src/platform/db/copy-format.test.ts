@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, csvLine } from './database.ts';
+import { copyTextField, copyTextLine, csvField, csvLine } from './database.ts';
 
 describe('csvField (COPY … FORMAT csv)', () => {
   it('leaves plain values unquoted and NULL as the unquoted empty field', () => {
@@ -22,5 +22,14 @@ describe('csvField (COPY … FORMAT csv)', () => {
     expect(csvField({ a: 1, b: 'x' })).toBe('"{""a"":1,""b"":""x""}"');
     expect(csvField([])).toBe('[]');
     expect(csvField(new Date('2026-01-02T03:04:05Z'))).toBe('2026-01-02T03:04:05.000Z');
+  });
+});
+
+describe('copyTextField (COPY … text format)', () => {
+  it('writes NULL as \\N and escapes backslash, tab and line breaks; nothing else', () => {
+    expect(copyTextLine([1, null, true, 'a b,"c"', ''])).toBe('1\t\\N\ttrue\ta b,"c"\t');
+    expect(copyTextField('tab\there\nnew\rcr\\back')).toBe('tab\\there\\nnew\\rcr\\\\back');
+    expect(copyTextField('\\N')).toBe('\\\\N');
+    expect(copyTextField({ a: 'x\\y' })).toBe('{"a":"x\\\\\\\\y"}');
   });
 });
