@@ -15,13 +15,15 @@ export interface ApiRoute {
   body: Record<string, JsonSchema>;
   /** The 2xx media types the route answers with. */
   produces: string[];
+  /** The JSON schema of the 200 (or first 2xx) `application/json` response, when there is one. */
+  response: JsonSchema | null;
   tags: string[];
 }
 
 interface Operation {
   parameters?: { in: string; name: string; required?: boolean; schema?: JsonSchema }[];
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
-  responses?: Record<string, { content?: Record<string, unknown> }>;
+  responses?: Record<string, { content?: Record<string, { schema?: JsonSchema }> }>;
   tags?: string[];
 }
 
@@ -47,7 +49,9 @@ export async function apiRoutes(app: FastifyInstance): Promise<ApiRoute[]> {
       const body: ApiRoute['body'] = {};
       for (const [type, c] of Object.entries(op.requestBody?.content ?? {})) body[type] = c.schema ?? {};
       const produces = [...new Set(Object.entries(op.responses ?? {}).filter(([s]) => s.startsWith('2')).flatMap(([, x]) => Object.keys(x.content ?? {})))];
-      routes.push({ method: method.toUpperCase() as ApiRoute['method'], path, params, query, body, produces, tags: op.tags ?? [] });
+      const ok = Object.entries(op.responses ?? {}).filter(([s]) => s.startsWith('2')).sort(([a], [b]) => a.localeCompare(b))[0]?.[1];
+      const response = ok?.content?.['application/json']?.schema ?? null;
+      routes.push({ method: method.toUpperCase() as ApiRoute['method'], path, params, query, body, produces, response, tags: op.tags ?? [] });
     }
   }
   return routes.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));

@@ -86,13 +86,21 @@ export async function insertAccount(sql: Sql, a: NewAccount): Promise<void> {
   );
 }
 
-/** Names for a scope label: the organisation, community or region. */
-export async function scopeNames(sql: Sql, a: Pick<AccountRow, 'community_id' | 'organization_id' | 'region_code'>): Promise<{ org: string | null; community: string | null; region: string | null }> {
-  const { rows } = await sql.query<{ org: string | null; community: string | null; region: string | null }>(
-    `select (select name from organization where community_id = $1 and id = $2) as org,
-            (select name from community where community_id = $1) as community,
-            (select name from region where code = $3) as region`,
-    [a.community_id, a.organization_id, a.region_code],
+/** Names for scope labels: the organisations, communities and regions of these accounts, in one statement whatever their number. */
+export async function scopeNames(sql: Sql, accounts: readonly Pick<AccountRow, 'community_id' | 'organization_id' | 'region_code'>[]): Promise<ScopeNames> {
+  const present = <T>(xs: (T | null)[]) => [...new Set(xs.filter((x): x is T => x !== null))];
+  const { rows } = await sql.query<{ orgs: [string, string][]; communities: [string, string][]; regions: [string, string][] }>(
+    `select (select coalesce(json_agg(json_build_array(o.id, o.name)), '[]') from organization o where o.community_id = any($1::uuid[]) and o.id = any($2::uuid[])) as orgs,
+            (select coalesce(json_agg(json_build_array(c.community_id, c.name)), '[]') from community c where c.community_id = any($1::uuid[])) as communities,
+            (select coalesce(json_agg(json_build_array(r.code, r.name)), '[]') from region r where r.code = any($3::text[])) as regions`,
+    [present(accounts.map((a) => a.community_id)), present(accounts.map((a) => a.organization_id)), present(accounts.map((a) => a.region_code))],
   );
-  return rows[0] ?? { org: null, community: null, region: null };
+  const r = rows[0]!;
+  return { org: new Map(r.orgs), community: new Map(r.communities), region: new Map(r.regions) };
+}
+
+export interface ScopeNames {
+  org: Map<string, string>;
+  community: Map<string, string>;
+  region: Map<string, string>;
 }

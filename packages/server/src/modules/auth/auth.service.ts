@@ -15,7 +15,11 @@ import type { LoginThrottle } from './login-throttle.ts';
 const BAD_LOGIN = '用户名或密码错误';
 
 export async function userView(sql: Sql, a: repo.AccountRow): Promise<UserView> {
-  const names = await repo.scopeNames(sql, a);
+  return viewOf(a, await repo.scopeNames(sql, [a]));
+}
+
+function viewOf(a: repo.AccountRow, names: repo.ScopeNames): UserView {
+  const name = (m: Map<string, string>, key: string | null) => (key === null ? null : (m.get(key) ?? null));
   return {
     id: a.id,
     username: a.username,
@@ -27,7 +31,7 @@ export async function userView(sql: Sql, a: repo.AccountRow): Promise<UserView> 
       communityId: a.community_id,
       organizationId: a.organization_id,
       regionCode: a.region_code,
-      label: a.scope_kind === 'organization' ? (names.org ?? '') : a.scope_kind === 'community' ? (names.community ?? '') : (names.region ?? a.region_code ?? ''),
+      label: a.scope_kind === 'organization' ? (name(names.org, a.organization_id) ?? '') : a.scope_kind === 'community' ? (name(names.community, a.community_id) ?? '') : (name(names.region, a.region_code) ?? a.region_code ?? ''),
     },
   };
 }
@@ -99,9 +103,8 @@ function requireAccountAdmin(actor: Actor): void {
 export async function listAccounts(ctx: AppContext, actor: Actor) {
   requireAccountAdmin(actor);
   const rows = await repo.listAccounts(ctx.db, null);
-  return Promise.all(
-    rows.map(async (a) => ({ ...(await userView(ctx.db, a)), disabled: a.disabled, lockedUntil: a.locked_until?.toISOString() ?? null, failedAttempts: a.failed_attempts })),
-  );
+  const names = await repo.scopeNames(ctx.db, rows);
+  return rows.map((a) => ({ ...viewOf(a, names), disabled: a.disabled, lockedUntil: a.locked_until?.toISOString() ?? null, failedAttempts: a.failed_attempts }));
 }
 
 /** Creates an account (admin only; also used by `npm run admin:create` with a null actor). */

@@ -80,11 +80,13 @@ export interface FollowUpRow {
   symptoms: SymptomCode[];
 }
 
-export async function followUpsOf(sql: Sql, communityId: string, enrollmentId: string): Promise<FollowUpRow[]> {
+/** The follow-ups of these enrolments, newest first, in one statement. */
+export async function followUpsOf(sql: Sql, communityId: string, enrollmentIds: readonly string[]): Promise<FollowUpRow[]> {
+  if (!enrollmentIds.length) return [];
   return (await sql.query<FollowUpRow>(
     `select id, enrollment_id as "enrollmentId", date::text as date, way, sbp, dbp, fasting_glucose::float8 as "fastingGlucose", heart_rate as "heartRate",
             classification, controlled, next_step as "nextStep", next_due_date::text as "nextDueDate", urgent_reasons as "urgentReasons", symptoms
-       from chronic_follow_up where community_id = $1 and enrollment_id = $2 order by date desc, created_at desc`, [communityId, enrollmentId])).rows;
+       from chronic_follow_up where community_id = $1 and enrollment_id = any($2::uuid[]) order by date desc, created_at desc`, [communityId, enrollmentIds])).rows;
 }
 
 export async function insertFollowUp(sql: Sql, f: Record<string, unknown>): Promise<void> {

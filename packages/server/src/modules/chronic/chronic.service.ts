@@ -65,7 +65,7 @@ export async function recordFollowUp(ctx: AppContext, actor: Actor, input: Follo
     if (e.ended_on) throw new DomainError('CONFLICT', '该慢病管理已结案');
     if (input.date < e.enrolled_on) throw new DomainError('VALIDATION_FAILED', '随访日期早于纳入管理日期', { field: 'date' });
     const id = input.id ?? randomUUID();
-    const prior = (await repo.followUpsOf(tx, e.community_id, e.id)).find((f) => f.id === id);
+    const prior = (await repo.followUpsOf(tx, e.community_id, [e.id])).find((f) => f.id === id);
     if (prior) {
       // A retried submission: answer with what was stored, change nothing.
       const stored = { classification: prior.classification, controlled: prior.controlled, nextStep: prior.nextStep, nextDueDate: prior.nextDueDate, urgentReasons: prior.urgentReasons } as Pick<FollowUpResponse, 'classification' | 'controlled' | 'nextStep' | 'nextDueDate' | 'urgentReasons'>;
@@ -110,7 +110,8 @@ async function referralProposal(sql: Sql, e: repo.EnrollmentRow, communityId: st
 export async function residentChronic(ctx: AppContext, actor: Actor, residentId: string) {
   const { row } = await requireResidentAccess(ctx.db, actor, residentId, 'resident.read', ctx.clock.now());
   const list = await repo.enrollmentsOfResident(ctx.db, row.community_id, row.id);
-  return Promise.all(list.map(async (e) => ({ ...e, followUps: await repo.followUpsOf(ctx.db, e.community_id, e.id) })));
+  const followUps = await repo.followUpsOf(ctx.db, row.community_id, list.map((e) => e.id));
+  return list.map((e) => ({ ...e, followUps: followUps.filter((f) => f.enrollmentId === e.id) }));
 }
 
 /** The work lists of a unit: due today (and the coming week) and overdue with call outcomes. */

@@ -129,13 +129,27 @@ export async function setContractStatus(sql: Sql, communityId: string, id: strin
 }
 
 /** Package items of a contract with what has been delivered against each. */
-export async function contractItems(sql: Sql, communityId: string, contractId: string) {
-  return (await sql.query<{ itemId: string; packageName: string; code: string; name: string; timesPerYear: number; delivered: number }>(
-    `select i.id as "itemId", p.name as "packageName", i.code, i.name, i.times_per_year as "timesPerYear",
-            (select count(*)::int from fd_service s where s.community_id = $1 and s.contract_id = $2 and s.item_id = i.id) as delivered
+export interface ContractItem {
+  itemId: string;
+  packageName: string;
+  code: string;
+  name: string;
+  timesPerYear: number;
+  delivered: number;
+}
+
+/** The package items of these contracts with the services delivered so far, in one statement; keyed by contract. */
+export async function contractItems(sql: Sql, communityId: string, contractIds: readonly string[]): Promise<Map<string, ContractItem[]>> {
+  const out = new Map<string, ContractItem[]>(contractIds.map((id) => [id, []]));
+  if (!contractIds.length) return out;
+  const { rows } = await sql.query<ContractItem & { contractId: string }>(
+    `select cp.contract_id as "contractId", i.id as "itemId", p.name as "packageName", i.code, i.name, i.times_per_year as "timesPerYear",
+            (select count(*)::int from fd_service s where s.community_id = $1 and s.contract_id = cp.contract_id and s.item_id = i.id) as delivered
        from fd_contract_package cp join fd_package p on p.community_id = cp.community_id and p.id = cp.package_id
        join fd_package_item i on i.community_id = p.community_id and i.package_id = p.id
-      where cp.community_id = $1 and cp.contract_id = $2 order by p.population, i.code`, [communityId, contractId])).rows;
+      where cp.community_id = $1 and cp.contract_id = any($2::uuid[]) order by p.population, i.code`, [communityId, contractIds]);
+  for (const { contractId, ...item } of rows) out.get(contractId)?.push(item);
+  return out;
 }
 
 export async function insertService(sql: Sql, s: { communityId: string; id: string; contractId: string; itemId: string; deliveredOn: string; note: string | null; recordedBy: string }): Promise<boolean> {

@@ -14,8 +14,16 @@ import { refreshSigningRates } from '../rate-summaries/index.ts';
 import { signingRatesRawSql, signingRatesSql } from './signing-rates.repository.ts';
 
 async function contractView(sql: Sql, c: repo.ContractRow) {
-  const items = await repo.contractItems(sql, c.community_id, c.id);
-  return { ...c, created_at: c.created_at.toISOString(), items, fulfilmentRate: fulfilmentRate(items) };
+  return (await contractViews(sql, c.community_id, [c]))[0]!;
+}
+
+/** Views of contracts of one community, their items read in one statement. */
+async function contractViews(sql: Sql, communityId: string, contracts: readonly repo.ContractRow[]) {
+  const items = await repo.contractItems(sql, communityId, contracts.map((c) => c.id));
+  return contracts.map((c) => {
+    const own = items.get(c.id) ?? [];
+    return { ...c, created_at: c.created_at.toISOString(), items: own, fulfilmentRate: fulfilmentRate(own) };
+  });
 }
 
 /**
@@ -121,7 +129,7 @@ export async function recordService(ctx: AppContext, actor: Actor, id: string, i
     const c = await requireContract(tx, ctx, actor, id);
     if (c.status === 'terminated') throw new DomainError('CONFLICT', '签约已解除');
     if (input.deliveredOn < c.starts_on || input.deliveredOn >= c.ends_on || input.deliveredOn > businessDate(ctx.clock)) throw new DomainError('VALIDATION_FAILED', '服务日期须在签约期内且不晚于今天', { field: 'deliveredOn' });
-    if (!(await repo.contractItems(tx, c.community_id, c.id)).some((i) => i.itemId === input.itemId)) throw new DomainError('VALIDATION_FAILED', '该服务项目不在签约服务包内', { field: 'itemId' });
+    if (!((await repo.contractItems(tx, c.community_id, [c.id])).get(c.id) ?? []).some((i) => i.itemId === input.itemId)) throw new DomainError('VALIDATION_FAILED', '该服务项目不在签约服务包内', { field: 'itemId' });
     const serviceId = input.id ?? randomUUID();
     if (await repo.insertService(tx, { communityId: c.community_id, id: serviceId, contractId: c.id, itemId: input.itemId, deliveredOn: input.deliveredOn, note: input.note ?? null, recordedBy: actor.userId })) {
       await recordAudit(tx, actor, { communityId: c.community_id, action: 'contract.service', resourceType: 'fd_service', resourceId: serviceId, residentId: c.resident_id, details: { itemId: input.itemId } });
@@ -132,7 +140,7 @@ export async function recordService(ctx: AppContext, actor: Actor, id: string, i
 
 export async function residentContracts(ctx: AppContext, actor: Actor, residentId: string) {
   const { row } = await requireResidentAccess(ctx.db, actor, residentId, 'resident.read', ctx.clock.now());
-  return Promise.all((await repo.contractsOfResident(ctx.db, row.community_id, row.id)).map((c) => contractView(ctx.db, c)));
+  return contractViews(ctx.db, row.community_id, await repo.contractsOfResident(ctx.db, row.community_id, row.id));
 }
 
 /** Teams in scope, with panel size (active contracts; a doctor serves ≤ 2,000 residents in principle). */

@@ -40,9 +40,16 @@ export async function listCandidates(ctx: AppContext, actor: Actor, status: 'ope
   if (f.communityIds && !f.communityIds.length) throw new DomainError('FORBIDDEN', '当前角色无权处理重复档案');
   const rows = await moves.listCandidates(ctx.db, f.communityIds, f.regionPrefix, status);
   const today = businessDate(ctx.clock);
+  // Both sides of every pair, one statement per community (not per pair).
+  const residents = new Map<string, Map<string, repo.ResidentRow>>();
+  for (const communityId of new Set(rows.map((c) => c.community_id))) {
+    const pairs = rows.filter((c) => c.community_id === communityId);
+    residents.set(communityId, await repo.findResidents(ctx.db, communityId, pairs.flatMap((c) => [c.resident_a, c.resident_b])));
+  }
   const out: CandidateView[] = [];
   for (const c of rows) {
-    const [a, b] = await Promise.all([repo.findResident(ctx.db, c.community_id, c.resident_a), repo.findResident(ctx.db, c.community_id, c.resident_b)]);
+    const a = residents.get(c.community_id)?.get(c.resident_a);
+    const b = residents.get(c.community_id)?.get(c.resident_b);
     if (!a || !b) continue;
     out.push({ communityId: c.community_id, status: c.status, createdAt: c.created_at.toISOString(), a: toListItem(a, actor, ctx.cipher, today), b: toListItem(b, actor, ctx.cipher, today) });
   }

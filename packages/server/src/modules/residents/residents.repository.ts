@@ -82,6 +82,13 @@ export async function findResident(sql: Sql, communityId: string, id: string): P
   return (await sql.query<ResidentRow>(`${select('$1')} where t.community_id = $1 and t.id = $2`, [communityId, id])).rows[0] ?? null;
 }
 
+/** Several residents of one community in one statement (lists that show both sides of a pair …). */
+export async function findResidents(sql: Sql, communityId: string, ids: readonly string[]): Promise<Map<string, ResidentRow>> {
+  if (!ids.length) return new Map();
+  const { rows } = await sql.query<ResidentRow>(`${select('$1')} where t.community_id = $1 and t.id = any($2::uuid[])`, [communityId, [...new Set(ids)]]);
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 /**
  * The community holding a resident id's current record (the active row first, then the latest
  * changed): for callers whose scope spans several communities, and for a record that left the
