@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { SessionCache } from '../platform/auth/session-cache.ts';
+import { CommunityCache } from '../platform/reference/community-cache.ts';
 import { loadConfig, type Config } from '../platform/config.ts';
 import { openDatabase } from '../platform/db/open-database.ts';
 import { migrate } from '../platform/db/migrate.ts';
@@ -26,7 +27,7 @@ export async function createContext(config: Config, opts: { db?: Database; clock
   await migrate(db);
   await loadReferenceData(db);
   const keys = loadIdNumberKeys(config);
-  return { config, db, cipher: createIdNumberCipher(keys.enc, keys.hash), clock: opts.clock ?? systemClock, isKnownRegion: regionChecker(readDivisions()), sessions: new SessionCache() };
+  return { config, db, cipher: createIdNumberCipher(keys.enc, keys.hash), clock: opts.clock ?? systemClock, isKnownRegion: regionChecker(readDivisions()), sessions: new SessionCache(), reference: new CommunityCache() };
 }
 
 /** Everything `npm start` does before listening: context, demo seed (demo mode), HTTP app. */

@@ -1,4 +1,5 @@
 import type { SessionCache } from './auth/session-cache.ts';
+import type { CommunityCache } from './reference/community-cache.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { IdNumberCipher } from './crypto/id-number-cipher.ts';
@@ -14,4 +15,6 @@ export interface AppContext {
   isKnownRegion: (code: string) => boolean;
   /** Resolved sessions of this process (logout, revoke and org changes drop entries). */
   sessions: SessionCache;
+  /** Per-community reference data of this process (the referral catalogue), forgotten on change. */
+  reference: CommunityCache;
 }

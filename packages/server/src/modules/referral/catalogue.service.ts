@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DomainError, scopeFilter, type Actor, type CatalogueEntry } from '@yigong/domain';
 import type { CatalogueEntryInput } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
+import type { Sql } from '../../platform/db/database.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { communityRegion } from '../org/index.ts';
@@ -35,19 +36,30 @@ export async function listCatalogue(ctx: AppContext, actor: Actor, communityId: 
 
 export async function upsertCatalogueEntry(ctx: AppContext, actor: Actor, input: CatalogueEntryInput) {
   if (input.codeTo < input.codeFrom) throw new DomainError('VALIDATION_FAILED', '编码范围的终点早于起点', { field: 'codeTo' });
-  return ctx.db.transaction(async (tx) => {
+  const out = await ctx.db.transaction(async (tx) => {
     authorize(actor, 'referral.catalogue', { communityId: input.communityId, regionCode: await communityRegion(tx, input.communityId) });
     await repo.upsertCatalogueEntry(tx, input.communityId, randomUUID(), input);
     await recordAudit(tx, actor, { communityId: input.communityId, action: 'referral.catalogue_set', resourceType: 'referral_catalogue', details: input });
     return repo.catalogueOf(tx, input.communityId);
   });
+  ctx.reference.forget(CATALOGUE, input.communityId);
+  return out;
 }
 
 export async function deleteCatalogueEntry(ctx: AppContext, actor: Actor, communityId: string, id: string) {
-  return ctx.db.transaction(async (tx) => {
+  const out = await ctx.db.transaction(async (tx) => {
     authorize(actor, 'referral.catalogue', { communityId, regionCode: await communityRegion(tx, communityId) });
     if (!(await repo.deleteCatalogueEntry(tx, communityId, id))) throw new DomainError('NOT_FOUND', '目录条目不存在');
     await recordAudit(tx, actor, { communityId, action: 'referral.catalogue_delete', resourceType: 'referral_catalogue', resourceId: id });
     return { ok: true };
   });
+  ctx.reference.forget(CATALOGUE, communityId);
+  return out;
+}
+
+const CATALOGUE = 'referral.catalogue';
+
+/** The community's catalogue for a submit's check: from this process's cache (forgotten after every change made here). */
+export function cachedCatalogue(ctx: AppContext, sql: Sql, communityId: string) {
+  return ctx.reference.get(CATALOGUE, communityId, ctx.clock.now().getTime(), () => repo.catalogueOf(sql, communityId));
 }

@@ -6,7 +6,7 @@ import type { Sql } from '../../platform/db/database.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { releaseBookingInTx, findBooking } from '../scheduling/index.ts';
 import * as repo from './referral.repository.ts';
-import { sideOf, toReferralView } from './referral-view.ts';
+import { sideOf, toReferralViews } from './referral-view.ts';
 import { findOrganizationRef } from '../org/index.ts';
 import { attachSlot, insertWithPickupCode, requireReferral } from './referral.service.ts';
 
@@ -17,7 +17,7 @@ import { attachSlot, insertWithPickupCode, requireReferral } from './referral.se
  */
 export async function transitionReferral(ctx: AppContext, actor: Actor, id: string, action: ReferralAction, input: TransitionRequest): Promise<ReferralView> {
   const now = ctx.clock.now();
-  const communityId = await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const r = await requireReferral(tx, actor, id, true);
     const decision = decideTransition(r.status, action, sideOf(actor, r), actor.role, input);
     if (!decision.ok) throw new DomainError(decision.code, decision.message, { status: r.status, action, ...(decision.field ? { field: decision.field } : {}) });
@@ -28,8 +28,8 @@ export async function transitionReferral(ctx: AppContext, actor: Actor, id: stri
     if (action === 'complete') set.outcome = input.outcome;
     if (action === 'reject') set.reject_reason = input.rejectReason;
     if (action === 'redirect') set.redirected_to = await redirect(tx, actor, r, input.toOrganizationId!, now);
-    await repo.updateReferral(tx, r.community_id, r.id, set, now);
-    await repo.appendEvent(tx, {
+    const stored = await repo.updateReferral(tx, r.community_id, r.id, set, now);
+    const history = await repo.appendEventWithHistory(tx, {
       communityId: r.community_id, referralId: r.id, at: now, action, from: r.status, to: decision.to, actorId: actor.userId, username: actor.username,
       role: actor.role, organizationId: actor.organizationId, comment: input.comment ?? input.reason ?? (input.rejectReason ? `拒绝：${input.rejectReason}` : null),
       details: action === 'complete' ? { outcome: input.outcome } : undefined,
@@ -40,9 +40,11 @@ export async function transitionReferral(ctx: AppContext, actor: Actor, id: stri
       const booking = await findBooking(tx, r.community_id, r.booking_id);
       if (booking) await releaseBookingInTx(tx, ctx, actor, booking);
     }
-    return r.community_id;
+    // The view from this transaction's own statements: the updated row with the names read when it
+    // was locked; a newly booked slot has a time it did not read.
+    const row = action === 'schedule' ? (await repo.findReferral(tx, r.community_id, r.id))! : { ...r, ...stored! };
+    return (await toReferralViews(tx, actor, [row], ctx.clock.now(), new Map([[r.id, history]])))[0]!;
   });
-  return toReferralView(ctx.db, actor, (await repo.findReferral(ctx.db, communityId, id))!, ctx.clock.now());
 }
 
 /** REFERRAL.md "redirected (to another unit: a new referral replaces this one)". */

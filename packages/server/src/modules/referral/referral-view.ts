@@ -21,15 +21,16 @@ export async function toReferralView(sql: Sql, actor: Actor, r: repo.ReferralRow
 }
 
 /**
- * Views of many referrals in two statements whatever their number — the ICD-10 names of all their
- * diagnoses and all their histories — not two per referral (issue #11: no N+1 on list routes).
+ * Views of many referrals in at most two statements whatever their number — the ICD-10 names of
+ * all their diagnoses (none once this process knows them) and all their histories — not two per
+ * referral (issue #11: no N+1 on list routes).
  */
-export async function toReferralViews(sql: Sql, actor: Actor, rows: readonly repo.ReferralRow[], now: Date, known?: Map<string, string>): Promise<ReferralView[]> {
+export async function toReferralViews(sql: Sql, actor: Actor, rows: readonly repo.ReferralRow[], now: Date, histories?: Map<string, ReferralView['history']>): Promise<ReferralView[]> {
   if (rows.length === 0) return [];
   const codes = [...new Set(rows.flatMap((r) => r.diagnoses.map((d) => d.code)))];
-  // A writer that has just validated the codes passes their names (one statement fewer).
-  const names = known && codes.every((c) => known.has(c)) ? known : await icd10Names(sql, codes);
-  const history = await repo.listEventsOf(sql, rows);
+  const names = await icd10Names(sql, codes);
+  // A writer that has the histories from its own statements passes them (one statement fewer).
+  const history = histories && rows.every((r) => histories.has(r.id)) ? histories : await repo.listEventsOf(sql, rows);
   return rows.map((r) => view(actor, r, now, names, history.get(r.id) ?? []));
 }
 

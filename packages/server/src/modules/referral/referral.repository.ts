@@ -119,32 +119,70 @@ export interface NewReferral {
 }
 
 /** Inserts the referral; false when its pickup code is taken in the community (the caller draws another). */
-export async function insertReferral(sql: Sql, r: NewReferral): Promise<boolean> {
-  const { rowCount } = await sql.query(
+/** The referral's own columns, as an insert or update returns them (the view adds the joined names). */
+export type StoredReferral = Omit<ReferralRow, 'resident_name' | 'from_organization_name' | 'to_organization_name' | 'to_department_name' | 'slot_starts_at'>;
+
+/** Inserts a referral; null when its pickup code is taken (the caller draws another). */
+export async function insertReferral(sql: Sql, r: NewReferral): Promise<StoredReferral | null> {
+  const { rows } = await sql.query<StoredReferral>(
     `insert into referral (community_id, id, resident_id, direction, status, priority, from_organization_id, from_department, to_organization_id,
        to_department, external_hospital, reason, diagnoses, history, treatment, catalogue_rule, catalogue_matched, catalogue_range, deadline_at,
        pickup_code, parent_referral_id, sender_id, sender_name, client_recorded_at, created_at, updated_at)
      values ($1,$2,$3,$4,'submitted',$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$24)
-     on conflict (community_id, pickup_code) do nothing`,
+     on conflict (community_id, pickup_code) do nothing
+     returning *`,
     [r.communityId, r.id, r.residentId, r.direction, r.priority, r.fromOrganizationId, r.fromDepartment, r.toOrganizationId, r.toDepartment,
       r.externalHospital, r.reason, JSON.stringify(r.diagnoses), r.history, r.treatment, r.catalogue.rule, r.catalogue.matched, r.catalogue.range,
       r.deadlineAt, r.pickupCode, r.parentReferralId, r.senderId, r.senderName, r.clientRecordedAt, r.now],
   );
-  return rowCount === 1;
+  return rows[0] ?? null;
 }
 
-export async function updateReferral(sql: Sql, communityId: string, id: string, set: Partial<Record<'status' | 'slot_id' | 'booking_id' | 'outcome' | 'reject_reason' | 'redirected_to' | 'escalated_at', unknown>>, now: Date): Promise<void> {
+/** Updates a referral's columns; returns the row as stored now (null when there is none). */
+export async function updateReferral(sql: Sql, communityId: string, id: string, set: Partial<Record<'status' | 'slot_id' | 'booking_id' | 'outcome' | 'reject_reason' | 'redirected_to' | 'escalated_at', unknown>>, now: Date): Promise<StoredReferral | null> {
   const cols = Object.entries(set).filter(([, v]) => v !== undefined);
   const params: unknown[] = [communityId, id, now, ...cols.map(([k, v]) => (k === 'outcome' ? JSON.stringify(v) : v))];
-  await sql.query(`update referral set ${cols.map(([k], i) => `${k} = $${i + 4}`).join(', ')}${cols.length ? ', ' : ''}updated_at = $3 where community_id = $1 and id = $2`, params);
+  return (await sql.query<StoredReferral>(`update referral set ${cols.map(([k], i) => `${k} = $${i + 4}`).join(', ')}${cols.length ? ', ' : ''}updated_at = $3 where community_id = $1 and id = $2 returning *`, params)).rows[0] ?? null;
 }
 
-export async function appendEvent(sql: Sql, e: { communityId: string; referralId: string; at: Date; action: string; from: string | null; to: string; actorId: string | null; username: string | null; role: string | null; organizationId: string | null; comment: string | null; details?: unknown }): Promise<void> {
-  await sql.query(
-    `insert into referral_event (community_id, referral_id, at, action, from_status, to_status, actor_id, username, role, organization_id, comment, details)
-     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
-    [e.communityId, e.referralId, e.at, e.action, e.from, e.to, e.actorId, e.username, e.role, e.organizationId, e.comment, e.details === undefined ? null : JSON.stringify(e.details)],
-  );
+export interface NewEvent {
+  communityId: string;
+  referralId: string;
+  at: Date;
+  action: string;
+  from: string | null;
+  to: string;
+  actorId: string | null;
+  username: string | null;
+  role: string | null;
+  organizationId: string | null;
+  comment: string | null;
+  details?: unknown;
+}
+
+const eventParams = (e: NewEvent) => [e.communityId, e.referralId, e.at, e.action, e.from, e.to, e.actorId, e.username, e.role, e.organizationId, e.comment, e.details === undefined ? null : JSON.stringify(e.details)];
+const EVENT_INSERT = `insert into referral_event (community_id, referral_id, at, action, from_status, to_status, actor_id, username, role, organization_id, comment, details)
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`;
+const EVENT_VIEW = `at, action, from_status as "fromStatus", to_status as "toStatus", username, role, organization_id as "organizationId", comment`;
+const eventView = (e: ReferralEventView): ReferralEventView => ({ ...e, at: new Date(e.at).toISOString() });
+
+export async function appendEvent(sql: Sql, e: NewEvent): Promise<void> {
+  await sql.query(EVENT_INSERT, eventParams(e));
+}
+
+/**
+ * Appends an event and returns the referral's whole history with it, in one statement (the view
+ * of a write comes from its transaction; issue #11 item 2). PostgreSQL does not show a statement's
+ * own insert to its select, Citus (which runs the insert first) does: the new row comes from
+ * RETURNING and is left out of the select, so both give it once.
+ */
+export async function appendEventWithHistory(sql: Sql, e: NewEvent): Promise<ReferralEventView[]> {
+  const { rows } = await sql.query<ReferralEventView & { id: string }>(
+    `with added as (${EVENT_INSERT} returning id, ${EVENT_VIEW})
+     select * from (select id, ${EVENT_VIEW} from referral_event where community_id = $1 and referral_id = $2 and id not in (select id from added)
+                    union all select * from added) h order by id`,
+    eventParams(e));
+  return rows.map(({ id: _id, ...v }) => eventView(v));
 }
 
 /**
@@ -156,13 +194,13 @@ export async function listEventsOf(sql: Sql, referrals: readonly { community_id:
   if (referrals.length === 0) return out;
   const communities = [...new Set(referrals.map((r) => r.community_id))];
   const { rows } = await sql.query<ReferralEventView & { referralId: string }>(
-    `select referral_id as "referralId", at, action, from_status as "fromStatus", to_status as "toStatus", username, role, organization_id as "organizationId", comment
+    `select referral_id as "referralId", ${EVENT_VIEW}
        from referral_event where community_id = any($1::uuid[]) and referral_id = any($2::uuid[]) order by referral_id, id`,
     [communities, referrals.map((r) => r.id)],
   );
   for (const { referralId, ...e } of rows) {
     const list = out.get(referralId) ?? [];
-    list.push({ ...e, at: new Date(e.at).toISOString() });
+    list.push(eventView(e));
     out.set(referralId, list);
   }
   return out;

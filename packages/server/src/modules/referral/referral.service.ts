@@ -11,6 +11,7 @@ import { noteResidentRead } from '../../platform/audit/read-audit.ts';
 import { requireResidentAccess, requireResidentForWrite, icd10Names } from '../residents/index.ts';
 import { bookInTx, slotOwner } from '../scheduling/index.ts';
 import * as repo from './referral.repository.ts';
+import { cachedCatalogue } from './catalogue.service.ts';
 import { toReferralView, toReferralViews } from './referral-view.ts';
 import { renderReferralSlip } from './referral-slip.pdf.ts';
 import { businessDate } from '../../platform/clock.ts';
@@ -23,10 +24,11 @@ const CODE_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
  * look-alike characters: the unique index decides (ON CONFLICT … DO NOTHING), a taken code is
  * drawn again — no probe before the insert (issue #11).
  */
-export async function insertWithPickupCode(sql: Sql, r: Omit<repo.NewReferral, 'pickupCode'>): Promise<void> {
+export async function insertWithPickupCode(sql: Sql, r: Omit<repo.NewReferral, 'pickupCode'>): Promise<repo.StoredReferral> {
   for (;;) {
     const pickupCode = Array.from({ length: 8 }, () => CODE_CHARS[randomInt(CODE_CHARS.length)]).join('');
-    if (await repo.insertReferral(sql, { ...r, pickupCode })) return;
+    const stored = await repo.insertReferral(sql, { ...r, pickupCode });
+    if (stored) return stored;
   }
 }
 
@@ -83,20 +85,23 @@ export async function submitReferral(ctx: AppContext, actor: Actor, input: Creat
     const unknown = diagnoses.find((d) => !known.has(d.code));
     if (unknown) throw new DomainError('VALIDATION_FAILED', `未知的 ICD-10 编码：${unknown.code}`, { field: 'diagnoses' });
     // REFERRAL.md: the catalogue of the sending unit's level applies to the primary diagnosis; the result is stored and shown.
-    const catalogue = checkCatalogue(await repo.catalogueOf(tx, communityId), catalogueLevelOf(from.kind), primary.code);
+    const catalogue = checkCatalogue(await cachedCatalogue(ctx, tx, communityId), catalogueLevelOf(from.kind), primary.code);
     const parent = input.parentReferralId ?? (input.direction === 'down' ? await repo.latestCompletedUp(tx, communityId, resident.id, from.id) : null);
     const id = input.id ?? randomUUID();
-    await insertWithPickupCode(tx, {
+    const stored = await insertWithPickupCode(tx, {
       communityId, id, residentId: resident.id, direction: input.direction, priority: input.priority, fromOrganizationId: from.id, fromDepartment: null,
       toOrganizationId: to.id, toDepartment: input.toDepartment ?? null, externalHospital: input.externalHospital ?? null, reason: input.reason, diagnoses,
       history: input.history ?? null, treatment: input.treatment ?? null, catalogue, deadlineAt: answerDeadline(now, input.priority),
       parentReferralId: parent, senderId: actor.userId, senderName: actor.username,
       clientRecordedAt: input.clientRecordedAt ?? null, now,
     });
-    await repo.appendEvent(tx, { communityId, referralId: id, at: now, action: 'submit', from: 'draft', to: 'submitted', actorId: actor.userId, username: actor.username, role: actor.role, organizationId: actor.organizationId, comment: input.reason });
+    const history = await repo.appendEventWithHistory(tx, { communityId, referralId: id, at: now, action: 'submit', from: 'draft', to: 'submitted', actorId: actor.userId, username: actor.username, role: actor.role, organizationId: actor.organizationId, comment: input.reason });
     if (input.slotId) await attachSlot(tx, ctx, actor, { communityId, referralId: id, residentId: resident.id, toOrganizationId: to.id, slotId: input.slotId });
     await recordAudit(tx, actor, { communityId, action: 'referral.submit', resourceType: 'referral', resourceId: id, residentId: resident.id, details: { direction: input.direction, to: to.id, priority: input.priority, catalogue } });
-    return (await toReferralViews(tx, actor, [(await repo.findReferral(tx, communityId, id))!], now, known))[0]!;
+    // The view from what this transaction wrote; a booked slot or a department adds names it did not read.
+    const row: repo.ReferralRow | null = input.slotId || stored.to_department ? await repo.findReferral(tx, communityId, id)
+      : { ...stored, resident_name: resident.name, from_organization_name: from.name, to_organization_name: to.name, to_department_name: null, slot_starts_at: null };
+    return (await toReferralViews(tx, actor, [row!], now, new Map([[id, history]])))[0]!;
   });
 }
 

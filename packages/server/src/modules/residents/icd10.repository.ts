@@ -12,7 +12,25 @@ export async function searchIcd10(sql: Sql, q: string | undefined, limit: number
   return rows;
 }
 
-/** The Chinese names of those of `codes` that exist (validation and display in one statement). */
+/**
+ * Names of ICD-10 codes already read by this process. ICD-10 is reference data loaded from the
+ * release's own files at start-up and never written at runtime, so a name once read stays true;
+ * codes not found are not remembered (issue #11 item 2: no per-request lookup of reference data).
+ */
+const knownNames = new Map<string, string>();
+
+/** The Chinese names of those of `codes` that exist (validation and display; a statement only for codes not seen before). */
 export async function icd10Names(sql: Sql, codes: readonly string[]): Promise<Map<string, string>> {
-  return new Map((await sql.query<{ code: string; name_zh: string }>('select code, name_zh from icd10 where code = any($1::text[])', [codes])).rows.map((r) => [r.code, r.name_zh]));
+  const missing = [...new Set(codes.filter((c) => !knownNames.has(c)))];
+  if (missing.length) {
+    const { rows } = await sql.query<{ code: string; name_zh: string }>('select code, name_zh from icd10 where code = any($1::text[])', [missing]);
+    if (knownNames.size > 100_000) knownNames.clear();
+    for (const r of rows) knownNames.set(r.code, r.name_zh);
+  }
+  const out = new Map<string, string>();
+  for (const c of codes) {
+    const name = knownNames.get(c);
+    if (name !== undefined) out.set(c, name);
+  }
+  return out;
 }
