@@ -15,47 +15,85 @@ export interface Valid {
 
 type Probed = [Map<string, { id: string; community_id: string }>, Map<string, repo.StoredEncounter>];
 
-/** Chunks whose written versions overlay the probes of later chunks (see `IngestBatch`). */
-const OVERLAY_CHUNKS = 3;
+/** Full chunks that may wait for the writer (their probes already sent) before the reader must wait. */
+const QUEUED_CHUNKS = 1;
+/**
+ * Chunks whose written versions overlay later probes: a probe is sent when its chunk is queued,
+ * while up to QUEUED_CHUNKS chunks wait, one is being built and one is still being copied — their
+ * writes may not be visible to it (one more for margin).
+ */
+const OVERLAY_CHUNKS = QUEUED_CHUNKS + 3;
 
 /**
- * The chunks of one batch, written in the batch's transaction as a pipeline (issue #11 item 1):
- * when a chunk is full its probes (source locks, MPI, stored versions) are sent at once and the
- * chunk waits; the chunk before it is then built and streamed into `encounter` with COPY while the
- * caller validates the next lines. The database thus works on chunk n while Node validates chunk
- * n + 1 and builds chunk n − 1; at most three chunks are held (back-pressure on the request).
+ * The chunks of one batch, written in the batch's transaction as a pipeline (issue #11 item 1).
+ * The reader (the request's lines, validated) queues full chunks and goes on reading; when a chunk
+ * is queued its probes (source locks, MPI, stored versions) are sent at once. A writer takes the
+ * chunks in order: waits for its probes and for the previous chunk's COPY, then builds the rows
+ * and streams them into `encounter` with COPY while the reader validates the next lines. The
+ * reader waits only when QUEUED_CHUNKS chunks are waiting (back-pressure on the request), so at
+ * most QUEUED_CHUNKS + 3 chunks are held.
  *
- * A chunk's probes are sent before the writes of the one or two chunks ahead of it have reached
- * the database, so they may miss versions this batch wrote there: the versions written by the last
- * OVERLAY_CHUNKS chunks are kept and take precedence over what a probe returned. Older writes were
- * queued on the one connection before the probe and are seen by it.
+ * A chunk's probes may run before the writes of the chunks ahead of it have reached the database,
+ * so they may miss versions this batch wrote there: the versions written by the last
+ * OVERLAY_CHUNKS chunks are kept and take precedence over what a probe returned. Older writes had
+ * ended before the probe was sent on the one connection, so it sees them.
  */
 export class IngestBatch {
   readonly deltas = new AggregateDeltas();
   private inFlight: Promise<void> = Promise.resolve();
-  private pending: { chunk: readonly Valid[]; probes: Promise<Probed> } | null = null;
+  private readonly queue: { chunk: readonly Valid[]; probes: Promise<Probed> }[] = [];
+  private writer: Promise<void> | null = null;
+  private failure: unknown = null;
+  private spaceFreed: (() => void) | null = null;
   private readonly lockedSources = new Set<string>();
   private overlay: Map<string, repo.StoredEncounter>[] = [];
 
   constructor(private readonly tx: Tx, private readonly communityId: string, private readonly result: IngestResult) {}
 
-  /** Takes a full chunk: sends its probes, then writes the chunk taken before it. */
+  /** Queues a full chunk (its probes sent now); waits while QUEUED_CHUNKS chunks wait for the writer. */
   async push(chunk: readonly Valid[]): Promise<void> {
+    if (this.failure) throw this.failure;
     if (!chunk.length) return;
     const probes = this.probe(chunk);
     // Handled when the chunk is written; never an unhandled rejection meanwhile.
     probes.catch(() => undefined);
-    const previous = this.pending;
-    this.pending = { chunk, probes };
-    if (previous) await this.write(previous.chunk, previous.probes);
+    this.queue.push({ chunk, probes });
+    this.writer ??= this.drain();
+    while (this.queue.length > QUEUED_CHUNKS && !this.failure) await new Promise<void>((resolve) => (this.spaceFreed = resolve));
+    if (this.failure) throw this.failure;
   }
 
-  /** Writes the last chunk and waits for every write. */
+  /** Writes what is queued and waits for every write; the first error of any write is thrown. */
   async finish(): Promise<void> {
-    const last = this.pending;
-    this.pending = null;
-    if (last) await this.write(last.chunk, last.probes);
+    await this.writer;
+    if (this.failure) throw this.failure;
     await this.inFlight;
+  }
+
+  /**
+   * Stops after a failure of the reader (a broken request, a bad body): no chunk is written after
+   * this, and what was already sent is waited for, so nothing runs on the transaction after it ends.
+   */
+  async abort(reason: unknown): Promise<void> {
+    this.failure ??= reason;
+    this.queue.length = 0;
+    await this.writer;
+    await this.inFlight.catch(() => undefined);
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      for (let next = this.queue.shift(); next && !this.failure; next = this.queue.shift()) {
+        this.spaceFreed?.();
+        this.spaceFreed = null;
+        await this.write(next.chunk, next.probes);
+      }
+    } catch (e) {
+      this.failure = e;
+      this.spaceFreed?.();
+    } finally {
+      this.writer = null;
+    }
   }
 
   private probe(chunk: readonly Valid[]): Promise<Probed> {

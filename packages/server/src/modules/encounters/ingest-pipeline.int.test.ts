@@ -6,7 +6,8 @@ import { ingestEncounters } from './ingest.service.ts';
 
 /**
  * The ingest pipeline (ingest-batch.ts) with chunks of 2 and 3 lines, so probes run ahead of the
- * writes of the chunks before them: a key repeated in the next chunk, two chunks later and further,
+ * writes of the chunks before them: a key repeated in the next chunk, two, four and seven chunks
+ * later (beyond the overlay, from the database),
  * changed or identical, must end as its last version, counted once, with aggregates equal to a
  * recompute from the stored rows.
  */
@@ -43,15 +44,19 @@ describe('ingest pipeline: keys repeated across chunks in flight', () => {
       visit('c', 3000), visit('a', 1100), visit('b', 2000), // chunk 2: a changed, b identical
       visit('d', 4000), visit('a', 1200, '2025-05-06'), visit('c', 3000), // chunk 3: a changed again (another month), c identical
       visit('e', 5000), visit('b', 2100), visit('a', 1200, '2025-05-06'), // chunk 4: b changed, a identical to its last version
-      visit('a', 1300), visit('f', 6000), // chunk 5: a back in April
+      visit('a', 1300), visit('f', 6000), visit('g', 7000), // chunk 5: a back in April
+      ...Array.from({ length: 18 }, (_, i) => visit(`filler-${i}`, 1000 + i)), // chunks 6–11
+      visit('a', 1400), visit('c', 3000), visit('h', 8000), // chunk 12: a changed seven chunks after its last version, c identical
     ];
     const first = await ingestEncounters(p.ctx, actor(communityId), communityId, lines(batch), chunks);
-    // Six keys inserted, a changed four times (once identical), b once; three identical repeats.
-    expect(first).toMatchObject({ accepted: 10, duplicates: 3, rejected: 0 });
-    expect(await stored()).toEqual([
-      { id: 'a', total_cost: 1300, start_date: '2025-04-02' }, { id: 'b', total_cost: 2100, start_date: '2025-04-02' }, { id: 'c', total_cost: 3000, start_date: '2025-04-02' },
+    // 26 keys inserted; a changed four times, b once; four identical repeats.
+    expect(first).toMatchObject({ accepted: 31, duplicates: 4, rejected: 0 });
+    expect((await stored()).filter((r) => !r.id.startsWith('filler'))).toEqual([
+      { id: 'a', total_cost: 1400, start_date: '2025-04-02' }, { id: 'b', total_cost: 2100, start_date: '2025-04-02' }, { id: 'c', total_cost: 3000, start_date: '2025-04-02' },
       { id: 'd', total_cost: 4000, start_date: '2025-04-02' }, { id: 'e', total_cost: 5000, start_date: '2025-04-02' }, { id: 'f', total_cost: 6000, start_date: '2025-04-02' },
+      { id: 'g', total_cost: 7000, start_date: '2025-04-02' }, { id: 'h', total_cost: 8000, start_date: '2025-04-02' },
     ]);
+    expect(await stored()).toHaveLength(26);
     const incremental = await aggregates();
     await recomputeAggregates(p.ctx, communityId);
     expect(await aggregates()).toEqual(incremental);
@@ -60,8 +65,8 @@ describe('ingest pipeline: keys repeated across chunks in flight', () => {
     const again = await ingestEncounters(p.ctx, actor(communityId), communityId, lines(batch), chunks);
     expect(again.rejected).toBe(0);
     expect(again.accepted + again.duplicates).toBe(batch.length);
-    expect(await stored()).toHaveLength(6);
-    expect((await stored()).find((r) => r.id === 'a')).toEqual({ id: 'a', total_cost: 1300, start_date: '2025-04-02' });
+    expect(await stored()).toHaveLength(26);
+    expect((await stored()).find((r) => r.id === 'a')).toEqual({ id: 'a', total_cost: 1400, start_date: '2025-04-02' });
     const afterAgain = await aggregates();
     expect(afterAgain).toEqual(incremental);
     await recomputeAggregates(p.ctx, communityId);

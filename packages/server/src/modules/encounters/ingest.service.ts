@@ -17,7 +17,7 @@ export interface ChunkSizes {
   first: number;
   rest: number;
 }
-export const DEFAULT_CHUNKS: ChunkSizes = { first: 500, rest: 1_500 };
+export const DEFAULT_CHUNKS: ChunkSizes = { first: 500, rest: 1_000 };
 /** Lines validated between two turns of the event loop. */
 const YIELD_EVERY = 250;
 
@@ -52,22 +52,28 @@ export async function ingestEncounters(ctx: AppContext, actor: Actor, communityI
     // Node validates while the database writes the chunks before (IngestBatch); awaiting a push
     // stops reading the request: back-pressure.
     let n = 0;
-    for await (const l of lines) {
-      // Lines already buffered would be validated without a pause, starving the COPY of the chunk
-      // before (built in the turns of the event loop): give it a turn now and then.
-      if (++n % YIELD_EVERY === 0) await nextTurn();
-      const v = 'error' in l ? { line: l.line, id: null, code: 'INVALID_JSON' as const, message: l.error } : validate(ctx, l.line, l.value, env);
-      if ('code' in v) {
-        result.rejected++;
-        if (result.errors.length < MAX_ERRORS) result.errors.push(v);
-      } else if (chunk.push(v) >= chunkSize) {
-        await batch.push(chunk);
-        chunk = [];
-        chunkSize = chunks.rest;
+    try {
+      for await (const l of lines) {
+        // Lines already buffered would be validated without a pause, starving the COPY of the chunk
+        // before (built in the turns of the event loop): give it a turn now and then.
+        if (++n % YIELD_EVERY === 0) await nextTurn();
+        const v = 'error' in l ? { line: l.line, id: null, code: 'INVALID_JSON' as const, message: l.error } : validate(ctx, l.line, l.value, env);
+        if ('code' in v) {
+          result.rejected++;
+          if (result.errors.length < MAX_ERRORS) result.errors.push(v);
+        } else if (chunk.push(v) >= chunkSize) {
+          await batch.push(chunk);
+          chunk = [];
+          chunkSize = chunks.rest;
+        }
       }
+      await batch.push(chunk);
+      await batch.finish();
+    } catch (e) {
+      // Nothing of this batch may still run when the transaction rolls back.
+      await batch.abort(e);
+      throw e;
     }
-    await batch.push(chunk);
-    await batch.finish();
     await repo.applyDeltas(tx, communityId, batch.deltas);
     await recordAudit(tx, actor, { communityId, action: 'encounter.ingest', resourceType: 'encounter', details: { accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected } });
     return result;

@@ -22,36 +22,62 @@ function wrap(c: pg.Pool | pg.PoolClient): Sql {
   };
 }
 
-function transactionHandle(client: pg.PoolClient): Tx {
-  return {
-    ...wrap(client),
-    async copyLines(table, columns, lines) {
-      const sink = client.query(copyFrom(`COPY ${table} (${columns.join(',')}) FROM STDIN`));
-      const done = new Promise<void>((resolve, reject) => {
-        sink.on('error', reject);
-        sink.on('finish', resolve);
-      });
-      done.catch(() => undefined);
-      // Rows are produced (built, encoded) piece by piece while the server already copies the
-      // earlier pieces; a turn of the event loop between pieces lets them out (issue #11 item 1).
-      let n = 0;
-      try {
-        await nextTurn();
-        for (const piece of copyPieces(lines, COPY_PIECE)) {
-          n += piece.rows;
-          if (!sink.write(piece.text)) await new Promise((r) => sink.once('drain', r));
-          await nextTurn();
-        }
-      } catch (e) {
-        sink.destroy(e as Error);
-        await done.catch(() => undefined);
-        throw e;
-      }
-      sink.end();
-      await done;
-      return n;
-    },
+/**
+ * The handle of one transaction on its client. Statements sent while another still runs (the
+ * ingest pipeline sends a chunk's probes while the chunk before is being copied) wait here, in
+ * the order sent: node-postgres runs one at a time on a client and deprecates queueing them.
+ */
+function transactionHandle(client: pg.PoolClient): { tx: Tx; end: (statement: 'COMMIT' | 'ROLLBACK') => Promise<void> } {
+  let tail: Promise<unknown> = Promise.resolve();
+  let ended = false;
+  const serial = <T>(run: () => Promise<T>): Promise<T> => {
+    // A statement sent after COMMIT or ROLLBACK must fail, never run outside the transaction (or
+    // on the client after it went back to the pool).
+    const guarded = () => (ended ? Promise.reject(new Error('the transaction has already ended')) : run());
+    const next = tail.then(guarded, guarded);
+    tail = next.catch(() => undefined);
+    return next;
   };
+  const base = wrap(client);
+  return {
+    tx: {
+      query: <T>(text: string, params?: readonly unknown[]) => serial(() => base.query<T>(text, params)),
+      exec: (script: string) => serial(() => base.exec(script)),
+      copyLines: (table, columns, lines) => serial(() => copyLinesOn(client, table, columns, lines)),
+    },
+    // After every statement sent before it, in order.
+    end: (statement) => serial(async () => {
+      ended = true;
+      await client.query(statement);
+    }),
+  };
+}
+
+async function copyLinesOn(client: pg.PoolClient, table: string, columns: readonly string[], lines: Iterable<string>): Promise<number> {
+  const sink = client.query(copyFrom(`COPY ${table} (${columns.join(',')}) FROM STDIN`));
+  const done = new Promise<void>((resolve, reject) => {
+    sink.on('error', reject);
+    sink.on('finish', resolve);
+  });
+  done.catch(() => undefined);
+  // Rows are produced (built, encoded) piece by piece while the server already copies the
+  // earlier pieces; a turn of the event loop between pieces lets them out (issue #11 item 1).
+  let n = 0;
+  try {
+    await nextTurn();
+    for (const piece of copyPieces(lines, COPY_PIECE)) {
+      n += piece.rows;
+      if (!sink.write(piece.text)) await new Promise((r) => sink.once('drain', r));
+      await nextTurn();
+    }
+  } catch (e) {
+    sink.destroy(e as Error);
+    await done.catch(() => undefined);
+    throw e;
+  }
+  sink.end();
+  await done;
+  return n;
 }
 
 /** Rows per write of a streamed COPY. */
@@ -72,13 +98,14 @@ export function openPostgres(url: string, max = 10): Database {
     exec: base.exec,
     async transaction(fn) {
       const client = await pool.connect();
+      const handle = transactionHandle(client);
       try {
         await client.query('BEGIN');
-        const out = await fn(transactionHandle(client));
-        await client.query('COMMIT');
+        const out = await fn(handle.tx);
+        await handle.end('COMMIT');
         return out;
       } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        await handle.end('ROLLBACK').catch(() => undefined);
         throw e;
       } finally {
         client.release();
