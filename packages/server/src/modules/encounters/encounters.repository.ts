@@ -1,4 +1,4 @@
-import { copyTextField, type Database, type Sql, type Tx } from '../../platform/db/database.ts';
+import { copyTextLine, type Database, type Sql, type Tx } from '../../platform/db/database.ts';
 import type { AggregateDeltas, Contribution } from './aggregate-deltas.ts';
 
 /** The stored version of an encounter, as a re-send compares against it. */
@@ -87,19 +87,9 @@ export async function upsertEncounters(sql: Sql, communityId: string, rows: read
  */
 export async function insertNewEncounters(tx: Tx, rows: Iterable<EncounterRow>): Promise<number> {
   function* lines() {
-    for (const e of rows) yield copyLine(e);
+    for (const e of rows) yield copyTextLine(copyValues(e));
   }
   return tx.copyLines('encounter', COPY_COLUMNS, lines());
-}
-
-/**
- * One encounter as a COPY text line, in COPY_COLUMNS order. Ids, hashes, dates, codes of validated
- * formats, numbers and the counters' JSON cannot hold a tab, line break or backslash; the free-text
- * fields and the record's JSON go through `copyTextField`.
- */
-function copyLine(e: EncounterRow): string {
-  const t = copyTextField;
-  return `${e.communityId}\t${t(e.source)}\t${t(e.id)}\t${e.organizationId ?? '\\N'}\t${t(e.orgCode)}\t${e.outOfCounty}\t${e.residentId ?? '\\N'}\t${e.communityResident}\t${e.idNumberHash}\t${e.type}\t${e.start}\t${e.end ?? '\\N'}\t${e.periodMonth}\t${t(e.department)}\t${t(e.diagnoses)}\t${e.primaryIcd3}\t${t(e.procedures)}\t${e.totalCost}\t${e.fundPaid}\t${e.outOfPocket}\t${t(e.referralId)}\t${t(e.drgCode)}\t${e.drgWeight ?? '\\N'}\t${JSON.stringify(e.contrib)}\t${e.contentHash}`;
 }
 
 /** Writes a batch's deltas, in key order so concurrent batches lock aggregate rows alike (no deadlock). */

@@ -118,7 +118,6 @@ export interface NewReferral {
   now: Date;
 }
 
-/** Inserts the referral; false when its pickup code is taken in the community (the caller draws another). */
 /** The referral's own columns, as an insert or update returns them (the view adds the joined names). */
 export type StoredReferral = Omit<ReferralRow, 'resident_name' | 'from_organization_name' | 'to_organization_name' | 'to_department_name' | 'slot_starts_at'>;
 

@@ -1,27 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { copyTextField, copyTextLine, csvField, csvLine } from './database.ts';
+import { copyTextField, copyTextLine } from './database.ts';
 
-describe('csvField (COPY … FORMAT csv)', () => {
-  it('leaves plain values unquoted and NULL as the unquoted empty field', () => {
-    expect(csvLine([1, 2.5, true, 'abc', '2026-01-02', null, undefined])).toBe('1,2.5,true,abc,2026-01-02,,\n');
+describe('COPY text format of the values we load', () => {
+  it('leaves plain values as they are and writes NULL as \\N, distinct from the empty string', () => {
+    expect(copyTextLine([1, 2.5, true, 'abc', '2026-01-02', null, undefined, ''])).toBe('1\t2.5\ttrue\tabc\t2026-01-02\t\\N\t\\N\t');
   });
-  it('quotes the empty string, so it is not read as NULL', () => {
-    expect(csvField('')).toBe('""');
+  it('needs no quoting for delimiters of CSV, quotes or edge spaces', () => {
+    expect(copyTextField('a,b')).toBe('a,b');
+    expect(copyTextField('say "hi"')).toBe('say "hi"');
+    expect(copyTextField(' padded ')).toBe(' padded ');
   });
-  it('quotes and doubles what COPY would misread: delimiters, quotes, line breaks, backslashes, edge spaces', () => {
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
-    expect(csvField('cr\r')).toBe('"cr\r"');
-    // A lone `\.` line would end the data.
-    expect(csvField('\\.')).toBe('"\\."');
-    expect(csvField(' padded')).toBe('" padded"');
-    expect(csvField('padded ')).toBe('"padded "');
+  it('escapes what COPY would misread: line breaks and a lone `\\.` line', () => {
+    expect(copyTextField('two\nlines')).toBe('two\\nlines');
+    expect(copyTextField('cr\r')).toBe('cr\\r');
+    expect(copyTextField('\\.')).toBe('\\\\.');
   });
-  it('writes objects as JSON, quoted when the JSON needs it', () => {
-    expect(csvField({ a: 1, b: 'x' })).toBe('"{""a"":1,""b"":""x""}"');
-    expect(csvField([])).toBe('[]');
-    expect(csvField(new Date('2026-01-02T03:04:05Z'))).toBe('2026-01-02T03:04:05.000Z');
+  it('writes objects as JSON and dates as ISO timestamps', () => {
+    expect(copyTextField({ a: 1, b: 'x' })).toBe('{"a":1,"b":"x"}');
+    expect(copyTextField([])).toBe('[]');
+    expect(copyTextField(new Date('2026-01-02T03:04:05Z'))).toBe('2026-01-02T03:04:05.000Z');
   });
 });
 

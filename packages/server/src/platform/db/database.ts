@@ -27,30 +27,14 @@ export interface Database extends Sql {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction; rolls back on any throw. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
-  /** Bulk load rows with COPY FROM STDIN (CSV). */
+  /** Bulk load rows with COPY FROM STDIN (text format, `copyTextLine`). */
   copyRows(table: string, columns: readonly string[], rows: AsyncIterable<readonly unknown[]> | Iterable<readonly unknown[]>): Promise<number>;
   close(): Promise<void>;
 }
 
-/** Escapes one CSV field for COPY … (FORMAT csv). Null is the unquoted empty field. */
-export function csvField(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  // Numbers and booleans never need quotes; a string only when it could be misread (hot path of every COPY).
-  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
-  const s = typeof v === 'string' ? v : v instanceof Date ? v.toISOString() : JSON.stringify(v);
-  return s === '' || NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** A field with a delimiter, quote, line break or a leading/trailing space is quoted; the empty string too (unquoted empty is NULL). */
-const NEEDS_QUOTES = /[",\r\n\\]|^\s|\s$/;
-
-export function csvLine(row: readonly unknown[]): string {
-  return row.map(csvField).join(',') + '\n';
-}
-
 /**
- * One field of COPY's text format: `\N` is NULL, backslash, line breaks and tabs escaped. Cheaper
- * than CSV for JSON values on both sides (no doubled quotes), used by `Tx.copyRows`.
+ * One field of COPY's text format: `\N` is NULL, backslash, line breaks and tabs escaped, nothing
+ * else (JSON values need no doubled quotes). Every COPY of ours uses it.
  */
 export function copyTextField(v: unknown): string {
   if (v === null || v === undefined) return '\\N';

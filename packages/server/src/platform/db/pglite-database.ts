@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { csvLine, copyPieces, type Database, type QueryResult, type Sql, type Tx } from './database.ts';
+import { copyTextLine, type Database, type QueryResult, type Sql } from './database.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 
 type PgliteLike = Pick<PGlite, 'query' | 'transaction' | 'close' | 'exec'>;
@@ -42,42 +42,32 @@ export function fromPglite(pg: PgliteLike): Database {
     kind: 'pglite',
     query: base.query,
     exec: base.exec,
-    transaction: (fn) =>
-      pg.transaction((tx) => {
-        const handle: Tx = {
-          ...wrap(tx),
-          async copyLines(table, columns, lines) {
-            let n = 0;
-            for (const piece of copyPieces(lines, 20_000)) {
-              await tx.query(`COPY ${table} (${columns.join(',')}) FROM '/dev/blob'`, [], { blob: new Blob([piece.text]) });
-              n += piece.rows;
-            }
-            return n;
-          },
-        };
-        return fn(handle);
-      }),
+    transaction: (fn) => pg.transaction((tx) => fn({ ...wrap(tx), copyLines: (table, columns, lines) => copyBlobs(tx, table, columns, lines) })),
     async copyRows(table, columns, rows) {
-      // PGlite's COPY FROM reads a blob through /dev/blob; chunk to keep memory flat.
-      // One string per chunk: a Blob of one part is built far faster than one of 20,000 parts.
-      let n = 0;
-      let chunk = '';
-      let lines = 0;
-      const flush = async () => {
-        if (!lines) return;
-        const blob = new Blob([chunk]);
-        chunk = '';
-        lines = 0;
-        await pg.query(`COPY ${table} (${columns.join(',')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob });
-      };
-      for await (const row of rows as AsyncIterable<readonly unknown[]>) {
-        chunk += csvLine(row);
-        n++;
-        if (++lines >= 20_000) await flush();
+      async function* lines() {
+        for await (const row of rows as AsyncIterable<readonly unknown[]>) yield copyTextLine(row);
       }
-      await flush();
-      return n;
+      return copyBlobs(pg, table, columns, lines());
     },
     close: () => pg.close(),
   };
+}
+
+/** Rows per blob of a COPY: memory stays flat whatever the number of rows. */
+const BLOB_ROWS = 20_000;
+
+/** PGlite's COPY FROM reads a blob through /dev/blob: the lines go in blobs of BLOB_ROWS, one string each. */
+async function copyBlobs(q: Pick<PGlite, 'query'>, table: string, columns: readonly string[], lines: Iterable<string> | AsyncIterable<string>): Promise<number> {
+  let n = 0;
+  let piece: string[] = [];
+  const flush = async () => {
+    if (!piece.length) return;
+    const blob = new Blob([`${piece.join('\n')}\n`]);
+    n += piece.length;
+    piece = [];
+    await q.query(`COPY ${table} (${columns.join(',')}) FROM '/dev/blob'`, [], { blob });
+  };
+  for await (const line of lines) if (piece.push(line) >= BLOB_ROWS) await flush();
+  await flush();
+  return n;
 }

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { csvLine, copyPieces, type Database, type QueryResult, type Sql, type Tx } from './database.ts';
+import { copyPieces, copyTextLine, type Database, type QueryResult, type Sql, type Tx } from './database.ts';
 import { from as copyFrom } from 'pg-copy-streams';
 
 // Dates stay ISO strings (business dates are Asia/Shanghai calendar dates, never shifted by a
@@ -115,11 +115,11 @@ export function openPostgres(url: string, max = 10): Database {
       const client = await pool.connect();
       let n = 0;
       try {
-        const sink = client.query(copyFrom(`COPY ${table} (${columns.join(',')}) FROM STDIN WITH (FORMAT csv)`));
+        const sink = client.query(copyFrom(`COPY ${table} (${columns.join(',')}) FROM STDIN`));
         async function* lines() {
           for await (const row of rows as AsyncIterable<readonly unknown[]>) {
             n++;
-            yield csvLine(row);
+            yield `${copyTextLine(row)}\n`;
           }
         }
         await pipeline(Readable.from(lines()), sink);
