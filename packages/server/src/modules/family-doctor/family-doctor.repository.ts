@@ -128,7 +128,7 @@ export async function setContractStatus(sql: Sql, communityId: string, id: strin
       where community_id = $1 and id = $2 and status = 'active'`, [communityId, id, status, terminatedOn, reason])).rowCount;
 }
 
-/** Package items of a contract with what has been delivered against each. */
+/** A package item of a contract with what has been delivered against it. */
 export interface ContractItem {
   itemId: string;
   packageName: string;
