@@ -25,6 +25,7 @@ import { benchContext, managerSession, startBenchApp } from './bench-app.ts';
 import { benchDatabase } from './bench-database.ts';
 import { feedBatch } from './indicators-feed.ts';
 import { timed } from './load.ts';
+import { formatCpu, measureCpu } from './cpu-meter.ts';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: 'county' }, years: { type: 'string', default: '1' }, feed: { type: 'string', default: '100000' }, rounds: { type: 'string', default: '3' } } });
 const bench = await benchDatabase('yg_bench_ingest');
@@ -85,7 +86,7 @@ try {
     const prefix = `R${round}`;
     const lines = feed.map((l) => l.replace('"FEED-', `"${prefix}-`)).join('\n');
     counted.reset();
-    const [r, ms] = await timed(() => ingest(lines));
+    const [[r, ms], cpu] = await measureCpu(() => timed(() => ingest(lines)));
     statements = counted.statements();
     if (r.accepted !== n) throw new Error(`round ${round}: accepted ${r.accepted} of ${n} (${r.rejected} rejected)`);
     ours.push(ms);
@@ -94,6 +95,7 @@ try {
       ['create temp table encounter_stage (like encounter including defaults) on commit drop'],
       [`insert into encounter (${copyColumns}) select ${copyColumns} from encounter_stage on conflict (community_id, source, id) do update set ${update}`]));
     log(`round ${round}: ours ${ms.toFixed(0)} ms, COPY into encounter ${copyPopulated.at(-1)!.toFixed(0)} ms, staging + INSERT … SELECT ${sqlOnly.at(-1)!.toFixed(0)} ms`);
+    log(`  ours: ${formatCpu(cpu)}`);
   }
   await app.close();
   const best = (xs: number[]) => Math.min(...xs);

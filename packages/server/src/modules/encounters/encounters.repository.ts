@@ -85,11 +85,13 @@ export async function upsertEncounters(sql: Sql, communityId: string, rows: read
  * (`lockSource`), so no other writer can have added them; a key that exists anyway fails the
  * COPY and with it the whole batch — never a row twice.
  */
-export async function insertNewEncounters(tx: Tx, rows: Iterable<EncounterRow>): Promise<number> {
-  function* lines() {
-    for (const e of rows) yield copyTextLine(copyValues(e));
-  }
-  return tx.copyLines('encounter', COPY_COLUMNS, lines());
+export function copyEncounterLines(tx: Tx, lines: readonly string[]): Promise<number> {
+  return lines.length ? tx.copyLines('encounter', COPY_COLUMNS, lines) : Promise.resolve(0);
+}
+
+/** One encounter as a COPY line for copyEncounterLines. */
+export function encounterCopyLine(e: EncounterRow): string {
+  return copyTextLine(copyValues(e));
 }
 
 /** Writes a batch's deltas, in key order so concurrent batches lock aggregate rows alike (no deadlock). */

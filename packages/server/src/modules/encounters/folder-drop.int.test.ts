@@ -139,15 +139,17 @@ describe('folder-drop ingest (YIGONG_INGEST_DIR)', () => {
   it('leaves a file whose ingest broke off in place, stores none of it, and ingests it whole next time', async () => {
     const n = 7_200; // several chunks (1,000 then 5,000), the first written before the break
     await drop('manager', 'cut.ndjson', ndjson(Array.from({ length: n }, (_, i) => record(`cut-${i}`, { source: 'HIS-CUT-DROP' }))));
-    // The connection drops on the batch's second COPY: after the first chunk's rows were written.
+    // The connection drops on the batch's second COPY (sent while the first may still run; the
+    // first one's rows are written before the rollback).
     let written = 0;
+    let sent = 0;
     const flaky: AppContext = { ...p.ctx, db: Object.create(p.ctx.db) };
     flaky.db.transaction = <T>(fn: (tx: Tx) => Promise<T>) => p.ctx.db.transaction(async (tx) => {
       return fn({
         exec: (s) => tx.exec(s),
         query: (text, params) => tx.query(text, params) as never,
         copyLines: async (table, columns, lines) => {
-          if (table === 'encounter' && written === 1) throw new Error('connection lost');
+          if (table === 'encounter' && sent++ === 1) throw new Error('connection lost');
           const copied = await tx.copyLines(table, columns, lines);
           if (table === 'encounter') written++;
           return copied;

@@ -107,8 +107,8 @@ export class IngestBatch {
   }
 
   private async write(chunk: readonly Valid[], probes: Promise<Probed>): Promise<void> {
-    // The previous write's error (if any) surfaces here; one write in flight at a time.
-    const [, [residents, stored]] = await Promise.all([this.inFlight, probes]);
+    const [residents, stored] = await probes;
+    if (this.failure) return;
     const written = new Map<string, repo.StoredEncounter>();
     const overlay = this.overlay;
     this.overlay = [written, ...overlay].slice(0, OVERLAY_CHUNKS);
@@ -117,34 +117,44 @@ export class IngestBatch {
       for (let i = 0; v === undefined && i < overlay.length; i++) v = overlay[i]!.get(key);
       return v ?? stored.get(key);
     };
-    // New keys stream into `encounter` with COPY as they are built; versions already stored (a
-    // correction, or a key repeated within the batch) are updated after it, the last one winning.
+    // The chunk is built here, while the database still copies the chunk before (issue #11 item 1):
+    // new keys become COPY lines, versions already stored (a correction, or a key repeated within
+    // the batch) are updated after the COPY, the last one winning. A turn of the event loop every
+    // BUILD_SLICE rows lets the connection send the next statement when the one before ends.
+    const lines: string[] = [];
     const updates = new Map<string, repo.EncounterRow>();
     const { communityId, result, deltas } = this;
-    function* inserts(): Generator<repo.EncounterRow> {
-      for (const v of chunk) {
-        const key = `${v.record.source}\u0000${v.record.id}`;
-        const built = buildEncounterRow(communityId, v.record, v.organization, residents.get(v.idHash) ?? null, v.idHash);
-        const old = storedVersion(key);
-        if (old?.contentHash === built.row.contentHash) {
-          result.duplicates++;
-          continue;
-        }
-        // ENCOUNTERS.md: a corrected version replaces the earlier one — take its counters out first.
-        if (old) deltas.add(old.contribution, -1);
-        deltas.add(built.contribution);
-        written.set(key, { contentHash: built.row.contentHash, contribution: built.contribution });
-        result.accepted++;
-        if (old) updates.set(key, built.row);
-        else yield built.row;
+    for (let i = 0; i < chunk.length; i++) {
+      if (i > 0 && i % BUILD_SLICE === 0) await nextTurn();
+      const v = chunk[i]!;
+      const key = `${v.record.source}\u0000${v.record.id}`;
+      const built = buildEncounterRow(communityId, v.record, v.organization, residents.get(v.idHash) ?? null, v.idHash);
+      const old = storedVersion(key);
+      if (old?.contentHash === built.row.contentHash) {
+        result.duplicates++;
+        continue;
       }
+      // ENCOUNTERS.md: a corrected version replaces the earlier one — take its counters out first.
+      if (old) deltas.add(old.contribution, -1);
+      deltas.add(built.contribution);
+      written.set(key, { contentHash: built.row.contentHash, contribution: built.contribution });
+      result.accepted++;
+      if (old) updates.set(key, built.row);
+      else lines.push(repo.encounterCopyLine(built.row));
     }
-    const tx = this.tx;
-    this.inFlight = (async () => {
-      await repo.insertNewEncounters(tx, inserts());
-      await repo.upsertEncounters(tx, communityId, [...updates.values()]);
-    })();
-    // Handled by the next write() or finish(); never an unhandled rejection meanwhile.
-    this.inFlight.catch(() => undefined);
+    if (this.failure) return;
+    // Sent at once: the transaction runs its statements in the order they were sent, so this
+    // chunk's writes follow the chunk before and precede every probe sent after this line.
+    const writes = Promise.all([this.inFlight, repo.copyEncounterLines(this.tx, lines), repo.upsertEncounters(this.tx, communityId, [...updates.values()])]);
+    this.inFlight = writes.then(() => undefined);
+    // The first error of any write stops the building of later chunks; finish() throws it.
+    this.inFlight.catch((e: unknown) => {
+      this.failure ??= e;
+    });
   }
 }
+
+/** Rows built between two turns of the event loop. */
+const BUILD_SLICE = 250;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -31,7 +31,12 @@ interface IngestEnv {
   categories: Set<string>;
   today: string;
   sender: EncounterSender;
+  /** ID number → its lookup hash, within one batch (a resident's visits repeat the HMAC otherwise). */
+  hashes: Map<string, string>;
 }
+
+/** Hashes remembered per batch before the memory starts over. */
+const HASHES_KEPT = 100_000;
 
 /**
  * Ingests one batch of the encounter feed (ENCOUNTERS.md): per-line validation with line-numbered
@@ -87,7 +92,7 @@ async function ingestEnv(ctx: AppContext, actor: Actor, communityId: string): Pr
   const ownOrg = actor.scope.kind === 'organization' ? actor.scope.organizationId : null;
   authorize(actor, 'encounter.ingest', { communityId, regionCode: region, organizationId: ownOrg });
   const orgs = await repo.organizationsByCode(ctx.db, communityId);
-  return { orgs, categories: await repo.knownCategories(ctx.db), today: businessDate(ctx.clock), sender: senderOf(actor, orgs) };
+  return { orgs, categories: await repo.knownCategories(ctx.db), today: businessDate(ctx.clock), sender: senderOf(actor, orgs), hashes: new Map() };
 }
 
 function senderOf(actor: Actor, orgs: Map<string, { id: string; kind: string }>): EncounterSender {
@@ -123,7 +128,17 @@ function validate(ctx: AppContext, line: number, value: unknown, env: IngestEnv)
   if (refusal) return { line, id, code: 'NOT_ALLOWED', message: refusal };
   const organization = r.outOfCounty ? null : (env.orgs.get(r.orgCode) ?? null);
   if (!r.outOfCounty && !organization) return { line, id, code: 'UNKNOWN_ORGANIZATION', message: `未知的机构编码：${r.orgCode}` };
-  return { line, record: { ...r, residentIdNumber: idn.value.normalized }, idHash: ctx.cipher.lookupHash(idn.value.normalized), organization };
+  return { line, record: { ...r, residentIdNumber: idn.value.normalized }, idHash: lookupHash(ctx, env.hashes, idn.value.normalized), organization };
+}
+
+function lookupHash(ctx: AppContext, hashes: Map<string, string>, idNumber: string): string {
+  let h = hashes.get(idNumber);
+  if (h === undefined) {
+    if (hashes.size >= HASHES_KEPT) hashes.clear();
+    h = ctx.cipher.lookupHash(idNumber);
+    hashes.set(idNumber, h);
+  }
+  return h;
 }
 
 /** The community an ingest goes to: the one named, or the sender's only one. */
