@@ -3,7 +3,8 @@ import { createRng, type Rng } from './prng.ts';
 import { COUNTY_CASES, OUT_OF_COUNTY_DIAGNOSES, TOWNSHIP_CASES, VISITOR_REGIONS, type InpatientCase } from './encounter-cases.ts';
 
 /**
- * Synthetic encounter feed for a community (issue #5): realistic volumes and mix, deterministic.
+ * Synthetic encounter feed for a community (issue #5; records as docs/domain/encounters.md "Record"):
+ * realistic volumes and mix, deterministic.
  * Sources for the shape (national health statistics yearbook, county level): ≈ 6.8 visits per
  * resident a year, ≈ 21 admissions per 100 residents, ≈ 45% of visits at hospitals, the rest at
  * township centres and village clinics; winter peaks; out-of-county care a minority of admissions;

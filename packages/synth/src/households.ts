@@ -118,7 +118,7 @@ function composeHousehold(rng: Rng, quota: AgeQuota, size: number): Person[] {
   return people;
 }
 
-/** GB 11643: address code, birth date, 3-digit order code (odd for men), MOD 11-2 check character. */
+/** GB 11643 (docs/domain/identity.md "ID number"): address code, birth date, 3-digit order code (odd for men), MOD 11-2 check character. */
 function issueIdNumber(serials: Map<string, number>, regionCode: string, birthDate: string, sex: Sex): string {
   const ymd = birthDate.replaceAll('-', '');
   const key = ymd + sex[0];

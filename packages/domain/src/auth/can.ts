@@ -67,7 +67,7 @@ const PERMISSIONS: Record<Role, readonly Action[]> = {
   insurance_officer: ['community.read', 'org.read', 'staff.read', 'resident.list', 'resident.read', 'resident.reveal_id', 'reference.read', 'rates.read',
     'encounter.ingest', 'indicator.read'],
   resident: ['resident.read', 'reference.read'],
-  // ENCOUNTERS.md: an integration account of one organisation sends only that organisation's encounters.
+  // docs/domain/encounters.md "Senders": an integration account of one organisation sends only its own encounters.
   integration: ['reference.read', 'encounter.ingest'],
 };
 

@@ -9,7 +9,7 @@ export const ROLES = [
   'regulator',
   'resident',
   'admin',
-  /** A member unit's HIS (or other system) sending its own encounters (ENCOUNTERS.md). */
+  /** A member unit's HIS (or other system) sending its own encounters (docs/domain/encounters.md "Senders"). */
   'integration',
 ] as const;
 export type Role = (typeof ROLES)[number];

@@ -2,7 +2,7 @@ import { ageOn } from '../residents/key-populations.ts';
 import type { ChronicDisease, FollowUpWay } from './follow-up-rules.ts';
 import { DEFAULT_RULE_SET, RULE_SETS } from './follow-up-rules.ts';
 
-/** CHRONIC.md "Rates": per scope and calendar year, as of a date (end of year or today). */
+/** docs/domain/chronic.md "Rates": per scope and calendar year, as of a date (end of year or today). */
 export interface EnrollmentFact {
   id: string;
   disease: ChronicDisease;
@@ -35,7 +35,7 @@ function monthsTouched(from: string, to: string): number {
 
 /**
  * Required face-to-face follow-ups in the year: 4 when managed the whole year; otherwise
- * `ceil(4 × months managed in the year / 12)`, at least 1 (CHRONIC.md).
+ * `ceil(4 × months managed in the year / 12)`, at least 1 (docs/domain/chronic.md "Rates").
  */
 export function requiredFollowUps(e: Pick<EnrollmentFact, 'enrolledOn' | 'endedOn'>, year: number): number {
   const start = `${year}-01-01`;
@@ -83,7 +83,7 @@ export function computeChronicRates(enrollments: readonly EnrollmentFact[], foll
   return { managed, standard, controlled, standardRate: ratio(standard, managed), controlRate: ratio(controlled, managed) };
 }
 
-/** Combined rates add numerators and denominators (INDICATORS.md), never average rates. */
+/** Combined rates add numerators and denominators (docs/domain/indicators.md "General rules"), never average rates. */
 export function combineRates(a: RateCounts, b: RateCounts): RateCounts {
   const managed = a.managed + b.managed;
   const standard = a.standard + b.standard;
@@ -92,8 +92,9 @@ export function combineRates(a: RateCounts, b: RateCounts): RateCounts {
 }
 
 /**
- * Long prescriptions (CHRONIC.md, policy text 000): 8–12 weeks only for a patient whose latest
- * follow-up is satisfactory and within the last 3 months, at a township or community centre.
+ * Long prescriptions (docs/domain/chronic.md "Long prescriptions", policy text 000): 8–12 weeks
+ * only for a patient whose latest follow-up is satisfactory and within the last 3 months, at a
+ * township or community centre.
  */
 export function longPrescriptionAllowed(p: { weeks: number; latest: { date: string; classification: string } | null; today: string; unitKind: string }): { ok: true } | { ok: false; reason: string } {
   if (p.weeks > 12) return { ok: false, reason: '长处方不超过12周' };

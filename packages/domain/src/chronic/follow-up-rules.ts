@@ -1,5 +1,5 @@
 /**
- * Follow-up classification and next step, CHRONIC.md (国家基本公共卫生服务规范（第三版）).
+ * Follow-up classification and next step, docs/domain/chronic.md (国家基本公共卫生服务规范（第三版）).
  * Thresholds are data in a versioned rule set: `nphss-3` is the default and the one the
  * appraisal indicators use; a later standard is a new entry, not an edit.
  */
@@ -16,8 +16,8 @@ export const NEXT_STEPS = ['routine', 'recheck_2w', 'referral_2w', 'urgent_refer
 export type NextStep = (typeof NEXT_STEPS)[number];
 
 /**
- * Symptom codes of the follow-up form. The `urgent` ones are the emergency signs of CHRONIC.md
- * (either disease); `urgentDiabetes` only count for diabetes.
+ * Symptom codes of the follow-up form. The `urgent` ones are the emergency signs of
+ * docs/domain/chronic.md "Urgent signs" (either disease); `urgentDiabetes` only count for diabetes.
  */
 export const SYMPTOMS = {
   none: { zh: '无症状', urgent: false },
@@ -98,7 +98,7 @@ export interface FollowUpResult {
   ruleSet: string;
 }
 
-/** CHRONIC.md "controlled": BP < 140/90 (< 150/90 from 65); fasting glucose < 7.0. Missing values are not controlled. */
+/** docs/domain/chronic.md "Controlled": BP < 140/90 (< 150/90 from 65); fasting glucose < 7.0. Missing values are not controlled. */
 export function isControlled(i: Pick<FollowUpInput, 'disease' | 'age' | 'sbp' | 'dbp' | 'fastingGlucose'>, rules: RuleSet = RULE_SETS[DEFAULT_RULE_SET]!): boolean {
   if (i.disease === 'hypertension') {
     if (i.sbp == null || i.dbp == null) return false;
@@ -108,7 +108,7 @@ export function isControlled(i: Pick<FollowUpInput, 'disease' | 'age' | 'sbp' | 
   return i.fastingGlucose != null && i.fastingGlucose < rules.diabetes.glucoseBelow;
 }
 
-/** The emergency signs of CHRONIC.md "Urgent referral"; empty when none. */
+/** The emergency signs of docs/domain/chronic.md "Urgent signs"; empty when none. */
 export function urgentReasons(i: FollowUpInput, rules: RuleSet = RULE_SETS[DEFAULT_RULE_SET]!): string[] {
   const out: string[] = [];
   const h = rules.hypertension;
@@ -143,7 +143,8 @@ export function addMonths(date: string, n: number): string {
 }
 
 /**
- * Classifies a follow-up and decides the next step (CHRONIC.md): classification is the first of
+ * Classifies a follow-up and decides the next step (docs/domain/chronic.md "Classification",
+ * "Next step"): classification is the first of
  * complication, adverse reaction, unsatisfactory, satisfactory; urgent signs override the next step.
  */
 export function classifyFollowUp(i: FollowUpInput, ruleSet = DEFAULT_RULE_SET): FollowUpResult {

@@ -51,7 +51,8 @@ export function activeOn(c: SigningContract, asOf: string): boolean {
 }
 
 /**
- * INDICATORS.md `signing_rate` and `key_population_signing_rate` as of a date: residents with a
+ * `signing_rate` and `key_population_signing_rate` as of a date (docs/domain/indicators.md
+ * "Signing rates"): residents with a
  * contract active on that day over residents; the same over key-population residents (each once).
  */
 export function signingRates(residents: readonly SigningResident[], contracts: readonly SigningContract[], asOf: string) {

@@ -2,9 +2,9 @@ import type { Metric } from './encounter-record.ts';
 import { INDICATOR_DEFINITIONS, MODULE_INDICATOR_DEFINITIONS } from './indicator-definitions.ts';
 
 /**
- * Drill-down from an indicator's number to the encounters behind it (INDICATORS.md "Dashboard":
- * "drill-down from community to unit to the encounters behind a number"). Pure: the server stores
- * each encounter's `contributions()` and lists the rows whose counters this module names.
+ * Drill-down from an indicator's number to the encounters behind it, from community to unit to
+ * the encounters (docs/domain/indicators.md "Dashboard"). Pure: the server stores each
+ * encounter's `contributions()` and lists the rows whose counters this module names.
  */
 export const INDICATOR_PARTS = ['numerator', 'denominator'] as const;
 export type IndicatorPart = (typeof INDICATOR_PARTS)[number];
@@ -30,7 +30,8 @@ export type DrillDownProblem = 'unknown_indicator' | 'not_encounter_based' | 'co
 
 /**
  * Which counters make up `part` of indicator `code`. At unit level the resident-based
- * (community-only) indicators have no number (INDICATORS.md), so they have no list either.
+ * (community-only) indicators have no number (docs/domain/indicators.md "General rules"), so they
+ * have no list either.
  */
 export function drillDownOf(code: string, part: IndicatorPart, level: 'community' | 'unit'): { ok: true; value: DrillDown } | { ok: false; problem: DrillDownProblem } {
   const d = INDICATOR_DEFINITIONS.find((x) => x.code === code);

@@ -1,10 +1,10 @@
 import { isGrassrootsKind } from '../org/org-kinds.ts';
 
 /**
- * The encounter feed record of ENCOUNTERS.md and the counters each encounter adds to the monthly
- * aggregates behind the indicators of INDICATORS.md. Pure: the server resolves organisations and
- * residents, and stores what `contributions` returns, so incremental maintenance and a full
- * recompute are the same function.
+ * The encounter feed record (docs/domain/encounters.md "Record") and the counters each encounter
+ * adds to the monthly aggregates behind the indicators (docs/domain/indicators.md "Counters").
+ * Pure: the server resolves organisations and residents, and stores what `contributions` returns,
+ * so incremental maintenance and a full recompute are the same function.
  */
 export const ENCOUNTER_TYPES = ['outpatient', 'emergency', 'inpatient'] as const;
 export type EncounterType = (typeof ENCOUNTER_TYPES)[number];
@@ -37,12 +37,12 @@ export interface EncounterContext {
 }
 
 
-/** ENCOUNTERS.md "Period": outpatient/emergency by the month of start, inpatient by the month of discharge. */
+/** docs/domain/encounters.md "Derived classification" (period): outpatient/emergency by the month of start, inpatient by the month of discharge. */
 export function periodMonth(e: Pick<EncounterRecord, 'type' | 'start' | 'end'>): string {
   return `${(e.type === 'inpatient' ? e.end! : e.start).slice(0, 7)}-01`;
 }
 
-/** ENCOUNTERS.md "Length of stay": end − start in days, 1 when that is 0. */
+/** docs/domain/encounters.md "Derived classification" (length of stay): end − start in days, 1 when that is 0. */
 export function lengthOfStay(e: Pick<EncounterRecord, 'start' | 'end'>): number {
   const d = Math.round((Date.parse(`${e.end}T00:00:00Z`) - Date.parse(`${e.start}T00:00:00Z`)) / 86_400_000);
   return Math.max(1, d);
@@ -58,7 +58,7 @@ export const METRICS = [
 export type Metric = (typeof METRICS)[number];
 
 /**
- * The counters one encounter adds (INDICATORS.md numerators and denominators). Resident-based
+ * The counters one encounter adds (docs/domain/indicators.md "Counters"). Resident-based
  * measures count community residents' care in and out of county; the rest count care at the
  * community's own organisations (in county), whoever the patient.
  */

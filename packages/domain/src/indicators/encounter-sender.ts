@@ -1,7 +1,7 @@
 import type { EncounterRecord } from './encounter-record.ts';
 
 /**
- * Who sends encounters, and what each sender may send (ENCOUNTERS.md "Transport"):
+ * Who sends encounters, and what each sender may send (docs/domain/encounters.md "Senders"):
  * - `community`: a manager or admin of the community relays any unit's feed;
  * - `insurance`: the insurance agency sends care outside the county (`outOfCounty`, source `insurance`);
  * - `organization`: a unit's integration account sends only its own encounters — source is its own

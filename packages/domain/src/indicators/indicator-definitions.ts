@@ -1,9 +1,9 @@
 import type { Metric } from './encounter-record.ts';
 
 /**
- * Indicator definitions as versioned data (INDICATORS.md): each a ratio of summed counters over a
- * scope and period. A zero denominator gives null, never 0; combined figures add numerators and
- * denominators, never average ratios.
+ * Indicator definitions as versioned data (docs/domain/indicators.md): each a ratio of summed
+ * counters over a scope and period. A zero denominator gives null, never 0; combined figures add
+ * numerators and denominators, never average ratios.
  */
 export interface IndicatorDefinition {
   code: string;
@@ -78,7 +78,7 @@ export function evaluateIndicator(d: IndicatorDefinition, sums: Partial<Record<M
 
 /**
  * Indicators whose counts come from other modules (referral, family doctors, chronic care, staff),
- * as data like the rest (INDICATORS.md "Care pattern", "Capacity", "Health management").
+ * as data like the rest (docs/domain/indicators.md "Module indicators").
  */
 export interface ModuleIndicatorDefinition {
   code: string;
@@ -88,7 +88,7 @@ export interface ModuleIndicatorDefinition {
   direction: 'up' | 'down' | null;
   target: number | null;
   source: string;
-  /** What is counted (INDICATORS.md), in words: the counts live in their modules. */
+  /** What is counted (docs/domain/indicators.md "Module indicators"), in words: the counts live in their modules. */
   numerator: string;
   denominator: string | null;
 }

@@ -58,7 +58,7 @@ describe('indicators from the aggregates equal the definitions applied to raw en
         const v = evaluateIndicator(d, sums);
         const r = raw.counts[d.code]!;
         expect(v.denominator, d.code).toBe(r.denominator);
-        // INDICATORS.md: a zero denominator is null, never 0.
+        // docs/domain/indicators.md "General rules": a zero denominator is null, never 0.
         if (r.denominator === 0) expect(v.value, d.code).toBeNull();
         else expect(v.value, d.code).toBeCloseTo(r.numerator / r.denominator / (d.unit === 'yuan' ? 100 : 1), 9);
       }

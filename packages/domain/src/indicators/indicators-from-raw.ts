@@ -16,8 +16,8 @@ export interface RawCounts {
 }
 
 /**
- * INDICATORS.md applied straight to raw encounters, one indicator at a time, with no shared
- * counters: the obvious, slow computation that the incremental aggregates are checked against
+ * docs/domain/indicators.md applied straight to raw encounters, one indicator at a time, with no
+ * shared counters: the obvious, slow computation that the incremental aggregates are checked against
  * (property tests). Sums of money are in fen, CMI weights as given. `organizationId` scopes the
  * non-resident indicators to one unit; resident-based ones are community-wide and absent then.
  */

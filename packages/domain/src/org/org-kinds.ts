@@ -2,7 +2,7 @@
 export const COMMUNITY_KINDS = ['county_community', 'urban_group'] as const;
 export type CommunityKind = (typeof COMMUNITY_KINDS)[number];
 
-/** Organisation kinds of a community's members (POLICY.md "Structure"). */
+/** Organisation kinds of a community's members (docs/domain/organizations.md "Kinds"). */
 export const ORGANIZATION_KINDS = [
   'lead_hospital',
   'county_hospital',
@@ -26,7 +26,7 @@ export const GRASSROOTS_KINDS: ReadonlySet<OrganizationKind> = new Set([
   'village_clinic',
 ]);
 
-/** ENCOUNTERS.md "Grassroots unit (基层医疗卫生机构)": is this organisation kind one? */
+/** Grassroots unit (基层医疗卫生机构, docs/domain/organizations.md "Grassroots units"): is this organisation kind one? */
 export function isGrassrootsKind(kind: string | null): boolean {
   return kind !== null && (GRASSROOTS_KINDS as ReadonlySet<string>).has(kind);
 }

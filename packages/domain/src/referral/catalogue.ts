@@ -1,8 +1,9 @@
 import { isGrassrootsKind } from '../org/org-kinds.ts';
 
 /**
- * Referral disease catalogue (转诊病种目录, REFERRAL.md): per community and level, ICD-10 codes
- * or ranges with a rule. Applied to the primary diagnosis on submission; the result is stored.
+ * Referral disease catalogue (转诊病种目录, docs/domain/referral.md "Catalogue"): per community and
+ * level, ICD-10 codes or ranges with a rule. Applied to the primary diagnosis on submission; the
+ * result is stored.
  */
 export const CATALOGUE_RULES = ['refer_up', 'may_treat', 'down_when_stable'] as const;
 export type CatalogueRule = (typeof CATALOGUE_RULES)[number];

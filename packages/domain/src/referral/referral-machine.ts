@@ -1,6 +1,6 @@
 import type { Role } from '../auth/roles.ts';
 
-/** REFERRAL.md "States": a referral is a ServiceRequest; its fulfilment a Task. */
+/** docs/domain/referral.md "States": a referral is a ServiceRequest; its fulfilment a Task. */
 export const REFERRAL_STATUSES = ['draft', 'submitted', 'accepted', 'scheduled', 'arrived', 'completed', 'rejected', 'redirected', 'cancelled'] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
@@ -18,14 +18,14 @@ export type RejectReason = (typeof REJECT_REASONS)[number];
 
 export type ReferralSide = 'sender' | 'receiver';
 
-/** States a referral can still move out of (REFERRAL.md: "any open state → cancelled"). */
+/** States a referral can still move out of (docs/domain/referral.md "States"). */
 export const OPEN_STATUSES: ReadonlySet<ReferralStatus> = new Set(['draft', 'submitted', 'accepted', 'scheduled']);
 export const TERMINAL_STATUSES: ReadonlySet<ReferralStatus> = new Set(['completed', 'rejected', 'redirected', 'cancelled']);
 
 interface Rule {
   from: readonly ReferralStatus[];
   to: ReferralStatus;
-  /** REFERRAL.md: only the receiving side accepts/rejects/schedules/records arrival; only the sending side submits/cancels. */
+  /** docs/domain/referral.md "Sides and roles": only the receiving side accepts/rejects/schedules/records arrival; only the sending side submits/cancels. */
   side: ReferralSide;
   roles: readonly Role[];
   /** Fields the action needs in its input. */
@@ -35,7 +35,7 @@ interface Rule {
 const CLINICAL: readonly Role[] = ['village_doctor', 'clinician'];
 const RECEIVING: readonly Role[] = ['village_doctor', 'clinician', 'manager'];
 
-/** The transition table of REFERRAL.md. */
+/** The transition table of docs/domain/referral.md "States". */
 export const REFERRAL_RULES: Readonly<Record<ReferralAction, Rule>> = {
   submit: { from: ['draft'], to: 'submitted', side: 'sender', roles: CLINICAL, requires: [] },
   accept: { from: ['submitted'], to: 'accepted', side: 'receiver', roles: RECEIVING, requires: [] },
@@ -83,8 +83,8 @@ export function availableActions(status: ReferralStatus, side: ReferralSide | nu
 }
 
 /**
- * REFERRAL.md "Deadlines": a submitted referral must be answered within 2 hours (urgent, green
- * channel) or 24 hours (routine); past that it is escalated. Hours are configurable.
+ * docs/domain/referral.md "Deadlines": a submitted referral must be answered within 2 hours
+ * (urgent, green channel) or 24 hours (routine); past that it is escalated. Hours are configurable.
  */
 export function answerDeadline(submittedAt: Date, priority: ReferralPriority, hours: { urgent: number; routine: number } = { urgent: 2, routine: 24 }): Date {
   const h = priority === 'routine' ? hours.routine : hours.urgent;

@@ -1,8 +1,8 @@
 /**
- * Key-population tags (重点人群) derived from a resident's data, INDICATORS.md:
- * "as of the period's last day: age ≥ 65; age 0–6; pregnant or postpartum (≤ 42 days);
- * registered hypertension, type-2 diabetes, tuberculosis or severe mental disorder patient;
- * disabled; special family-planning family; poverty-relief household."
+ * Key-population tags (重点人群) derived from a resident's data, docs/domain/indicators.md
+ * "Key population": as of the period's last day, age ≥ 65; age 0–6; pregnant or postpartum
+ * (≤ 42 days); registered hypertension, type-2 diabetes, tuberculosis or severe mental disorder
+ * patient; disabled; special family-planning family; poverty-relief household.
  */
 export const KEY_POPULATION_TAGS = [
   'elderly_65',

@@ -1,5 +1,5 @@
 /**
- * Reserved resources (REFERRAL.md "Reserved resources"): `ceil(capacity × sharePct)` places of
+ * Reserved resources (docs/domain/referral.md "Reserved resources"): `ceil(capacity × sharePct)` places of
  * each slot are held for the family-doctor referral channel; unused held places are released to
  * the public pool `releaseHoursBefore` the slot starts; a referral booking draws on the reserved
  * pool first, then the public pool.

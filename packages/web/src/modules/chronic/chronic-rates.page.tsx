@@ -22,7 +22,7 @@ export default function ChronicRatesPage() {
   const year = Number(params.get('year')) || thisYear;
   const chronic = useChronicRates(communityId, year);
   const byUnit = useChronicRatesByUnit(communityId, year);
-  // Signing is counted on the period's last day (INDICATORS.md): 31 December of a past year, today
+  // Signing is counted on the period's last day (docs/domain/indicators.md "Signing rates"): 31 December of a past year, today
   // otherwise. Asked last: the embedded database answers one query at a time, and the chronic
   // rates are what the page is about.
   const signing = useSigningRates(communityId, year < thisYear ? `${year}-12-31` : undefined, !chronic.isPending && !byUnit.isPending);

@@ -15,7 +15,7 @@ import { EnrollDialog } from './enroll-dialog.component.tsx';
 import { FollowUpCharts } from './follow-up-charts.component.tsx';
 import { FollowUpDrawer } from './follow-up-drawer.component.tsx';
 
-/** Open problems that call for enrolment: I10–I15 → hypertension, E11 → type-2 diabetes (CHRONIC.md). */
+/** Open problems that call for enrolment: I10–I15 → hypertension, E11 → type-2 diabetes (docs/domain/chronic.md "Enrolment"). */
 export function suggestedEnrolments(problems: readonly ProblemView[]): { disease: ChronicDisease; problem: ProblemView }[] {
   const out: { disease: ChronicDisease; problem: ProblemView }[] = [];
   for (const p of problems) {

@@ -59,7 +59,7 @@ export function useRecordCall() {
   });
 }
 
-/** CHRONIC.md rates of a community for a year (as of the year's end or today). */
+/** Chronic rates of a community for a year, as of the year's end or today (docs/domain/chronic.md "Rates"). */
 export function useChronicRates(communityId: string | null, year: number) {
   return useQuery({
     queryKey: chronicKeys.rates(communityId, year),

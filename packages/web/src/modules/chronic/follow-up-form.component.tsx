@@ -70,7 +70,7 @@ function Preview({ subject, values }: { subject: FollowUpSubject; values: Partia
 }
 
 /**
- * The follow-up form of CHRONIC.md in one column (it must work on a 375-px phone): date, way,
+ * The follow-up form of docs/domain/chronic.md "Follow-up record" in one column (it must work on a 375-px phone): date, way,
  * blood pressure, fasting glucose, heart rate, symptoms (urgent ones apart), adverse reaction and
  * complication switches. Calls `onDone` with the server's classification and next step.
  */

@@ -54,7 +54,7 @@ export function useResidentContracts(residentId: string, enabled = true) {
   });
 }
 
-/** INDICATORS.md signing rate and key-population signing rate as of a day (default today). */
+/** Signing rate and key-population signing rate as of a day, default today (docs/domain/indicators.md "Signing rates"). */
 export function useSigningRates(communityId: string | null, asOf: string | undefined, enabled = true) {
   return useQuery({
     queryKey: fdKeys.rates(communityId, asOf),

@@ -9,7 +9,7 @@ import { formatIndicator, STATUS_COLOURS } from './indicator-format.ts';
 import type { IndicatorSet } from './indicators.resource.ts';
 import type { IndicatorValueView } from '@yigong/contracts';
 
-/** The module indicators shown beside the encounter ones (INDICATORS.md "Health management", "Care pattern"). */
+/** The module indicators shown beside the encounter ones (docs/domain/indicators.md "Module indicators"). */
 const CARE_CODES = ['chronic_standard_mgmt_rate', 'signing_rate', 'key_population_signing_rate', 'htn_control_rate', 't2d_control_rate', 'up_referrals', 'down_referrals', 'dispatched_senior_doctors'];
 
 function CareCard({ d, v }: { d: ModuleIndicatorDefinition; v: IndicatorValueView | undefined }) {

@@ -20,7 +20,7 @@ import { TrendChart } from './trend-chart.component.tsx';
 import { UnitRanking } from './unit-ranking.component.tsx';
 
 /**
- * 驾驶舱 (INDICATORS.md "Dashboard"): a community's indicators for a period against their targets,
+ * 驾驶舱 (docs/domain/indicators.md "Dashboard"): a community's indicators for a period against their targets,
  * the chronic and signing rates, a 12-month trend, the ranking of member units and the top
  * out-of-county diseases; the regulator also sees every community side by side. A card's number
  * opens the community's encounters behind it in a drawer.

@@ -23,7 +23,7 @@ function WallCard({ testId, label, value, colour, direction, sub }: { testId: st
 
 const colourOf = (status: string | undefined): string => (status === 'none' ? '#4cc9f0' : (STATUS_COLOURS[status ?? 'no_data'] ?? '#8c8c8c'));
 
-/** The encounter indicators as large numbers, coloured by status (INDICATORS.md). */
+/** The encounter indicators as large numbers, coloured by status (docs/domain/indicators.md "Status"). */
 export function WallEncounterCards({ set }: { set: IndicatorSet }) {
   const { t } = useTranslation();
   return (

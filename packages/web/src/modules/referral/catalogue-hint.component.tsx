@@ -14,7 +14,7 @@ interface Props {
 
 /**
  * 目录提示 while the form is filled in: the community's referral catalogue applied to the primary
- * diagnosis, as the server will apply and store it on submission (REFERRAL.md).
+ * diagnosis, as the server will apply and store it on submission (docs/domain/referral.md "Catalogue").
  */
 export function CatalogueHint({ communityId, fromKind, code, direction }: Props) {
   const { t } = useTranslation();

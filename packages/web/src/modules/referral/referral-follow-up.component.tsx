@@ -16,7 +16,8 @@ interface Values {
 }
 
 /**
- * Whether the caller records the 首次随访 that completes this down-referral (REFERRAL.md). The
+ * Whether the caller records the 首次随访 that completes this down-referral (docs/domain/referral.md
+ * "Down-referrals"). The
  * server accepts and records arrival on the way, but not from `scheduled`: there 到诊 comes first.
  */
 export function canRecordFollowUp(r: ReferralView, role: string): boolean {

@@ -23,7 +23,7 @@ export interface ReferralFormValues {
 
 const HOSPITAL_KINDS = new Set(['lead_hospital', 'county_hospital', 'tcm_hospital', 'maternal_child_hospital', 'collaborating_hospital']);
 
-/** Receiving units a direction allows (REFERRAL.md "Directions"); the lead hospital first. */
+/** Receiving units a direction allows (docs/domain/referral.md "Directions"); the lead hospital first. */
 export function targetsFor(direction: ReferralDirection, orgs: readonly OrganizationView[], ownId: string | null): OrganizationView[] {
   const ok = (o: OrganizationView) =>
     o.active && o.id !== ownId && (direction === 'down' ? GRASSROOTS_KINDS.has(o.kind) : direction === 'out' ? o.kind === 'lead_hospital' : HOSPITAL_KINDS.has(o.kind));

@@ -68,7 +68,7 @@ export function useReferralTransition(id: string) {
   });
 }
 
-/** The receiving unit's first follow-up completes a down-referral (REFERRAL.md). */
+/** The receiving unit's first follow-up completes a down-referral (docs/domain/referral.md "Down-referrals"). */
 export function useFollowUp(id: string) {
   const written = useReferralWritten();
   return useMutation({

@@ -12,7 +12,7 @@ export interface SlotPools {
 }
 
 /**
- * REFERRAL.md "Reserved resources": `reserved` places are held for family-doctor referrals until
+ * docs/domain/referral.md "Reserved resources": `reserved` places are held for family-doctor referrals until
  * `releaseAt`; after release the held places not taken count as public.
  */
 export function slotPools(s: SlotView): SlotPools {

@@ -1,4 +1,4 @@
-/** English: the monitoring dashboard (INDICATORS.md "Dashboard", issue #5). */
+/** English: the monitoring dashboard (docs/domain/indicators.md "Dashboard", issue #5). */
 export const enIndicators = {
   dashboard: {
     title: 'Community dashboard',

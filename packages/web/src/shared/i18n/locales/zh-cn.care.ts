@@ -3,7 +3,7 @@ import { SYMPTOMS, type SymptomCode } from '@yigong/domain';
 /** The symptom names of the follow-up form come from the domain's documented enum. */
 const symptomNames = Object.fromEntries(Object.entries(SYMPTOMS).map(([code, s]) => [code, s.zh])) as Record<SymptomCode, string>;
 
-/** zh-CN: 工作台, 慢病管理, 家庭医生签约, 签约团队 and 慢病指标 pages (CHRONIC.md, issue #4). */
+/** zh-CN: 工作台, 慢病管理, 家庭医生签约, 签约团队 and 慢病指标 pages (docs/domain/chronic.md, family-doctor.md, issue #4). */
 export const zhCare = {
   chronic: {
     tab: '慢病管理',

@@ -1,4 +1,4 @@
-/** zh-CN: 驾驶舱 (monitoring dashboard, INDICATORS.md "Dashboard", issue #5). */
+/** zh-CN: 驾驶舱 (monitoring dashboard, docs/domain/indicators.md "Dashboard", issue #5). */
 export const zhIndicators = {
   dashboard: {
     title: '医共体驾驶舱',

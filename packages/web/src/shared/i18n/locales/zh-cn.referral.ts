@@ -1,4 +1,4 @@
-/** zh-CN: 双向转诊, 号源 and 转诊病种目录 pages (REFERRAL.md). */
+/** zh-CN: 双向转诊, 号源 and 转诊病种目录 pages (docs/domain/referral.md). */
 export const zhReferral = {
   referral: {
     inboxTitle: '转诊',
