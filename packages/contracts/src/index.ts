@@ -21,3 +21,5 @@ export * from './encounters-responses.ts';
 export * from './indicators-responses.ts';
 export * from './encounter-list.ts';
 export * from './break-glass.ts';
+export * from './insurance.ts';
+export * from './insurance-responses.ts';

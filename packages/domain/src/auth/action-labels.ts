@@ -31,4 +31,7 @@ export const ACTION_LABELS: Record<Action, string> = {
   'team.manage': '维护签约团队',
   'encounter.ingest': '报送就诊数据',
   'indicator.read': '查看监测指标',
+  'insurance.read': '查看医保预算与结算',
+  'insurance.write': '维护医保政策参数、考核方案并编制结算',
+  'insurance.confirm': '确认医保年度结算',
 };

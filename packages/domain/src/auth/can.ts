@@ -31,6 +31,9 @@ export const ACTIONS = [
   'team.manage',
   'encounter.ingest',
   'indicator.read',
+  'insurance.read',
+  'insurance.write',
+  'insurance.confirm',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -55,8 +58,9 @@ const PERMISSIONS: Record<Role, readonly Action[]> = {
     'schedule.read', 'schedule.manage', 'referral.read', 'referral.catalogue', 'rates.read', 'team.manage', 'encounter.ingest', 'indicator.read'],
   manager: ['community.read', 'org.read', 'org.write', 'staff.read', 'staff.write', 'resident.list', 'resident.read',
     'resident.create', 'resident.update', 'resident.transfer', 'resident.candidates', 'grant.approve', 'grant.review', 'audit.read', 'reference.read',
-    'schedule.read', 'schedule.manage', 'booking.create', 'referral.read', 'referral.catalogue', 'care.write', 'rates.read', 'team.manage', 'encounter.ingest', 'indicator.read'],
-  regulator: ['community.read', 'org.read', 'staff.read', 'reference.read', 'rates.read', 'indicator.read'],
+    'schedule.read', 'schedule.manage', 'booking.create', 'referral.read', 'referral.catalogue', 'care.write', 'rates.read', 'team.manage', 'encounter.ingest', 'indicator.read',
+    'insurance.read', 'insurance.write', 'insurance.confirm'],
+  regulator: ['community.read', 'org.read', 'staff.read', 'reference.read', 'rates.read', 'indicator.read', 'insurance.read'],
   clinician: ['community.read', 'org.read', 'staff.read', 'resident.list', 'resident.read', 'resident.create', 'resident.update',
     'resident.reveal_id', 'grant.request', 'reference.read', 'schedule.read', 'booking.create', 'referral.create', 'referral.read', 'care.write', 'rates.read'],
   village_doctor: ['community.read', 'org.read', 'staff.read', 'resident.list', 'resident.read', 'resident.create',
@@ -64,8 +68,9 @@ const PERMISSIONS: Record<Role, readonly Action[]> = {
     'care.write', 'rates.read'],
   reader: ['community.read', 'org.read', 'staff.read', 'resident.read', 'grant.request', 'reference.read'],
   pharmacist: ['community.read', 'org.read', 'staff.read', 'resident.list', 'resident.read', 'reference.read'],
+  // Prepares settlements; a manager confirms them (two people, issue #12).
   insurance_officer: ['community.read', 'org.read', 'staff.read', 'resident.list', 'resident.read', 'resident.reveal_id', 'reference.read', 'rates.read',
-    'encounter.ingest', 'indicator.read'],
+    'encounter.ingest', 'indicator.read', 'insurance.read', 'insurance.write'],
   resident: ['resident.read', 'reference.read'],
   // docs/domain/encounters.md "Senders": an integration account of one organisation sends only its own encounters.
   integration: ['reference.read', 'encounter.ingest'],

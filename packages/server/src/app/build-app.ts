@@ -25,6 +25,7 @@ import { auditRoutes } from '../modules/audit/index.ts';
 import { schedulingRoutes } from '../modules/scheduling/index.ts';
 import { referralFhirRoutes, referralRoutes } from '../modules/referral/index.ts';
 import { chronicRoutes } from '../modules/chronic/index.ts';
+import { insuranceRoutes } from '../modules/insurance/index.ts';
 import { familyDoctorRoutes } from '../modules/family-doctor/index.ts';
 import { encounterRoutes } from '../modules/encounters/index.ts';
 import { indicatorRoutes } from '../modules/indicators/index.ts';
@@ -73,6 +74,7 @@ export async function buildApp(ctx: AppContext, opts: { logStream?: { write(line
     // ingest route alone: every other route takes application/json up to 5 MB, else 415 / 413.
     await s.register(async (feed) => encounterRoutes(feed.withTypeProvider<ZodTypeProvider>(), ctx));
     indicatorRoutes(s, ctx);
+    insuranceRoutes(s, ctx);
   }, { prefix: '/api/v1' });
   // FHIR R4 facade (DESIGN.md "Interoperability"), same sessions and scope as the API.
   referralFhirRoutes(api, ctx);

@@ -13,6 +13,7 @@ import { seedCare } from './seed-care.ts';
 import { seedEncounters } from './seed-encounters.ts';
 import { seedGrants } from './seed-grants.ts';
 import { seedReferrals } from './seed-referrals.ts';
+import { seedInsurance } from './seed-insurance.ts';
 import { bulkLoadSession } from '../platform/db/bulk-load.ts';
 
 /**
@@ -77,9 +78,13 @@ async function seedAll(ctx: AppContext, log: (msg: string) => void, opts: { firs
   const care = await seedCare(ctx.db, first.community.id, asOf, DEMO_COMMUNITIES.first.seed);
   await seedCare(ctx.db, second.community.id, asOf, DEMO_COMMUNITIES.second.seed);
   phase('care');
-  const encounters = await seedEncounters(ctx, first.community.id, asOf, DEMO_COMMUNITIES.first.seed);
+  // The first community from January of last year: a whole year to settle (issue #12) and last
+  // year's months for the seasonal projection; the second the last 13 months.
+  const encounters = await seedEncounters(ctx, first.community.id, asOf, DEMO_COMMUNITIES.first.seed, Number(asOf.slice(5, 7)) + 12);
   await seedEncounters(ctx, second.community.id, asOf, DEMO_COMMUNITIES.second.seed);
   phase('encounters');
+  await seedInsurance(ctx, first.community.id, asOf);
+  phase('insurance');
   log(`Demo data seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${first.community.name} (${first.residents} residents, ${care.contracts} contracts, ${care.enrollments} chronic patients, ${care.followUps} follow-ups, ${encounters} encounters), ${second.community.name} (${second.residents} residents)`);
   return true;
 }

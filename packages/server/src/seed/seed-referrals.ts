@@ -1,10 +1,9 @@
-import type { Actor, ReferralAction } from '@yigong/domain';
+import type { ReferralAction } from '@yigong/domain';
 import type { CreateReferralRequest, TransitionRequest } from '@yigong/contracts';
 import { createRng } from '@yigong/synth';
 import type { AppContext } from '../platform/context.ts';
-import type { Sql } from '../platform/db/database.ts';
-import { organizationSubtree } from '../modules/org/index.ts';
 import { submitReferral, transitionReferral } from '../modules/referral/index.ts';
+import { actorOf } from './demo-actors.ts';
 
 const HOUR = 3_600_000;
 
@@ -45,17 +44,6 @@ const REFERRALS: DemoReferral[] = [
   { from: 'doctor.town', to: 'village', direction: 'down', priority: 'routine', hoursAgo: 22, reason: '卫生院住院治疗后血压平稳，转回村卫生室随访', diagnoses: ['I10'], steps: [] },
   { from: 'doctor.town', to: 'lead', direction: 'out', priority: 'urgent', hoursAgo: 5, reason: '急性心肌梗死合并心源性休克，需体外膜肺支持，申请转县外', diagnoses: ['I21.9'], externalHospital: '浙江大学医学院附属第一医院', steps: [] },
 ];
-
-async function actorOf(sql: Sql, username: string): Promise<Actor> {
-  const { rows } = await sql.query<{ id: string; role: Actor['role']; scope_kind: string; community_id: string | null; organization_id: string | null; region_code: string | null }>(
-    'select id, role, scope_kind, community_id, organization_id, region_code from app_user where username = $1', [username]);
-  const u = rows[0];
-  if (!u) throw new Error(`demo account ${username} missing`);
-  if (u.scope_kind === 'organization') {
-    return { userId: u.id, username, role: u.role, organizationId: u.organization_id, scope: { kind: 'organization', communityId: u.community_id!, organizationId: u.organization_id! }, organizationIds: await organizationSubtree(sql, u.community_id!, u.organization_id!) };
-  }
-  return { userId: u.id, username, role: u.role, organizationId: u.organization_id, scope: { kind: 'community', communityId: u.community_id! }, organizationIds: [] };
-}
 
 /** The context at a moment `hoursAgo` before now: the services stamp history, deadlines and audit with it. */
 function at(ctx: AppContext, hoursAgo: number): AppContext {

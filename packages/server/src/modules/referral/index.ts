@@ -1,7 +1,7 @@
 // The referral module as other modules, src/app, src/seed and src/cli see it (eslint.config.js).
 export { referralRoutes } from './referral.routes.ts';
 export { referralFhirRoutes } from './referral-fhir.routes.ts';
-export { referralCounts, submitReferral } from './referral.service.ts';
+export { isApprovedOutReferral, referralCounts, submitReferral } from './referral.service.ts';
 export { escalateOverdue, transitionReferral } from './referral-transition.service.ts';
 export { SEED_CATALOGUE } from './catalogue.service.ts';
 

@@ -148,3 +148,13 @@ export async function referralSlipPdf(ctx: AppContext, actor: Actor, id: string)
 export function referralCounts(ctx: AppContext, communityId: string, from: string, toExclusive: string): Promise<Record<string, number>> {
   return repo.countByDirection(ctx.db, communityId, from, toExclusive);
 }
+
+/**
+ * Whether `id` is an approved out-of-county referral of the community (accepted or later, not
+ * rejected or cancelled): the insurance module's adjudication reads it (policy text 002).
+ */
+export async function isApprovedOutReferral(sql: Sql, communityId: string, id: string): Promise<boolean> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return false;
+  const r = await repo.findReferral(sql, communityId, id);
+  return !!r && r.direction === 'out' && ['accepted', 'scheduled', 'arrived', 'completed'].includes(r.status);
+}

@@ -1,0 +1,81 @@
+import { DomainError, levelOfOrgKind, scoreAppraisal, validateAppraisalScheme, type Actor, type AppraisalAdjustment, type AppraisalItem, type OrganizationKind } from '@yigong/domain';
+import type { AppraisalSchemeRequest, AppraisalView } from '@yigong/contracts';
+import type { AppContext } from '../../platform/context.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { indicatorValues, indicatorsByUnit } from '../indicators/index.ts';
+import { listOrganizationRefs } from '../org/index.ts';
+import { authorizeCommunity } from './insurance-access.ts';
+import * as repo from './insurance.repository.ts';
+
+interface StoredScheme {
+  items: AppraisalItem[];
+  adjustments: { organizationId: string | null; points: number; reason: string }[];
+}
+
+/**
+ * The scheme used when a community-year has none stored (docs/domain/insurance.md "Appraisal
+ * scheme"): the monitoring indicators policy texts 002 and 004 judge a community by, with their
+ * targets as full marks.
+ */
+export const DEFAULT_APPRAISAL_ITEMS: readonly AppraisalItem[] = [
+  { code: 'county_inpatient', name: '县域内住院人次占比', indicatorCode: 'county_inpatient_rate', weight: 20, floor: 0.7, target: 0.9, direction: 'higher' },
+  { code: 'grassroots_visits', name: '基层就诊率', indicatorCode: 'grassroots_visit_rate', weight: 15, floor: 0.4, target: 0.65, direction: 'higher' },
+  { code: 'fund_in_county', name: '医保基金县域内支出率', indicatorCode: 'fund_in_county_share', weight: 15, floor: 0.7, target: 0.9, direction: 'higher' },
+  { code: 'out_of_pocket', name: '居民个人自付比例', indicatorCode: 'out_of_pocket_share', weight: 10, floor: 0.45, target: 0.3, direction: 'lower' },
+  { code: 'signing', name: '家庭医生签约率', indicatorCode: 'signing_rate', weight: 15, floor: 0.25, target: 0.45, direction: 'higher' },
+  { code: 'chronic_mgmt', name: '两慢病规范管理率', indicatorCode: 'chronic_standard_mgmt_rate', weight: 15, floor: 0.4, target: 0.8, direction: 'higher' },
+  { code: 'length_of_stay', name: '平均住院日', indicatorCode: 'avg_length_of_stay', weight: 10, floor: 12, target: 8, direction: 'lower' },
+];
+
+async function schemeOf(ctx: AppContext, communityId: string, year: number): Promise<{ version: number; scheme: StoredScheme }> {
+  const v = await repo.currentVersion<StoredScheme>(ctx.db, 'appraisal_scheme', communityId, year);
+  return v ? { version: v.version, scheme: v.body } : { version: 0, scheme: { items: [...DEFAULT_APPRAISAL_ITEMS], adjustments: [] } };
+}
+
+const valuesOf = (values: readonly ({ code: string; value?: number | null } | { code: string; items: unknown })[]): Record<string, number | null> =>
+  Object.fromEntries(values.filter((v): v is { code: string; value: number | null } => 'value' in v).map((v) => [v.code, v.value]));
+
+/**
+ * Scores of the community and of each member for a year (绩效考核): each item scored linearly
+ * between floor and target from the indicator of the year; a member without its own value for an
+ * item (a community-level indicator, or no cases) takes the community's value; manual adjustments
+ * with their reasons on top.
+ */
+export async function appraisal(ctx: AppContext, actor: Actor, communityId: string, year: number): Promise<AppraisalView> {
+  await authorizeCommunity(ctx.db, actor, 'insurance.read', communityId);
+  const { version, scheme } = await schemeOf(ctx, communityId, year);
+  const period = String(year);
+  const [community, byUnit, units] = await Promise.all([
+    indicatorValues(ctx, actor, { communityId, period }),
+    indicatorsByUnit(ctx, actor, { communityId, period }),
+    listOrganizationRefs(ctx.db, communityId),
+  ]);
+  const communityValues = valuesOf(community.values);
+  const unitValues = new Map(byUnit.units.map((u) => [u.organizationId, valuesOf(u.values)]));
+  const adjustmentsOf = (organizationId: string | null): AppraisalAdjustment[] => scheme.adjustments.filter((a) => a.organizationId === organizationId).map(({ points, reason }) => ({ points, reason }));
+  const members = units
+    .filter((u) => levelOfOrgKind(u.kind as OrganizationKind) !== null)
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+    .map((u) => {
+      const own = unitValues.get(u.id) ?? {};
+      const values = Object.fromEntries(scheme.items.map((i) => [i.indicatorCode, own[i.indicatorCode] ?? communityValues[i.indicatorCode] ?? null]));
+      return { organizationId: u.id, organizationName: u.name, kind: u.kind, ...scoreAppraisal(scheme, values, adjustmentsOf(u.id)) };
+    });
+  return { communityId, year, schemeVersion: version, items: scheme.items, community: scoreAppraisal(scheme, communityValues, adjustmentsOf(null)), members };
+}
+
+/** PUT: a new version of the year's scheme (items, adjustments, why); audited. */
+export async function putAppraisalScheme(ctx: AppContext, actor: Actor, communityId: string, year: number, input: AppraisalSchemeRequest) {
+  validateAppraisalScheme({ items: input.items });
+  return ctx.db.transaction(async (tx) => {
+    await authorizeCommunity(tx, actor, 'insurance.write', communityId);
+    const units = new Set((await listOrganizationRefs(tx, communityId)).map((u) => u.id));
+    const stranger = input.adjustments.findIndex((a) => a.organizationId !== null && !units.has(a.organizationId));
+    if (stranger >= 0) throw new DomainError('VALIDATION_FAILED', '加减分的单位不属于本医共体', { field: `adjustments[${stranger}].organizationId` });
+    const current = await repo.currentVersion<StoredScheme>(tx, 'appraisal_scheme', communityId, year);
+    const version = (current?.version ?? 0) + 1;
+    await repo.insertSchemeVersion(tx, { communityId, year, version, items: input.items, adjustments: input.adjustments, reason: input.reason, userId: actor.userId, username: actor.username });
+    await recordAudit(tx, actor, { communityId, action: 'insurance.appraisal_scheme', resourceType: 'appraisal_scheme', resourceId: `${year}/${version}`, details: { year, version, reason: input.reason, items: input.items.length, adjustments: input.adjustments.length } });
+    return { communityId, year, version };
+  });
+}
