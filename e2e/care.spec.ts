@@ -74,7 +74,7 @@ const villageDoctorSignsAndSeesUrgentReferralProposal: E2eTest = async ({ page, 
   await contract.backToRecord();
   await record.waitLoaded();
 
-  // 慢病管理: a follow-up with BP 185/112 is an urgent referral (CHRONIC.md).
+  // 慢病管理: a follow-up with BP 185/112 is an urgent referral (docs/domain/chronic.md).
   await record.openTab('慢病管理');
   const chronic = new CareChronicTabPage(page);
   await chronic.waitLoaded();

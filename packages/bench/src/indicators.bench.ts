@@ -88,7 +88,7 @@ try {
   const [recomputed, recomputeMs] = await timed(() => recomputeAggregates(ctx, communityId));
   row('full recompute from raw encounters (`npm run indicators:recompute`)', `${recomputed.toLocaleString('en')} encounters in ${(recomputeMs / 1000).toFixed(1)} s; identical to the incremental aggregates: **${isDeepStrictEqual(incremental, await snapshot()) ? 'yes' : 'NO'}** (${incremental.length.toLocaleString('en')} counters)`);
 
-  // A large body streamed in (ENCOUNTERS.md: memory stays flat for a 1 GB upload).
+  // A large body streamed in (docs/domain/encounters.md: memory stays flat for a 1 GB upload).
   const bigMb = Number(values['big-mb']);
   if (bigMb > 0) {
     const everyone = (await encounterPopulation(ctx, communityId, asOf))!;

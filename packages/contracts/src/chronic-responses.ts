@@ -58,7 +58,7 @@ export const residentEnrollment = enrollmentView.extend({ followUps: z.array(fol
 export type ResidentEnrollment = z.infer<typeof residentEnrollment>;
 export const residentEnrollments = itemsOf(residentEnrollment);
 
-/** Urgent cases: a green-channel up-referral for the doctor to confirm (CHRONIC.md). */
+/** Urgent cases: a green-channel up-referral for the doctor to confirm (docs/domain/chronic.md). */
 export const referralProposal = z.object({
   direction: z.literal('up'),
   priority: z.enum(['green_channel', 'routine']),
@@ -69,7 +69,7 @@ export const referralProposal = z.object({
 });
 export type ReferralProposal = z.infer<typeof referralProposal>;
 
-/** POST /chronic/followups: the classification (CHRONIC.md) and what to do next. */
+/** POST /chronic/followups: the classification (docs/domain/chronic.md) and what to do next. */
 export const followUpResponse = z.object({
   id: z.string(),
   enrollmentId: z.string(),
@@ -112,7 +112,7 @@ export const ratesView = z.object({
 });
 export type Rates = z.infer<typeof ratesView>;
 
-/** GET /chronic/rates (CHRONIC.md "rates"). */
+/** GET /chronic/rates (docs/domain/chronic.md "rates"). */
 export const chronicRatesResponse = z.object({
   year: z.number().int(),
   asOf: calendarDate,

@@ -30,7 +30,7 @@ export const encounterListItem = z.object({
   organizationName: z.string(),
   diagnosisCode: z.string(),
   diagnosisName: z.string().nullable(),
-  /** Days (ENCOUNTERS.md "Length of stay"), inpatients only. */
+  /** Days (docs/domain/encounters.md "Length of stay"), inpatients only. */
   lengthOfStay: z.number().int().nullable(),
   /** Money in fen (分), as in the feed; the UI shows yuan. */
   totalCost: z.number().int(),

@@ -10,7 +10,7 @@ export const ingestError = z.object({
 });
 export type IngestError = z.infer<typeof ingestError>;
 
-/** POST /encounters:ingest (ENCOUNTERS.md): counts, and the first errors with their line. */
+/** POST /encounters:ingest (docs/domain/encounters.md): counts, and the first errors with their line. */
 export const ingestResult = z.object({
   accepted: z.number().int(),
   duplicates: z.number().int(),

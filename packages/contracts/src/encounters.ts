@@ -4,7 +4,7 @@ import { ENCOUNTER_TYPES } from '@yigong/domain';
 
 const fen = z.number().int().min(0).max(1e12);
 
-/** One record of the encounter feed (ENCOUNTERS.md "Record"); cross-field rules follow in the service. */
+/** One record of the encounter feed (docs/domain/encounters.md "Record"); cross-field rules follow in the service. */
 export const encounterRecord = z.object({
   id: z.string().min(1).max(64),
   source: z.string().trim().min(1).max(64),

@@ -77,7 +77,7 @@ export const contractView = contractRow.extend({ items: z.array(contractItem), f
 export type ContractView = z.infer<typeof contractView>;
 export const contractViews = itemsOf(contractView);
 
-/** GET /family-doctor/rates (INDICATORS.md signing rates). */
+/** GET /family-doctor/rates (docs/domain/indicators.md signing rates). */
 export const signingRatesResponse = z.object({
   asOf: calendarDate,
   communityId: z.string(),

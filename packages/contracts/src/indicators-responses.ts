@@ -3,7 +3,7 @@ import { z } from 'zod';
 const scope = z.object({ communityId: z.string(), organizationId: z.string().optional() });
 const note = z.literal('no_out_of_county_data').optional();
 
-/** One value of GET /indicators (INDICATORS.md); `note` says when out-of-county data is missing. */
+/** One value of GET /indicators (docs/domain/indicators.md); `note` says when out-of-county data is missing. */
 export const indicatorValueView = z.object({
   code: z.string(),
   value: z.number().nullable(),

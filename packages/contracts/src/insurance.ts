@@ -49,6 +49,8 @@ export const budgetQuery = z.object({ communityId: z.uuid(), year: yearParam });
 
 /** POST /insurance/settlements: scores from the request, else from the appraisal. */
 export const settlementRequest = z.object({
+  /** Client-generated: a retried request returns the draft it made. */
+  id: z.uuid().optional(),
   communityId: z.uuid(),
   year: z.number().int().min(2000).max(2100),
   score: z.number().optional(),

@@ -1,4 +1,4 @@
--- Scheduling (号源 / 床位 / 医技预约) with reserved quotas for family-doctor referrals (REFERRAL.md).
+-- Scheduling (号源 / 床位 / 医技预约) with reserved quotas for family-doctor referrals (docs/domain/referral.md).
 create table resource (
   community_id    uuid not null references community (community_id),
   id              uuid not null,

@@ -1,4 +1,4 @@
--- Two-way referral (双向转诊, REFERRAL.md).
+-- Two-way referral (双向转诊, docs/domain/referral.md).
 create table referral_catalogue (
   community_id  uuid not null references community (community_id),
   id            uuid not null,

@@ -1,4 +1,4 @@
--- Hypertension and type-2 diabetes registries and follow-ups (CHRONIC.md).
+-- Hypertension and type-2 diabetes registries and follow-ups (docs/domain/chronic.md).
 create table chronic_enrollment (
   community_id    uuid not null references community (community_id),
   id              uuid not null,
@@ -58,7 +58,7 @@ create table chronic_follow_up (
 );
 create index chronic_follow_up_enrollment on chronic_follow_up (community_id, enrollment_id, date);
 
--- Calls about overdue follow-ups, with their outcome (CHRONIC.md "Overdue list").
+-- Calls about overdue follow-ups, with their outcome (docs/domain/chronic.md "Overdue list").
 create table chronic_call (
   community_id  uuid not null,
   id            uuid not null,

@@ -1,4 +1,4 @@
--- Long prescriptions (长处方, 8–12 weeks) for stable hypertension and diabetes patients (CHRONIC.md, policy text 000).
+-- Long prescriptions (长处方, 8–12 weeks) for stable hypertension and diabetes patients (docs/domain/chronic.md, policy text 000).
 create table long_prescription (
   community_id    uuid not null,
   id              uuid not null,

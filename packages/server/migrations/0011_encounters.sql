@@ -1,4 +1,4 @@
--- Encounter feed (ENCOUNTERS.md) and the monthly aggregates behind the indicators (INDICATORS.md).
+-- Encounter feed (docs/domain/encounters.md) and the monthly aggregates behind the indicators (docs/domain/indicators.md).
 
 -- Organisation codes: the feed names units by code (orgCode), unique within a community.
 alter table organization add column code text;

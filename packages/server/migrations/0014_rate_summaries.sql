@@ -1,4 +1,4 @@
--- Rate summaries for the dashboard: CHRONIC.md rates and INDICATORS.md signing rates in a few
+-- Rate summaries for the dashboard: docs/domain/chronic.md rates and docs/domain/indicators.md signing rates in a few
 -- milliseconds at county scale, for ANY as-of date, without changing a single count.
 --
 -- Idea. Each counted thing (a chronic enrolment, a resident) contributes to the rate counts a
@@ -33,7 +33,7 @@ create function yg_rate_summary_lock(p_community uuid) returns void language sql
   select pg_advisory_xact_lock(7314, hashtext(p_community::text));
 $$;
 
--- ─── Chronic rates (CHRONIC.md) ────────────────────────────────────────────────────────────────
+-- ─── Chronic rates (docs/domain/chronic.md) ────────────────────────────────────────────────────────────────
 -- Contribution of one enrolment as of day t, with Y the year of t: managed = enrolled by t, not
 -- ended before Y, aged ≥ 35 at t; standard = managed and face-to-face follow-ups in Y up to t ≥
 -- required(Y); controlled = managed and the latest follow-up in Y up to t is controlled. It
@@ -148,7 +148,7 @@ begin
   perform chronic_rates_refresh(p_community, array(select id from chronic_enrollment where community_id = p_community));
 end $$;
 
--- ─── Signing rates (INDICATORS.md) ─────────────────────────────────────────────────────────────
+-- ─── Signing rates (docs/domain/indicators.md) ─────────────────────────────────────────────────────────────
 -- Contribution of one active resident as of day t: counted when born by t; signed when a contract
 -- is active on t; key population per the tags of `deriveKeyPopulationTags` as of t. It changes
 -- only on the birth day, the 7th and 65th birthdays, the maternal window's ends and the days a

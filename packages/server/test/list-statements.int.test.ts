@@ -74,6 +74,10 @@ describe('list routes run a constant number of statements whatever the page size
     unpaged.set('/api/v1/residents/{id}/access-log', { user: 'manager', url: async () => `/api/v1/residents/${await ids.readResident()}/access-log` });
     unpaged.set('/api/v1/residents/{id}/contracts', { user: 'manager', url: async () => `/api/v1/residents/${await ids.contracted()}/contracts` });
     unpaged.set('/api/v1/resources', { user: 'manager', url: async () => `/api/v1/resources?organizationId=${await ids.lead()}` });
+    unpaged.set('/api/v1/insurance/appraisal', { user: 'insurer', url: async () => `/api/v1/insurance/appraisal?communityId=${first}&year=${Number(day(0).slice(0, 4)) - 1}` });
+    unpaged.set('/api/v1/insurance/policies/{communityId}/{year}/versions', { user: 'insurer', url: async () => `/api/v1/insurance/policies/${first}/${day(0).slice(0, 4)}/versions` });
+    unpaged.set('/api/v1/insurance/scenarios', { user: 'insurer', url: async () => `/api/v1/insurance/scenarios?communityId=${first}` });
+    unpaged.set('/api/v1/insurance/settlements', { user: 'insurer', url: async () => `/api/v1/insurance/settlements?communityId=${first}` });
     unpaged.set('/api/v1/slots', { user: 'manager', url: async () => `/api/v1/slots?organizationId=${await ids.lead()}&from=${day(0)}&to=${day(6)}` });
   };
 

@@ -110,6 +110,17 @@ const routes: RouteObject[] = [
           },
         ],
       },
+      {
+        path: 'insurance',
+        children: [
+          { index: true, element: <Navigate to="/insurance/budget" replace /> },
+          { path: 'budget', ...page(() => import('./modules/insurance/budget.page.tsx'), 'nav.insuranceBudget') },
+          { path: 'settlements', ...page(() => import('./modules/insurance/settlements.page.tsx'), 'nav.insuranceSettlements') },
+          { path: 'appraisal', ...page(() => import('./modules/insurance/appraisal.page.tsx'), 'nav.insuranceAppraisal') },
+          { path: 'dip', ...page(() => import('./modules/insurance/dip.page.tsx'), 'nav.insuranceDip') },
+          { path: 'scenarios', ...page(() => import('./modules/insurance/scenarios.page.tsx'), 'nav.insuranceScenarios') },
+        ],
+      },
       { path: 'workbench', ...page(() => import('./modules/chronic/workbench.page.tsx'), 'nav.workbench') },
       { path: 'chronic/rates', ...page(() => import('./modules/chronic/chronic-rates.page.tsx'), 'nav.chronicRates') },
       { path: 'family-doctor/teams', ...page(() => import('./modules/family-doctor/team-list.page.tsx'), 'nav.teams') },

@@ -16,7 +16,7 @@ describe('requiredFollowUps', () => {
   });
 });
 
-describe('computeChronicRates (CHRONIC.md)', () => {
+describe('computeChronicRates (docs/domain/chronic.md)', () => {
   it('counts a fully followed, controlled patient as standard and controlled', () => {
     expect(computeChronicRates([e('a')], quarterly('a'), 2025, '2025-12-31')).toEqual({ managed: 1, standard: 1, controlled: 1, standardRate: 1, controlRate: 1 });
   });

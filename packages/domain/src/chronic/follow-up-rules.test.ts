@@ -4,7 +4,7 @@ import { addMonths, classifyFollowUp, isControlled, type FollowUpInput } from '.
 const htn = (o: Partial<FollowUpInput> = {}): FollowUpInput => ({ disease: 'hypertension', date: '2025-03-10', age: 60, way: 'clinic', sbp: 130, dbp: 80, symptoms: [], adverseReaction: false, complication: false, ...o });
 const dm = (o: Partial<FollowUpInput> = {}): FollowUpInput => ({ disease: 'diabetes', date: '2025-03-10', age: 60, way: 'clinic', fastingGlucose: 6.0, symptoms: [], adverseReaction: false, complication: false, ...o });
 
-describe('classifyFollowUp (CHRONIC.md, nphss-3)', () => {
+describe('classifyFollowUp (docs/domain/chronic.md, nphss-3)', () => {
   it.each([
     ['139/89 at 64 is controlled', htn({ sbp: 139, dbp: 89, age: 64 }), 'satisfactory', 'routine', '2025-06-10'],
     ['140/89 at 64 is not', htn({ sbp: 140, dbp: 89, age: 64 }), 'unsatisfactory', 'recheck_2w', '2025-03-24'],

@@ -4,7 +4,7 @@ import { senderRefusal, type EncounterSender } from './encounter-sender.ts';
 const township: EncounterSender = { kind: 'organization', code: 'WKZ', unitCodes: new Set(['WKZ', 'WKZ-01']) };
 const line = (o: Partial<{ source: string; orgCode: string; outOfCounty: boolean }>) => ({ source: 'WKZ', orgCode: 'WKZ', outOfCounty: false, ...o });
 
-describe('who may send which encounters (ENCOUNTERS.md)', () => {
+describe('who may send which encounters (docs/domain/encounters.md)', () => {
   it('lets a community manager relay any unit and out-of-county care', () => {
     expect(senderRefusal({ kind: 'community' }, line({ source: 'HIS-X', orgCode: 'LH' }))).toBeNull();
     expect(senderRefusal({ kind: 'community' }, line({ source: 'insurance', outOfCounty: true }))).toBeNull();

@@ -99,11 +99,11 @@ export const MODULE_INDICATOR_DEFINITIONS: readonly ModuleIndicatorDefinition[] 
   { code: 'dispatched_senior_doctors', nameZh: '中级及以上医师派驻6个月以上人数', nameEn: 'Senior doctors dispatched ≥ 6 months', unit: 'count', direction: 'up', target: null, source: 'org assignments', numerator: '年内派驻基层累计 ≥ 183 天的中级及以上职称医师数', denominator: null },
   { code: 'signing_rate', nameZh: '家庭医生签约率', nameEn: 'Family-doctor signing rate', unit: 'ratio', direction: 'up', target: 0.45, source: 'policy text 004', numerator: '期末有有效签约的居民数', denominator: '居民数' },
   { code: 'key_population_signing_rate', nameZh: '重点人群签约覆盖率', nameEn: 'Key-population signing rate', unit: 'ratio', direction: 'up', target: 0.9, source: 'policy text 004', numerator: '期末有有效签约的重点人群居民数', denominator: '重点人群居民数（每人计一次）' },
-  { code: 'htn_standard_mgmt_rate', nameZh: '高血压规范管理率', nameEn: 'Hypertension standard management rate', unit: 'ratio', direction: 'up', target: null, source: 'CHRONIC.md', numerator: '规范管理的高血压患者数', denominator: '在管高血压患者数' },
-  { code: 't2d_standard_mgmt_rate', nameZh: '糖尿病规范管理率', nameEn: 'Type-2 diabetes standard management rate', unit: 'ratio', direction: 'up', target: null, source: 'CHRONIC.md', numerator: '规范管理的2型糖尿病患者数', denominator: '在管2型糖尿病患者数' },
+  { code: 'htn_standard_mgmt_rate', nameZh: '高血压规范管理率', nameEn: 'Hypertension standard management rate', unit: 'ratio', direction: 'up', target: null, source: 'nphss-3 (国家基本公共卫生服务规范第三版)', numerator: '规范管理的高血压患者数', denominator: '在管高血压患者数' },
+  { code: 't2d_standard_mgmt_rate', nameZh: '糖尿病规范管理率', nameEn: 'Type-2 diabetes standard management rate', unit: 'ratio', direction: 'up', target: null, source: 'nphss-3 (国家基本公共卫生服务规范第三版)', numerator: '规范管理的2型糖尿病患者数', denominator: '在管2型糖尿病患者数' },
   { code: 'chronic_standard_mgmt_rate', nameZh: '两慢病规范管理率', nameEn: 'Two-disease standard management rate', unit: 'ratio', direction: 'up', target: 0.8, source: 'policy text 004', numerator: '两病规范管理人数之和', denominator: '两病在管人数之和' },
-  { code: 'htn_control_rate', nameZh: '血压控制率', nameEn: 'Blood-pressure control rate', unit: 'ratio', direction: 'up', target: null, source: 'CHRONIC.md', numerator: '最近一次随访血压控制的患者数', denominator: '在管高血压患者数' },
-  { code: 't2d_control_rate', nameZh: '血糖控制率', nameEn: 'Glucose control rate', unit: 'ratio', direction: 'up', target: null, source: 'CHRONIC.md', numerator: '最近一次随访血糖控制的患者数', denominator: '在管2型糖尿病患者数' },
+  { code: 'htn_control_rate', nameZh: '血压控制率', nameEn: 'Blood-pressure control rate', unit: 'ratio', direction: 'up', target: null, source: 'nphss-3 (国家基本公共卫生服务规范第三版)', numerator: '最近一次随访血压控制的患者数', denominator: '在管高血压患者数' },
+  { code: 't2d_control_rate', nameZh: '血糖控制率', nameEn: 'Glucose control rate', unit: 'ratio', direction: 'up', target: null, source: 'nphss-3 (国家基本公共卫生服务规范第三版)', numerator: '最近一次随访血糖控制的患者数', denominator: '在管2型糖尿病患者数' },
 ];
 
 /** A module indicator from its numerator and denominator (a count has denominator 1). */

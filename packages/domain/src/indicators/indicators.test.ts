@@ -8,7 +8,7 @@ const enc = (o: Partial<EncounterRecord> = {}): EncounterRecord => ({
 });
 const byCode = (code: string) => INDICATOR_DEFINITIONS.find((d) => d.code === code)!;
 
-describe('encounter rules (ENCOUNTERS.md)', () => {
+describe('encounter rules (docs/domain/encounters.md)', () => {
   it('places inpatients in the discharge month and outpatients in the visit month', () => {
     expect(periodMonth(enc({ type: 'inpatient', start: '2025-01-30', end: '2025-02-03' }))).toBe('2025-02-01');
     expect(periodMonth(enc())).toBe('2025-03-01');

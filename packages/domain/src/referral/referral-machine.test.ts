@@ -5,7 +5,7 @@ import { ROLES } from '../auth/roles.ts';
 
 const full = { reason: '血压控制不满意', rejectReason: 'capacity_full', slotId: 's1', outcome: { diagnosis: 'I10' }, toOrganizationId: 'o2' };
 
-describe('decideTransition (REFERRAL.md)', () => {
+describe('decideTransition (docs/domain/referral.md)', () => {
   it('walks the happy path of an up-referral', () => {
     const steps: [ReferralStatus, ReferralAction, 'sender' | 'receiver', ReferralStatus][] = [
       ['draft', 'submit', 'sender', 'submitted'],

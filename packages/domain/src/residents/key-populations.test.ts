@@ -3,7 +3,7 @@ import { ageOn, deriveKeyPopulationTags } from './key-populations.ts';
 
 const tags = (birthDate: string, problemCodes: string[] = [], flags = {}, asOf = '2025-12-31') => deriveKeyPopulationTags({ birthDate, problemCodes, flags }, asOf);
 
-describe('deriveKeyPopulationTags (INDICATORS.md key population)', () => {
+describe('deriveKeyPopulationTags (docs/domain/indicators.md key population)', () => {
   it('counts age 65 from the 65th birthday, as of the period end', () => {
     expect(tags('1960-12-31')).toContain('elderly_65');
     expect(tags('1961-01-01')).not.toContain('elderly_65');

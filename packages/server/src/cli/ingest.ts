@@ -8,7 +8,7 @@ import { progressReporter } from './ingest-progress.ts';
 
 /**
  * `npm run ingest -- FILE [...] --user his.town`: sends encounter files to a running server
- * (ENCOUNTERS.md transport), one batch per file, streaming each with a progress bar on stderr,
+ * (docs/domain/encounters.md transport), one batch per file, streaming each with a progress bar on stderr,
  * then prints the summary. The password comes from YIGONG_PASSWORD or a prompt without echo —
  * never from the command line, where `ps` and shell history would show it.
  */

@@ -82,7 +82,7 @@ export async function seedCare(db: Database, communityId: string, asOf: string, 
       const poor = rng.chance(0.3);
       let previous: Classification | null = null;
       let last: { date: string; classification: Classification; next: string } | null = null;
-      // Quarterly visits (CHRONIC.md: ≥ 4 face-to-face a year) in February, May, August and
+      // Quarterly visits (docs/domain/chronic.md: ≥ 4 face-to-face a year) in February, May, August and
       // November of last year and of the as-of year, each missed now and then, up to the as-of date.
       const year = Number(asOf.slice(0, 4));
       const planned = [year - 1, year].flatMap((y) => ['02', '05', '08', '11'].map((m) => `${y}-${m}`)).map((m) => `${m}-${String(rng.int(1, 25)).padStart(2, '0')}`);

@@ -1,6 +1,6 @@
 import type { TestPlatform } from '../test-platform.ts';
 
-/** An outpatient visit of the encounter feed (ENCOUNTERS.md), valid as it stands; `over` changes fields. */
+/** An outpatient visit of the encounter feed (docs/domain/encounters.md), valid as it stands; `over` changes fields. */
 export function outpatientRecord(over: { id: string; source: string; orgCode: string; residentIdNumber: string } & Record<string, unknown>): Record<string, unknown> {
   return { outOfCounty: false, type: 'outpatient', start: '2025-04-02', diagnoses: [{ code: 'J06.9', primary: true }], totalCost: 8000, fundPaid: 5000, outOfPocket: 2000, ...over };
 }

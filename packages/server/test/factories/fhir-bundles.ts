@@ -1,4 +1,4 @@
-/** A feed record as fhir-bundle.ts reads it back (ENCOUNTERS.md "Record"; money in fen). */
+/** A feed record as fhir-bundle.ts reads it back (docs/domain/encounters.md "Record"; money in fen). */
 export interface BundleRecord {
   id: string;
   source: string;

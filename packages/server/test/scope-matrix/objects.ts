@@ -5,7 +5,11 @@ import { PLACES, placeLocation, type Location, type Place, type PlaceName, type 
 
 /** The kinds of object an id route names. */
 export type ObjectKind = 'resident' | 'contract' | 'enrollment' | 'referral' | 'organization' | 'practitioner' | 'community'
-  | 'resource' | 'booking' | 'pendingGrant' | 'breakGlassGrant' | 'catalogueEntry' | 'account';
+  | 'resource' | 'booking' | 'pendingGrant' | 'breakGlassGrant' | 'catalogueEntry' | 'account'
+  | 'policyYear' | 'settlement' | 'scenario';
+
+/** The year the matrix gives an insurance policy in every community (the community is the object). */
+export const MATRIX_POLICY_YEAR = 2030;
 
 export interface Target {
   id: string;
@@ -161,7 +165,34 @@ export class Objects {
       }
       case 'account':
         return { id: (await this.account(place)).id, at: here };
+      case 'policyYear': {
+        await this.post(await this.communityManager(place), `/api/v1/insurance/policies/${place.communityId}/${MATRIX_POLICY_YEAR}`, { financing: 1_000_000_000, reason: '矩阵测试政策' }, 'PUT');
+        return { id: place.communityId, at: community };
+      }
+      case 'settlement': {
+        await this.get('policyYear', place, false);
+        // Score 50 retains nothing (default retention table), so no member score is needed.
+        const s = await this.post(await this.communityManager(place, 'prep'), '/api/v1/insurance/settlements', { communityId: place.communityId, year: MATRIX_POLICY_YEAR, score: 50 });
+        return { id: s.id, at: community };
+      }
+      case 'scenario': {
+        await this.get('policyYear', place, false);
+        const s = await this.post(await this.communityManager(place), '/api/v1/insurance/scenarios', { communityId: place.communityId, year: MATRIX_POLICY_YEAR, name: `矩阵情景${suffix}`, changes: { score: 50 } });
+        return { id: s.id, at: community };
+      }
     }
+  }
+
+  /**
+   * A manager account of the place's community (the second community has none in the demo); a
+   * second one (`prep`) prepares settlements, so the demo manager may confirm them.
+   */
+  private async communityManager(place: Place, which = 'mgr'): Promise<string> {
+    const username = `matrix.${which}.${place.communityId.slice(0, 8)}`;
+    if (!(await this.one('select id from app_user where username = $1', [username]))) {
+      await this.post('admin', '/api/v1/accounts', { username, password: MATRIX_PASSWORD, displayName: '矩阵医共体办', role: 'manager', scopeKind: 'community', communityId: place.communityId });
+    }
+    return username;
   }
 
   /** A village doctor account at another grassroots unit of the other community. */

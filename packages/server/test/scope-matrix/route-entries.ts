@@ -26,6 +26,8 @@ export interface IdEntry {
   fresh?: boolean;
   inScope?: InScope;
   params?: Record<string, string>;
+  /** The path parameter that takes the object's id (default `id`). */
+  idParam?: string;
   query?: (place: Place) => string;
   body?: (c: BodyContext) => unknown;
 }

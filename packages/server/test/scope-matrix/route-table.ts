@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { inDays, today } from './objects.ts';
+import { MATRIX_POLICY_YEAR, inDays, today } from './objects.ts';
 import { placeLocation, type Need, type Place } from './world.ts';
 import type { ListFilter, RouteEntry } from './route-entries.ts';
 
@@ -166,4 +166,27 @@ export const ROUTE_TABLE: Record<string, RouteEntry> = {
   'GET /api/v1/indicators': { kind: 'list', aggregate: true, need: need('indicator.read', 'unit'), filters: (p) => communityAndUnit(p, `&period=${month}`) },
   'GET /api/v1/indicators/by-unit': { kind: 'list', aggregate: true, need: need('indicator.read', 'unit'), filters: communityOnly(`&period=${month}`) },
   'GET /api/v1/indicators/series': { kind: 'list', aggregate: true, need: need('indicator.read', 'unit'), filters: (p) => communityAndUnit(p, `&from=${year - 1}-01&to=${month}`) },
+
+  // ── insurance (issue #12): community-level; the matrix gives every community a policy for MATRIX_POLICY_YEAR ──
+  'GET /api/v1/insurance/policies/{communityId}/{year}': { kind: 'id', object: 'policyYear', idParam: 'communityId', params: { year: String(MATRIX_POLICY_YEAR) }, need: need('insurance.read', 'community') },
+  'GET /api/v1/insurance/policies/{communityId}/{year}/versions': { kind: 'id', object: 'policyYear', idParam: 'communityId', params: { year: String(MATRIX_POLICY_YEAR) }, need: need('insurance.read', 'community') },
+  'PUT /api/v1/insurance/policies/{communityId}/{year}': { kind: 'id', object: 'community', idParam: 'communityId', params: { year: String(MATRIX_POLICY_YEAR + 1) }, need: need('insurance.write', 'community'), body: () => ({ financing: 900_000_000, reason: '矩阵测试修改' }) },
+  'GET /api/v1/insurance/budget': { kind: 'list', aggregate: true, need: need('insurance.read', 'community'), filters: async (p, objects) => (await objects.get('policyYear', p, false), communityOnly(`&year=${MATRIX_POLICY_YEAR}`)(p)) },
+  'GET /api/v1/insurance/appraisal': { kind: 'list', aggregate: true, need: need('insurance.read', 'community'), filters: communityOnly(`&year=${year - 1}`) },
+  'PUT /api/v1/insurance/appraisal/schemes/{communityId}/{year}': { kind: 'id', object: 'community', idParam: 'communityId', params: { year: String(MATRIX_POLICY_YEAR) }, need: need('insurance.write', 'community'), body: () => ({
+    items: [{ code: 'signing', name: '家庭医生签约率', indicatorCode: 'signing_rate', weight: 100, floor: 0.2, target: 0.45, direction: 'higher' }], adjustments: [], reason: '矩阵测试方案',
+  }) },
+  'POST /api/v1/insurance/settlements': { kind: 'create', need: need('insurance.write', 'community'), target: 'community', body: async (c) => (await c.objects.get('policyYear', c.place, false), { communityId: c.place.communityId, year: MATRIX_POLICY_YEAR, score: 50 }) },
+  'GET /api/v1/insurance/settlements': { kind: 'list', need: need('insurance.read', 'community'), filters: communityOnly() },
+  'GET /api/v1/insurance/settlements/{id}': { kind: 'id', object: 'settlement', need: need('insurance.read', 'community') },
+  // Party rules: the preparer may not confirm, and a year has one confirmed settlement.
+  'POST /api/v1/insurance/settlements/{id}/confirm': { kind: 'id', object: 'settlement', fresh: true, inScope: 'party rules', need: need('insurance.confirm', 'community') },
+  'POST /api/v1/insurance/dip/point-value': { kind: 'create', need: need('insurance.write', 'community'), target: 'community', inScope: 'party rules', body: (c) => ({ communityId: c.place.communityId, referenceYear: year - 1, period: String(year), budget: 100_000_000, adjustmentReserve: 0 }) },
+  'POST /api/v1/insurance/adjudicate': { kind: 'create', need: need('insurance.read', 'community'), target: 'community', body: async (c) => (await c.objects.get('policyYear', c.place, false), {
+    communityId: c.place.communityId, orgCode: '浙江大学医学院附属第一医院', outOfCounty: true, type: 'inpatient', start: `${MATRIX_POLICY_YEAR}-05-01`, end: `${MATRIX_POLICY_YEAR}-05-09`, totalCost: 1_000_000, scheme: 'resident',
+  }) },
+  'POST /api/v1/insurance/what-if': { kind: 'create', need: need('insurance.read', 'community'), target: 'community', body: async (c) => (await c.objects.get('policyYear', c.place, false), { communityId: c.place.communityId, year: MATRIX_POLICY_YEAR, changes: { score: 50 } }) },
+  'POST /api/v1/insurance/scenarios': { kind: 'create', need: need('insurance.write', 'community'), target: 'community', body: async (c) => (await c.objects.get('policyYear', c.place, false), { communityId: c.place.communityId, year: MATRIX_POLICY_YEAR, name: `矩阵情景${c.n}`, changes: { score: 50 } }) },
+  'GET /api/v1/insurance/scenarios': { kind: 'list', need: need('insurance.read', 'community'), filters: communityOnly() },
+  'GET /api/v1/insurance/scenarios/{id}': { kind: 'id', object: 'scenario', need: need('insurance.read', 'community') },
 };

@@ -8,7 +8,7 @@ type RateRow = { organizationId: string; disease: 'hypertension' | 'diabetes'; m
 export const SUMMARY_MIN_AGE = 35;
 
 /**
- * CHRONIC.md rates computed in the database for speed — the same definition as
+ * docs/domain/chronic.md rates computed in the database for speed — the same definition as
  * `computeChronicRates` in packages/domain, and tested against it on the same data:
  * managed = enrolled by the as-of date, not ended before the year, aged ≥ `minAge` at the as-of
  * date; standard = face-to-face follow-ups in the year (up to as-of) ≥ required (4, or

@@ -3,33 +3,45 @@ import type { ChronicRatesResponse } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { businessDate } from '../../platform/clock.ts';
 import { authorize } from '../../platform/auth/authorize.ts';
-import { communityRegion, findOrganizationRef, listOrganizationRefs, organizationSubtree } from '../org/index.ts';
+import { cachedCommunityRegion, findOrganizationRef, listOrganizationRefs, organizationSubtree } from '../org/index.ts';
 import { chronicRatesByUnitSql, chronicRatesSql, withRates } from './chronic-rates.repository.ts';
 
 
+/**
+ * The rates of each unit that manages patients, as of `asOf` (default: the end of the year, or
+ * today): no permission check — for callers that made theirs (the insurance appraisal).
+ */
+export async function unitChronicRates(ctx: AppContext, communityId: string, year: number, asOfDate?: string) {
+  const today = businessDate(ctx.clock);
+  const asOf = asOfDate ?? (`${year}-12-31` < today ? `${year}-12-31` : today);
+  const rows = await chronicRatesByUnitSql(ctx.db, { communityId, year, asOf, minAge: RULE_SETS[DEFAULT_RULE_SET]!.ratesMinAge });
+  const empty = { managed: 0, standard: 0, controlled: 0 };
+  const units = new Map<string, { hypertension: ReturnType<typeof withRates>; diabetes: ReturnType<typeof withRates>; combined: ReturnType<typeof combineRates> }>();
+  for (const id of new Set(rows.map((r) => r.organizationId))) {
+    const h = withRates(rows.find((r) => r.organizationId === id && r.disease === 'hypertension') ?? empty);
+    const d = withRates(rows.find((r) => r.organizationId === id && r.disease === 'diabetes') ?? empty);
+    units.set(id, { hypertension: h, diabetes: d, combined: combineRates(h, d) });
+  }
+  return { asOf, units };
+}
+
 /** Rates per managing unit of a community (managers, regulators): the table by unit with Excel export. */
 export async function chronicRatesByUnit(ctx: AppContext, actor: Actor, q: { communityId: string; year: number; asOf?: string | undefined }) {
-  const region = await communityRegion(ctx.db, q.communityId);
+  const region = await cachedCommunityRegion(ctx, q.communityId);
   if (!region) throw new DomainError('NOT_FOUND', '医共体不存在');
   authorize(actor, 'rates.read', { communityId: q.communityId, regionCode: region });
-  const today = businessDate(ctx.clock);
-  const asOf = q.asOf ?? (`${q.year}-12-31` < today ? `${q.year}-12-31` : today);
-  const rows = await chronicRatesByUnitSql(ctx.db, { communityId: q.communityId, year: q.year, asOf, minAge: RULE_SETS[DEFAULT_RULE_SET]!.ratesMinAge });
+  const { asOf, units: rates } = await unitChronicRates(ctx, q.communityId, q.year, q.asOf);
   const units = await listOrganizationRefs(ctx.db, q.communityId);
-  const empty = { managed: 0, standard: 0, controlled: 0 };
   return {
     year: q.year, asOf, communityId: q.communityId,
-    items: units.filter((u) => rows.some((r) => r.organizationId === u.id)).map((u) => {
-      const h = withRates(rows.find((r) => r.organizationId === u.id && r.disease === 'hypertension') ?? empty);
-      const d = withRates(rows.find((r) => r.organizationId === u.id && r.disease === 'diabetes') ?? empty);
-      return { organizationId: u.id, name: u.name, kind: u.kind, parentId: u.parentId, hypertension: h, diabetes: d, combined: combineRates(h, d) };
-    }).sort((a, b) => (a.combined.standardRate ?? -1) - (b.combined.standardRate ?? -1)),
+    items: units.filter((u) => rates.has(u.id)).map((u) => ({ organizationId: u.id, name: u.name, kind: u.kind, parentId: u.parentId, ...rates.get(u.id)! }))
+      .sort((a, b) => (a.combined.standardRate ?? -1) - (b.combined.standardRate ?? -1)),
   };
 }
 
-/** CHRONIC.md rates for a community or a unit, for a year as of a date (default: end of year or today). */
+/** docs/domain/chronic.md rates for a community or a unit, for a year as of a date (default: end of year or today). */
 export async function chronicRates(ctx: AppContext, actor: Actor, q: { communityId: string; organizationId?: string | undefined; year: number; asOf?: string | undefined }): Promise<ChronicRatesResponse> {
-  const region = await communityRegion(ctx.db, q.communityId);
+  const region = await cachedCommunityRegion(ctx, q.communityId);
   if (!region) throw new DomainError('NOT_FOUND', '医共体不存在');
   authorize(actor, 'rates.read', { communityId: q.communityId, organizationId: q.organizationId ?? null, regionCode: region });
   // authorize applies the aggregate rule (docs/SECURITY.md "Aggregates"): without organizationId a unit's account is refused.

@@ -5,7 +5,7 @@ import { demoWorld } from '../../../test/factories/residents.ts';
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
-describe('chronic disease management (CHRONIC.md)', () => {
+describe('chronic disease management (docs/domain/chronic.md)', () => {
   let p: TestPlatform;
   let w: Awaited<ReturnType<typeof demoWorld>>;
   let vdoc: string;
@@ -121,7 +121,7 @@ describe('chronic disease management (CHRONIC.md)', () => {
   });
 });
 
-describe('long prescriptions (CHRONIC.md)', () => {
+describe('long prescriptions (docs/domain/chronic.md)', () => {
   let p: TestPlatform;
   beforeAll(async () => {
     p = await openTestPlatform();

@@ -54,7 +54,7 @@ async function requireEnrollment(sql: Sql, actor: Actor, id: string, now: Date) 
 
 /**
  * Records a follow-up: classification and next step by the pure `nphss-3` rule set
- * (CHRONIC.md), the next due date stored on the enrolment, and for urgent cases a proposed
+ * (docs/domain/chronic.md), the next due date stored on the enrolment, and for urgent cases a proposed
  * green-channel up-referral to the lead hospital. Idempotent on the client id.
  */
 export async function recordFollowUp(ctx: AppContext, actor: Actor, input: FollowUpRequest): Promise<FollowUpResponse> {
@@ -94,7 +94,7 @@ export async function recordFollowUp(ctx: AppContext, actor: Actor, input: Follo
   });
 }
 
-/** CHRONIC.md: urgent → propose a green-channel up-referral; two unsatisfactory or a complication → a routine one. */
+/** docs/domain/chronic.md: urgent → propose a green-channel up-referral; two unsatisfactory or a complication → a routine one. */
 async function referralProposal(sql: Sql, e: repo.EnrollmentRow, communityId: string, nextStep: string, reasons: string[]): Promise<FollowUpResponse['referralProposal']> {
   if (nextStep !== 'urgent_referral' && nextStep !== 'referral_2w') return null;
   const lead = (await listOrganizationRefs(sql, communityId)).find((o) => o.kind === 'lead_hospital');
@@ -124,7 +124,7 @@ export async function workList(ctx: AppContext, actor: Actor, kind: 'due' | 'ove
   return repo.due(ctx.db, communityId, f.organizationIds, today, to, 500);
 }
 
-/** A call about an overdue follow-up; "moved" or "died" ends the enrolment (CHRONIC.md). */
+/** A call about an overdue follow-up; "moved" or "died" ends the enrolment (docs/domain/chronic.md). */
 export async function recordCall(ctx: AppContext, actor: Actor, enrollmentId: string, input: { calledOn: string; outcome: 'agreed_visit' | 'remind_later' | 'moved' | 'died'; note?: string | undefined }) {
   return ctx.db.transaction(async (tx) => {
     const { e } = await requireEnrollment(tx, actor, enrollmentId, ctx.clock.now());

@@ -12,7 +12,7 @@ import { findEnrollmentInScope } from './chronic.service.ts';
 
 /**
  * Issues a prescription; more than 4 weeks is a long prescription, allowed only under the
- * CHRONIC.md condition (satisfactory latest follow-up within 3 months, ≤ 12 weeks, at a township
+ * docs/domain/chronic.md condition (satisfactory latest follow-up within 3 months, ≤ 12 weeks, at a township
  * or community centre) — decided by `longPrescriptionAllowed` in packages/domain.
  */
 export async function issueLongPrescription(ctx: AppContext, actor: Actor, input: LongPrescriptionRequest) {

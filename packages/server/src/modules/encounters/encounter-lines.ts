@@ -81,7 +81,7 @@ function splitCsv(text: string): string[] {
 const num = (v: string) => (v === '' ? undefined : Number(v));
 
 /**
- * CSV with the record's field names as columns (ENCOUNTERS.md); lists are `;`-separated `code` or
+ * CSV with the record's field names as columns (docs/domain/encounters.md); lists are `;`-separated `code` or
  * `code:grade` (the first diagnosis is the primary one), `drg` is `code:weight`.
  */
 export async function* csvLines(body: Readable): AsyncGenerator<LineResult> {

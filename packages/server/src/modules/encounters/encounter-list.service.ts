@@ -24,7 +24,7 @@ function drillDownFor(q: EncounterListQuery): DrillDown | null {
 }
 
 /**
- * The encounters behind an indicator's numerator or denominator (INDICATORS.md "Dashboard"
+ * The encounters behind an indicator's numerator or denominator (docs/domain/indicators.md "Dashboard"
  * drill-down), or every encounter of the scope and period, newest first, one page with the total.
  *
  * Who may list: `indicator.read` within scope (can.ts) — the community's managers and admins, the

@@ -4,7 +4,7 @@ import type { Contribution } from './aggregate-deltas.ts';
 import type { EncounterRow } from './encounters.repository.ts';
 
 /**
- * The stored row of one encounter and what it adds to the aggregates (ENCOUNTERS.md derived
+ * The stored row of one encounter and what it adds to the aggregates (docs/domain/encounters.md derived
  * classification): shared by the ingest path and the bulk demo seed, so both count alike.
  */
 export function buildEncounterRow(communityId: string, r: EncounterRecord, organization: { id: string; kind: string } | null, resident: { id: string; community_id: string } | null, idHash: string): { row: EncounterRow; contribution: Contribution } {
@@ -24,7 +24,7 @@ export function buildEncounterRow(communityId: string, r: EncounterRecord, organ
   };
 }
 
-/** INDICATORS.md 外转前十病种: residents' out-of-county discharges count under their primary category. */
+/** docs/domain/indicators.md 外转前十病种: residents' out-of-county discharges count under their primary category. */
 export function outTransferDisease(r: Pick<EncounterRecord, 'outOfCounty' | 'type'>, communityResident: boolean, icd3: string): string | null {
   return r.outOfCounty && communityResident && r.type === 'inpatient' ? icd3 : null;
 }

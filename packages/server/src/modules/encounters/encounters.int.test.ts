@@ -3,7 +3,7 @@ import { openTestPlatform, type TestPlatform } from '../../../test/test-platform
 import { demoWorld, residentBody, validIdNumber } from '../../../test/factories/residents.ts';
 import { recomputeAggregates } from '../indicators/index.ts';
 
-describe('encounter ingest and indicators (ENCOUNTERS.md, INDICATORS.md)', () => {
+describe('encounter ingest and indicators (docs/domain/encounters.md, docs/domain/indicators.md)', () => {
   let p: TestPlatform;
   let w: Awaited<ReturnType<typeof demoWorld>>;
   let manager: string;
@@ -16,7 +16,7 @@ describe('encounter ingest and indicators (ENCOUNTERS.md, INDICATORS.md)', () =>
     const r = await p.app.inject({ method: 'POST', url: '/api/v1/encounters:ingest', headers: { authorization: `Bearer ${token}`, 'content-type': type }, payload });
     return { status: r.statusCode, body: JSON.parse(r.body) };
   };
-  const indicators = async (period = '2025-03', organizationId?: string) =>
+  const indicators = async (period = '2024-03', organizationId?: string) =>
     (await p.call('GET', `/api/v1/indicators?communityId=${w.first.id}&period=${period}${organizationId ? `&organizationId=${organizationId}` : ''}`, manager)).body;
   const value = (body: { values: { code: string; value: number | null }[] }, code: string) => body.values.find((v) => v.code === code)?.value;
 
@@ -35,11 +35,11 @@ describe('encounter ingest and indicators (ENCOUNTERS.md, INDICATORS.md)', () =>
   });
   afterAll(async () => p.close());
 
-  const base = (o: Record<string, unknown>): Record<string, unknown> => ({ source: 'HIS-LH', orgCode: codes.lead, outOfCounty: false, residentIdNumber: residents[0], type: 'outpatient', start: '2025-03-04', diagnoses: [{ code: 'I10', primary: true }], totalCost: 10000, fundPaid: 6000, outOfPocket: 3000, ...o });
+  const base = (o: Record<string, unknown>): Record<string, unknown> => ({ source: 'HIS-LH', orgCode: codes.lead, outOfCounty: false, residentIdNumber: residents[0], type: 'outpatient', start: '2024-03-04', diagnoses: [{ code: 'I10', primary: true }], totalCost: 10000, fundPaid: 6000, outOfPocket: 3000, ...o });
   const fixture = (): Record<string, unknown>[] => [
-    base({ id: 'a', type: 'inpatient', start: '2025-03-01', end: '2025-03-06', procedures: [{ code: 'x', grade: 3 }], drg: { code: 'ES1', weight: 1.2 }, totalCost: 800000, fundPaid: 560000, outOfPocket: 200000 }),
-    base({ id: 'b', orgCode: 'TBD', type: 'inpatient', start: '2025-03-10', end: '2025-03-10', residentIdNumber: residents[1], totalCost: 200000, fundPaid: 140000, outOfPocket: 50000 }),
-    base({ id: 'c', source: 'insurance', orgCode: '浙江大学医学院附属第一医院', outOfCounty: true, type: 'inpatient', start: '2025-03-02', end: '2025-03-12', residentIdNumber: residents[2], diagnoses: [{ code: 'C34.9', primary: true }], totalCost: 3000000, fundPaid: 1800000, outOfPocket: 1100000 }),
+    base({ id: 'a', type: 'inpatient', start: '2024-03-01', end: '2024-03-06', procedures: [{ code: 'x', grade: 3 }], drg: { code: 'ES1', weight: 1.2 }, totalCost: 800000, fundPaid: 560000, outOfPocket: 200000 }),
+    base({ id: 'b', orgCode: 'TBD', type: 'inpatient', start: '2024-03-10', end: '2024-03-10', residentIdNumber: residents[1], totalCost: 200000, fundPaid: 140000, outOfPocket: 50000 }),
+    base({ id: 'c', source: 'insurance', orgCode: '浙江大学医学院附属第一医院', outOfCounty: true, type: 'inpatient', start: '2024-03-02', end: '2024-03-12', residentIdNumber: residents[2], diagnoses: [{ code: 'C34.9', primary: true }], totalCost: 3000000, fundPaid: 1800000, outOfPocket: 1100000 }),
     base({ id: 'd', orgCode: codes.village }),
     base({ id: 'e', orgCode: codes.village, type: 'emergency' }),
     base({ id: 'f' }),
@@ -78,7 +78,7 @@ describe('encounter ingest and indicators (ENCOUNTERS.md, INDICATORS.md)', () =>
     const again = await ingest(rows);
     expect(again.body).toMatchObject({ accepted: 0, duplicates: 7, rejected: 0 });
     expect(await indicators()).toEqual(before);
-    const corrected = await ingest([{ ...rows[0], end: '2025-03-08' }]);
+    const corrected = await ingest([{ ...rows[0], end: '2024-03-08' }]);
     expect(corrected.body).toMatchObject({ accepted: 1, duplicates: 0 });
     expect(value(await indicators(), 'avg_length_of_stay')).toBe((7 + 1) / 2);
     expect((await p.ctx.db.query(`select 1 from encounter where source = 'HIS-LH' and id = 'a'`)).rowCount).toBe(1);
@@ -87,44 +87,44 @@ describe('encounter ingest and indicators (ENCOUNTERS.md, INDICATORS.md)', () =>
   it('takes CSV with the same fields', async () => {
     const r = await ingest([
       'id,source,orgCode,outOfCounty,residentIdNumber,type,start,end,diagnoses,procedures,totalCost,fundPaid,outOfPocket,drg',
-      `h,HIS-VC,${codes.village},false,${residents[0]},outpatient,2025-04-02,,I10;E11.9,,5000,3000,1000,`,
-      `i,HIS-LH,${codes.lead},false,${residents[1]},inpatient,2025-04-01,2025-04-05,I63.9,p1:4,900000,600000,200000,ES1:1.5`,
+      `h,HIS-VC,${codes.village},false,${residents[0]},outpatient,2024-04-02,,I10;E11.9,,5000,3000,1000,`,
+      `i,HIS-LH,${codes.lead},false,${residents[1]},inpatient,2024-04-01,2024-04-05,I63.9,p1:4,900000,600000,200000,ES1:1.5`,
     ], manager, 'text/csv');
     expect(r.body).toMatchObject({ accepted: 2, rejected: 0 });
-    const v = await indicators('2025-04');
+    const v = await indicators('2024-04');
     expect(value(v, 'grade34_surgery_share')).toBe(1);
   });
 
   it('reads an NDJSON file that starts with a byte-order mark', async () => {
-    const r = await ingest(['\uFEFF' + JSON.stringify(base({ id: 'bom-1', start: '2025-04-03' }))]);
+    const r = await ingest(['\uFEFF' + JSON.stringify(base({ id: 'bom-1', start: '2024-04-03' }))]);
     expect(r.body).toMatchObject({ accepted: 1, rejected: 0 });
   });
 
   it('gives identical values after a full recompute', async () => {
-    const before = [await indicators('2025'), await indicators('2025-Q1'), await indicators('2025-03', w.villageId)];
+    const before = [await indicators('2024'), await indicators('2024-Q1'), await indicators('2024-03', w.villageId)];
     await recomputeAggregates(p.ctx, w.first.id);
-    expect([await indicators('2025'), await indicators('2025-Q1'), await indicators('2025-03', w.villageId)]).toEqual(before);
+    expect([await indicators('2024'), await indicators('2024-Q1'), await indicators('2024-03', w.villageId)]).toEqual(before);
   });
 
   it('serves the trend and the unit ranking in one request each, equal to the single-period values', async () => {
     const strip = (vs: { code: string }[]) => vs.filter((v) => !['top_out_county_diseases'].includes(v.code));
-    const series = (await p.call('GET', `/api/v1/indicators/series?communityId=${w.first.id}&from=2025-02&to=2025-04`, manager)).body;
-    expect(series.months.map((m: { period: string }) => m.period)).toEqual(['2025-02', '2025-03', '2025-04']);
+    const series = (await p.call('GET', `/api/v1/indicators/series?communityId=${w.first.id}&from=2024-02&to=2024-04`, manager)).body;
+    expect(series.months.map((m: { period: string }) => m.period)).toEqual(['2024-02', '2024-03', '2024-04']);
     for (const m of series.months) {
       const single = (await indicators(m.period)).values as { code: string; module?: boolean }[];
       expect(m.values).toEqual(strip(single).filter((v) => m.values.some((x: { code: string }) => x.code === v.code)));
       expect(m.values.length).toBeGreaterThan(5);
     }
-    const unitSeries = (await p.call('GET', `/api/v1/indicators/series?communityId=${w.first.id}&organizationId=${w.villageId}&from=2025-03&to=2025-03`, manager)).body;
-    expect(unitSeries.months[0].values).toEqual((await indicators('2025-03', w.villageId)).values);
-    const ranking = (await p.call('GET', `/api/v1/indicators/by-unit?communityId=${w.first.id}&period=2025-Q1`, manager)).body;
+    const unitSeries = (await p.call('GET', `/api/v1/indicators/series?communityId=${w.first.id}&organizationId=${w.villageId}&from=2024-03&to=2024-03`, manager)).body;
+    expect(unitSeries.months[0].values).toEqual((await indicators('2024-03', w.villageId)).values);
+    const ranking = (await p.call('GET', `/api/v1/indicators/by-unit?communityId=${w.first.id}&period=2024-Q1`, manager)).body;
     expect(ranking.units.length).toBeGreaterThanOrEqual(2);
-    for (const u of ranking.units) expect(u.values).toEqual((await indicators('2025-Q1', u.organizationId)).values);
-    expect((await p.call('GET', `/api/v1/indicators/series?communityId=${w.first.id}&from=2025-05&to=2025-01`, manager)).status).toBe(400);
-    expect((await p.call('GET', `/api/v1/indicators/series?communityId=${w.first.id}&from=2020-01&to=2025-12`, manager)).status).toBe(400);
+    for (const u of ranking.units) expect(u.values).toEqual((await indicators('2024-Q1', u.organizationId)).values);
+    expect((await p.call('GET', `/api/v1/indicators/series?communityId=${w.first.id}&from=2024-05&to=2024-01`, manager)).status).toBe(400);
+    expect((await p.call('GET', `/api/v1/indicators/series?communityId=${w.first.id}&from=2019-01&to=2024-12`, manager)).status).toBe(400);
     const vdoc2 = await p.login('vdoc2');
-    expect((await p.call('GET', `/api/v1/indicators/series?communityId=${w.first.id}&from=2025-01&to=2025-03`, vdoc2)).status).toBe(403);
-    expect((await p.call('GET', `/api/v1/indicators/by-unit?communityId=${w.first.id}&period=2025`, vdoc2)).status).toBe(403);
+    expect((await p.call('GET', `/api/v1/indicators/series?communityId=${w.first.id}&from=2024-01&to=2024-03`, vdoc2)).status).toBe(403);
+    expect((await p.call('GET', `/api/v1/indicators/by-unit?communityId=${w.first.id}&period=2024`, vdoc2)).status).toBe(403);
   });
 
   it('lists the definitions as data with their version', async () => {
@@ -137,10 +137,10 @@ describe('encounter ingest and indicators (ENCOUNTERS.md, INDICATORS.md)', () =>
 
   it('keeps senders to their rights: a village doctor cannot ingest, the insurer only out-of-county care', async () => {
     expect((await ingest([base({ id: 'z' })], await p.login('vdoc'))).status).toBe(403);
-    const insurer = await ingest([base({ id: 'z1' }), base({ id: 'z2', source: 'insurance', outOfCounty: true, orgCode: '上海瑞金医院', type: 'inpatient', start: '2025-05-01', end: '2025-05-03' })], await p.login('insurer'));
+    const insurer = await ingest([base({ id: 'z1' }), base({ id: 'z2', source: 'insurance', outOfCounty: true, orgCode: '上海瑞金医院', type: 'inpatient', start: '2024-05-01', end: '2024-05-03' })], await p.login('insurer'));
     expect(insurer.body).toMatchObject({ accepted: 1, rejected: 1, errors: [{ line: 1, code: 'NOT_ALLOWED' }] });
-    expect((await p.call('GET', `/api/v1/indicators?communityId=${w.first.id}&period=2025`, await p.login('vdoc2'))).status).toBe(403);
-    expect((await p.call('GET', `/api/v1/indicators?communityId=${w.first.id}&period=2025`, await p.login('regulator'))).status).toBe(200);
+    expect((await p.call('GET', `/api/v1/indicators?communityId=${w.first.id}&period=2024`, await p.login('vdoc2'))).status).toBe(403);
+    expect((await p.call('GET', `/api/v1/indicators?communityId=${w.first.id}&period=2024`, await p.login('regulator'))).status).toBe(200);
   });
 
   it('lets a unit’s integration account send only its own and its village clinics’ encounters', async () => {
@@ -158,7 +158,7 @@ describe('encounter ingest and indicators (ENCOUNTERS.md, INDICATORS.md)', () =>
     ], his);
     expect(r.body).toMatchObject({ accepted: 2, rejected: 3 });
     expect(r.body.errors.map((e: { line: number; code: string }) => [e.line, e.code])).toEqual([[3, 'NOT_ALLOWED'], [4, 'NOT_ALLOWED'], [5, 'NOT_ALLOWED']]);
-    expect((await p.call('GET', `/api/v1/indicators?communityId=${w.first.id}&period=2025`, his)).status).toBe(403);
+    expect((await p.call('GET', `/api/v1/indicators?communityId=${w.first.id}&period=2024`, his)).status).toBe(403);
     expect((await p.call('GET', '/api/v1/residents', his)).status).toBe(403);
     const other = (await p.call('GET', '/api/v1/communities', await p.login('admin'))).body.items.find((c: { id: string }) => c.id !== w.first.id);
     const elsewhere = await p.app.inject({ method: 'POST', url: `/api/v1/encounters:ingest?communityId=${other.id}`, headers: { authorization: `Bearer ${his}`, 'content-type': 'application/x-ndjson' }, payload: JSON.stringify(base({ id: 'his-6', source: township.code, orgCode: township.code })) });
@@ -182,7 +182,7 @@ describe('FHIR Bundle ingest', () => {
     const bundle = {
       resourceType: 'Bundle', type: 'collection', entry: [
         { fullUrl: 'urn:uuid:e1', resource: { resourceType: 'Encounter', identifier: [{ system: 'urn:yigong:source:HIS-LH', value: 'fhir-1' }], status: 'finished', class: { code: 'IMP' },
-          period: { start: '2025-06-01', end: '2025-06-05' }, serviceProvider: { identifier: { value: lead.code } }, subject: { identifier: { value: idNumber } },
+          period: { start: '2024-06-01', end: '2024-06-05' }, serviceProvider: { identifier: { value: lead.code } }, subject: { identifier: { value: idNumber } },
           diagnosis: [{ condition: { reference: 'urn:uuid:c1' }, rank: 1 }, { condition: { reference: 'urn:uuid:c2' }, rank: 2 }] } },
         { fullUrl: 'urn:uuid:c1', resource: { resourceType: 'Condition', code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10', code: 'I63.9' }] } } },
         { fullUrl: 'urn:uuid:c2', resource: { resourceType: 'Condition', code: { coding: [{ code: 'I10' }] } } },
@@ -198,7 +198,7 @@ describe('FHIR Bundle ingest', () => {
   });
 });
 
-describe('an ingest cut off half-way (ENCOUNTERS.md: a batch is never half-stored)', () => {
+describe('an ingest cut off half-way (docs/domain/encounters.md: a batch is never half-stored)', () => {
   let p: TestPlatform;
   beforeAll(async () => {
     p = await openTestPlatform();
@@ -214,7 +214,7 @@ describe('an ingest cut off half-way (ENCOUNTERS.md: a batch is never half-store
     const lead = (await p.call('GET', `/api/v1/organizations?communityId=${w.first.id}&kind=lead_hospital`, manager)).body.items[0];
     const actor = { userId: '00000000-0000-4000-8000-0000000000aa', username: 'manager', role: 'manager' as const, organizationId: null, scope: { kind: 'community' as const, communityId: w.first.id }, organizationIds: [] };
     const total = 1_120;
-    const records = Array.from({ length: total }, (_, i) => ({ id: `cut-${i}`, source: 'HIS-CUT', orgCode: lead.code, outOfCounty: false, residentIdNumber: validIdNumber('19600101', '330521', i % 1000), type: 'outpatient', start: '2025-02-03', diagnoses: [{ code: 'J06.9', primary: true }], totalCost: 5000, fundPaid: 3000, outOfPocket: 1000 }));
+    const records = Array.from({ length: total }, (_, i) => ({ id: `cut-${i}`, source: 'HIS-CUT', orgCode: lead.code, outOfCounty: false, residentIdNumber: validIdNumber('19600101', '330521', i % 1000), type: 'outpatient', start: '2024-02-03', diagnoses: [{ code: 'J06.9', primary: true }], totalCost: 5000, fundPaid: 3000, outOfPocket: 1000 }));
     async function* cutAfter(n: number) {
       for (const [i, r] of records.entries()) {
         if (i === n) throw new Error('connection lost');
@@ -224,7 +224,7 @@ describe('an ingest cut off half-way (ENCOUNTERS.md: a batch is never half-store
     async function* all() {
       for (const [i, r] of records.entries()) yield { line: i + 1, value: r };
     }
-    const indicators = async () => (await p.call('GET', `/api/v1/indicators?communityId=${w.first.id}&period=2025-02`, manager)).body;
+    const indicators = async () => (await p.call('GET', `/api/v1/indicators?communityId=${w.first.id}&period=2024-02`, manager)).body;
     const before = await indicators();
     // Eight chunks were written inside the batch's transaction before the cut: none of it may stay.
     await expect(ingestEncounters(p.ctx, actor, w.first.id, cutAfter(1_050), chunks)).rejects.toThrow(/connection lost/);
@@ -283,8 +283,8 @@ describe('two senders posting the same new batch at once', () => {
     const manager = await p.login('manager');
     const lead = (await p.call('GET', `/api/v1/organizations?communityId=${w.first.id}&kind=lead_hospital`, manager)).body.items[0];
     const n = 1200;
-    const body = Array.from({ length: n }, (_, i) => JSON.stringify({ id: `twin-${i}`, source: 'HIS-TWIN', orgCode: lead.code, outOfCounty: false, residentIdNumber: validIdNumber('19660606', '330521', i % 1000), type: 'outpatient', start: '2025-01-15', diagnoses: [{ code: 'J20.9', primary: true }], totalCost: 4000, fundPaid: 2000, outOfPocket: 1000 })).join('\n');
-    const visits = async () => (await p.call('GET', `/api/v1/indicators?communityId=${w.first.id}&period=2025-01`, manager)).body.values.find((v: { code: string }) => v.code === 'outpatient_cost_per_visit').denominator as number;
+    const body = Array.from({ length: n }, (_, i) => JSON.stringify({ id: `twin-${i}`, source: 'HIS-TWIN', orgCode: lead.code, outOfCounty: false, residentIdNumber: validIdNumber('19660606', '330521', i % 1000), type: 'outpatient', start: '2024-01-15', diagnoses: [{ code: 'J20.9', primary: true }], totalCost: 4000, fundPaid: 2000, outOfPocket: 1000 })).join('\n');
+    const visits = async () => (await p.call('GET', `/api/v1/indicators?communityId=${w.first.id}&period=2024-01`, manager)).body.values.find((v: { code: string }) => v.code === 'outpatient_cost_per_visit').denominator as number;
     const before = await visits();
     const post = () => p.app.inject({ method: 'POST', url: '/api/v1/encounters:ingest', headers: { authorization: `Bearer ${manager}`, 'content-type': 'application/x-ndjson' }, payload: body }).then((r) => JSON.parse(r.body));
     const [a, b] = await Promise.all([post(), post()]);

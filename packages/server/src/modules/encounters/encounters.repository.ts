@@ -162,7 +162,7 @@ function groupSums(rows: readonly [string, string, number][]): Map<string, Recor
   return out;
 }
 
-/** Did any out-of-county (insurance) data arrive for these months? (INDICATORS.md "Out-of-county data") */
+/** Did any out-of-county (insurance) data arrive for these months? (docs/domain/indicators.md "Out-of-county data") */
 export async function hasOutOfCountyData(sql: Sql, communityId: string, months: readonly string[]): Promise<boolean> {
   const { rows } = await sql.query<{ n: number }>(
     `select coalesce(sum(value), 0)::float8 as n from encounter_agg where community_id = $1 and month = any($2::date[]) and unit_key = 'out' and metric = 'out_county'`,

@@ -14,7 +14,7 @@ export function encounterRoutes(app: Api, ctx: AppContext): void {
   // NDJSON and CSV bodies are streamed line by line, a FHIR Bundle entry by entry: memory stays
   // flat for a 1 GB upload. Registered in this plugin only, so no other route takes these types.
   app.addContentTypeParser(['application/x-ndjson', 'text/csv', 'application/fhir+json'], (_req, payload, done) => done(null, payload));
-  // `::` is a literal colon in a Fastify path: POST /api/v1/encounters:ingest (ENCOUNTERS.md).
+  // `::` is a literal colon in a Fastify path: POST /api/v1/encounters:ingest (docs/domain/encounters.md).
   app.post('/encounters::ingest', { schema: { querystring: z.object({ communityId: z.uuid().optional() }), response: ok(ingestResult), tags: ['encounters'] }, bodyLimit: 1024 * 1024 * 1024 * 4 }, async (req, reply) => {
     const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim();
     const actor = actorOf(req);

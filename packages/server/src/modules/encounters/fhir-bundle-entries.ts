@@ -84,7 +84,7 @@ class EntryCutter {
 /**
  * The entries of a FHIR Bundle sent as a byte stream (HTTP body or dropped file), one by one, with
  * backpressure: memory holds the parser's buffer and one entry, whatever the Bundle's size — the
- * same guarantee as the NDJSON and CSV readers (ENCOUNTERS.md "Large files stream"). A leading
+ * same guarantee as the NDJSON and CSV readers (docs/domain/encounters.md "Transport"). A leading
  * byte-order mark is dropped. Malformed JSON or a root that is not a Bundle throws a DomainError
  * (400); thrown inside the ingest's transaction, it rolls back whatever was already written.
  */

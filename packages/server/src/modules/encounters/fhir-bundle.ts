@@ -3,7 +3,7 @@ import type { BundleEntry } from './fhir-bundle-entries.ts';
 
 /**
  * A FHIR R4 Bundle of Encounters with their Condition / Procedure / Claim mapped to feed records
- * (ENCOUNTERS.md "Transport"). Mapping: Encounter.identifier[0] (system `urn:yigong:source:<source>`,
+ * (docs/domain/encounters.md "Transport"). Mapping: Encounter.identifier[0] (system `urn:yigong:source:<source>`,
  * value = id); class AMB / EMER / IMP; period; serviceProvider.identifier.value = orgCode;
  * subject.identifier.value = the ID number; extension `urn:yigong:out-of-county` (valueBoolean);
  * diagnosis[].condition → Condition.code (ICD-10), rank 1 = primary; Procedure.encounter → code and

@@ -46,7 +46,7 @@ type Log = (msg: string, err?: unknown) => void;
 type ReadyFile = { name: string; kind: DropKind; size: number; mtime: Date };
 
 /**
- * The folder drop (ENCOUNTERS.md transport, for a HIS that can only write files): `<dir>/<username>/`
+ * The folder drop (docs/domain/encounters.md transport, for a HIS that can only write files): `<dir>/<username>/`
  * per sending account; each complete feed file is ingested as that account, one file at a time,
  * then moved to `done/` (or `failed/` when refused as a whole) with `<name>.result.json` beside it.
  * The ingest commits before the move, so a crash in between leaves the file in place and it is

@@ -8,7 +8,7 @@ import { ingestCommunity, ingestEncounters } from './ingest.service.ts';
 
 export type DropKind = 'ndjson' | 'csv' | 'fhir';
 
-/** Who may own a drop folder: the senders of ENCOUNTERS.md (a unit's HIS, the insurance agency, the community office). */
+/** Who may own a drop folder: the senders of docs/domain/encounters.md (a unit's HIS, the insurance agency, the community office). */
 const FOLDER_SENDERS: ReadonlySet<Role> = new Set<Role>(['integration', 'insurance_officer', 'manager']);
 
 const FEED_TYPES: Record<DropKind, FeedType> = { ndjson: 'application/x-ndjson', csv: 'text/csv', fhir: 'application/fhir+json' };

@@ -134,7 +134,7 @@ export class IngestBatch {
         result.duplicates++;
         continue;
       }
-      // ENCOUNTERS.md: a corrected version replaces the earlier one — take its counters out first.
+      // docs/domain/encounters.md: a corrected version replaces the earlier one — take its counters out first.
       if (old) deltas.add(old.contribution, -1);
       deltas.add(built.contribution);
       written.set(key, { contentHash: built.row.contentHash, contribution: built.contribution });

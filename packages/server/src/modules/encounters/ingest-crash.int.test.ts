@@ -37,7 +37,7 @@ async function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> 
   await gone;
 }
 
-describe('killing the server mid-ingest (ENCOUNTERS.md: a batch is never half-stored)', () => {
+describe('killing the server mid-ingest (docs/domain/encounters.md: a batch is never half-stored)', () => {
   let db: string;
   let folder: string | null = null;
   beforeAll(async () => {

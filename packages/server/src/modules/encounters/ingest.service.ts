@@ -39,10 +39,10 @@ interface IngestEnv {
 const HASHES_KEPT = 100_000;
 
 /**
- * Ingests one batch of the encounter feed (ENCOUNTERS.md): per-line validation with line-numbered
+ * Ingests one batch of the encounter feed (docs/domain/encounters.md): per-line validation with line-numbered
  * errors, idempotency on (source, id) with replacement on changed content, and the monthly
  * aggregates updated in the same transaction as the rows — so indicators are fresh on response.
- * The batch is ONE transaction: a crash or a cut connection mid-way stores none of it (ENCOUNTERS.md
+ * The batch is ONE transaction: a crash or a cut connection mid-way stores none of it (docs/domain/encounters.md
  * "a batch is never half-stored"), and re-sending it then stores it once. Lines stream through in
  * chunks, so memory stays flat whatever the batch size.
  */

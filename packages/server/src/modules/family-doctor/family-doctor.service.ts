@@ -7,7 +7,7 @@ import type { Sql } from '../../platform/db/database.ts';
 import { businessDate } from '../../platform/clock.ts';
 import { authorize, requireCommunityPermission, requirePermission } from '../../platform/auth/authorize.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { communityRegion, findOrganizationRef, organizationSubtree } from '../org/index.ts';
+import { cachedCommunityRegion, communityRegion, findOrganizationRef, organizationSubtree } from '../org/index.ts';
 import { requireResidentAccess } from '../residents/index.ts';
 import * as repo from './family-doctor.repository.ts';
 import { refreshSigningRates } from '../rate-summaries/index.ts';
@@ -181,7 +181,7 @@ export async function createPackage(ctx: AppContext, actor: Actor, input: Packag
 }
 
 /**
- * INDICATORS.md signing rate and key-population signing rate as of a date, for a community (from
+ * docs/domain/indicators.md signing rate and key-population signing rate as of a date, for a community (from
  * the summary) or one unit with its sub-units (counted from its residents). The aggregate rule
  * (docs/SECURITY.md "Aggregates"): a community's figures need a community or region scope; a
  * unit's account reads its own unit's figures.
@@ -189,7 +189,7 @@ export async function createPackage(ctx: AppContext, actor: Actor, input: Packag
 export async function signingRates(ctx: AppContext, actor: Actor, q: { communityId: string; organizationId?: string | undefined; asOf?: string | undefined }): Promise<SigningRatesResponse> {
   requirePermission(actor, 'rates.read');
   const { communityId } = q;
-  const region = await communityRegion(ctx.db, communityId);
+  const region = await cachedCommunityRegion(ctx, communityId);
   if (!region) throw new DomainError('NOT_FOUND', '医共体不存在');
   authorize(actor, 'rates.read', { communityId, regionCode: region, organizationId: q.organizationId ?? null });
   if (q.organizationId && !(await findOrganizationRef(ctx.db, communityId, q.organizationId))) throw new DomainError('NOT_FOUND', '机构不存在');

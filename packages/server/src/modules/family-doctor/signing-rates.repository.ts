@@ -8,7 +8,7 @@ export interface SigningCounts {
 }
 
 /**
- * INDICATORS.md signing rates as of any date from the summary of migrations/0014: each resident's
+ * docs/domain/indicators.md signing rates as of any date from the summary of migrations/0014: each resident's
  * contribution is a step function of the day (born, contract active, key population), its steps
  * summed per day, month and year; the counts as of t are the sums up to t — year buckets before
  * t's year, month buckets of the year before t's month, day buckets of t's month up to t (≈ 400
@@ -28,7 +28,7 @@ export async function signingRatesSql(sql: Sql, communityId: string, asOf: strin
 }
 
 /**
- * INDICATORS.md signing rates as of a date, in SQL — the same definition as `signingRates` in
+ * docs/domain/indicators.md signing rates as of a date, in SQL — the same definition as `signingRates` in
  * packages/domain (tested against it): active residents; a contract active on the day; key
  * population per `deriveKeyPopulationTags` (age ≥ 65, 0–6, maternal window, I10–I15, E11, TB
  * A15–A19, severe mental F20/F22/F25/F31/F06/F70–F79, disabled, poverty, special family planning).

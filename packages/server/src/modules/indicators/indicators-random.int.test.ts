@@ -6,7 +6,7 @@ import { demoWorld, residentBody, validIdNumber } from '../../../test/factories/
 
 /**
  * Issue #5 "Done when": indicator values equal a straightforward recomputation from the raw
- * encounters (`indicatorsFromRaw`, INDICATORS.md applied directly) on random data sent through
+ * encounters (`indicatorsFromRaw`, docs/domain/indicators.md applied directly) on random data sent through
  * the real ingest endpoint — in several batches, with duplicates and corrections — for the
  * community and every unit, by month, quarter and year. 2024 holds no demo data, so the stored
  * encounters of that year are exactly the ones this test sent.

@@ -2,14 +2,14 @@ import { DomainError, INDICATOR_DEFINITIONS, INDICATOR_VERSION, MODULE_INDICATOR
 import type { IndicatorValueView, TopDiseasesValue } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { authorize, requirePermission } from '../../platform/auth/authorize.ts';
-import { communityRegion, findOrganizationRef } from '../org/index.ts';
+import { cachedCommunityRegion, findOrganizationRef } from '../org/index.ts';
 import * as encounters from '../encounters/index.ts';
 import { moduleValues } from './module-indicators.service.ts';
 
 /** May `actor` read the indicators of this community (or of one of its units)? Throws if not. */
 async function authorizeIndicators(ctx: AppContext, actor: Actor, communityId: string, organizationId: string | null): Promise<void> {
   requirePermission(actor, 'indicator.read');
-  const region = await communityRegion(ctx.db, communityId);
+  const region = await cachedCommunityRegion(ctx, communityId);
   if (!region) throw new DomainError('NOT_FOUND', '医共体不存在');
   // A unit-scoped manager (unit director) reads its own unit's numbers; the community's need a community scope.
   authorize(actor, 'indicator.read', { communityId, regionCode: region, organizationId });
@@ -17,7 +17,7 @@ async function authorizeIndicators(ctx: AppContext, actor: Actor, communityId: s
 }
 
 /**
- * The encounter-based indicators from summed counters (INDICATORS.md). Resident-based ones are
+ * The encounter-based indicators from summed counters (docs/domain/indicators.md). Resident-based ones are
  * community-wide and omitted for a unit; out-of-county ones say so when no insurance data arrived.
  */
 function encounterValues(sums: Partial<Record<Metric, number>>, unitLevel: boolean, outOfCountyData: boolean) {
@@ -28,7 +28,7 @@ function encounterValues(sums: Partial<Record<Metric, number>>, unitLevel: boole
 }
 
 /**
- * Indicator values for a community or a unit and a period (INDICATORS.md), from the monthly
+ * Indicator values for a community or a unit and a period (docs/domain/indicators.md), from the monthly
  * aggregates only — never a scan of raw encounters — plus the other modules' indicators and the
  * top out-of-county diseases for a community.
  */
@@ -98,7 +98,7 @@ export function monthRange(from: string, to: string): string[] {
   return out;
 }
 
-/** The definitions as data (INDICATORS.md: `{ code, name_zh, name_en, numerator, denominator, unit, direction, target, source, version }`). */
+/** The definitions as data (docs/domain/indicators.md: `{ code, name_zh, name_en, numerator, denominator, unit, direction, target, source, version }`). */
 export function listDefinitions() {
   const named = <T extends { nameZh: string; nameEn: string }>(d: T) => ({ ...d, name_zh: d.nameZh, name_en: d.nameEn });
   return {

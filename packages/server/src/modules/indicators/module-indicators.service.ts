@@ -7,7 +7,7 @@ import { signingRates } from '../family-doctor/index.ts';
 import { chronicRates } from '../chronic/index.ts';
 
 /**
- * The indicators other modules count (INDICATORS.md): referrals created in the period, senior
+ * The indicators other modules count (docs/domain/indicators.md): referrals created in the period, senior
  * doctors dispatched in its year, signing rates as of its last day, chronic rates for its year
  * as of its last day (or today, for a period still running).
  */

@@ -24,7 +24,7 @@ function communityOf(actor: Actor, input: AdjudicateRequest): string {
  */
 export async function adjudicate(ctx: AppContext, actor: Actor, input: AdjudicateRequest): Promise<AdjudicationView> {
   const communityId = communityOf(actor, input);
-  await authorizeCommunity(ctx.db, actor, 'insurance.read', communityId);
+  await authorizeCommunity(ctx, actor, 'insurance.read', communityId);
   const year = Number((input.end ?? input.start).slice(0, 4));
   const [{ policy }, units] = await Promise.all([policyInForce(ctx.db, communityId, year), listOrganizationRefs(ctx.db, communityId)]);
   const unit = units.find((u) => u.code === input.orgCode);

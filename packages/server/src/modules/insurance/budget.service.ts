@@ -22,7 +22,7 @@ export async function yearOutlay(sql: Sql, communityId: string, year: number): P
  * year's months when it has any, else linear — with the alert when it crosses the budget.
  */
 export async function budget(ctx: AppContext, actor: Actor, communityId: string, year: number): Promise<BudgetView> {
-  await authorizeCommunity(ctx.db, actor, 'insurance.read', communityId);
+  await authorizeCommunity(ctx, actor, 'insurance.read', communityId);
   const { version, policy } = await policyInForce(ctx.db, communityId, year);
   const capitation = computeCapitationBudget(policy);
   const schedule = prepaymentSchedule(capitation.budget, policy.prepaymentRate);

@@ -21,7 +21,7 @@ function periodRange(period: string): [string, string] {
  * else the defaults. A village clinic's inpatient case (rare) is paid at the township level.
  */
 export async function dipPointValue(ctx: AppContext, actor: Actor, input: DipRequest): Promise<DipView> {
-  await authorizeCommunity(ctx.db, actor, 'insurance.write', input.communityId);
+  await authorizeCommunity(ctx, actor, 'insurance.write', input.communityId);
   const year = Number(input.period.slice(0, 4));
   const stored = await repo.currentVersion<InsurancePolicy>(ctx.db, 'insurance_policy', input.communityId, year);
   const dip = mergePolicy(DEFAULT_INSURANCE_POLICY, stored?.body ?? {}).dip;

@@ -36,18 +36,18 @@ export async function versions<T>(sql: Sql, table: VersionTable, communityId: st
  * Appends the next version. The community-year's versions are serialised by the primary key: two
  * concurrent edits both read version n, one inserts n + 1, the other fails with a conflict.
  */
-export async function insertPolicyVersion(sql: Sql, v: { communityId: string; year: number; version: number; params: unknown; reason: string; userId: string | null; username: string }): Promise<{ changedAt: string }> {
+export async function insertPolicyVersion(sql: Sql, v: { communityId: string; year: number; version: number; params: unknown; reason: string; userId: string | null; username: string; at: Date }): Promise<{ changedAt: string }> {
   return (await sql.query<{ changedAt: string }>(
-    `insert into insurance_policy (community_id, year, version, params, reason, changed_by, changed_by_username)
-     values ($1, $2, $3, $4, $5, $6, $7) returning changed_at as "changedAt"`,
-    [v.communityId, v.year, v.version, JSON.stringify(v.params), v.reason, v.userId, v.username])).rows[0]!;
+    `insert into insurance_policy (community_id, year, version, params, reason, changed_by, changed_by_username, changed_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8) returning changed_at as "changedAt"`,
+    [v.communityId, v.year, v.version, JSON.stringify(v.params), v.reason, v.userId, v.username, v.at])).rows[0]!;
 }
 
-export async function insertSchemeVersion(sql: Sql, v: { communityId: string; year: number; version: number; items: unknown; adjustments: unknown; reason: string; userId: string | null; username: string }): Promise<void> {
+export async function insertSchemeVersion(sql: Sql, v: { communityId: string; year: number; version: number; items: unknown; adjustments: unknown; reason: string; userId: string | null; username: string; at: Date }): Promise<void> {
   await sql.query(
-    `insert into appraisal_scheme (community_id, year, version, items, adjustments, reason, changed_by, changed_by_username)
-     values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [v.communityId, v.year, v.version, JSON.stringify(v.items), JSON.stringify(v.adjustments), v.reason, v.userId, v.username]);
+    `insert into appraisal_scheme (community_id, year, version, items, adjustments, reason, changed_by, changed_by_username, changed_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [v.communityId, v.year, v.version, JSON.stringify(v.items), JSON.stringify(v.adjustments), v.reason, v.userId, v.username, v.at]);
 }
 
 /** Fund paid for the community's residents per month of a year (in county and all), from the monthly aggregates. */
@@ -98,11 +98,12 @@ export interface SettlementRow {
 const SETTLEMENT_COLUMNS = `id, community_id as "communityId", year, status, policy_version as "policyVersion", score_source as "scoreSource", result,
   prepared_by_username as "preparedBy", prepared_by as "preparedById", prepared_at as "preparedAt", confirmed_by_username as "confirmedBy", confirmed_at as "confirmedAt"`;
 
-export async function insertSettlement(sql: Sql, s: { communityId: string; id: string; year: number; policyVersion: number; scoreSource: string; result: unknown; userId: string | null; username: string }): Promise<SettlementRow> {
+/** Idempotent on the client's id: null when that id is taken (the caller compares). */
+export async function insertSettlement(sql: Sql, s: { communityId: string; id: string; year: number; policyVersion: number; scoreSource: string; result: unknown; userId: string | null; username: string; at: Date }): Promise<SettlementRow | null> {
   return (await sql.query<SettlementRow>(
-    `insert into insurance_settlement (community_id, id, year, status, policy_version, score_source, result, prepared_by, prepared_by_username)
-     values ($1, $2, $3, 'draft', $4, $5, $6, $7, $8) returning ${SETTLEMENT_COLUMNS}`,
-    [s.communityId, s.id, s.year, s.policyVersion, s.scoreSource, JSON.stringify(s.result), s.userId, s.username])).rows[0]!;
+    `insert into insurance_settlement (community_id, id, year, status, policy_version, score_source, result, prepared_by, prepared_by_username, prepared_at)
+     values ($1, $2, $3, 'draft', $4, $5, $6, $7, $8, $9) on conflict (community_id, id) do nothing returning ${SETTLEMENT_COLUMNS}`,
+    [s.communityId, s.id, s.year, s.policyVersion, s.scoreSource, JSON.stringify(s.result), s.userId, s.username, s.at])).rows[0] ?? null;
 }
 
 /**
@@ -132,10 +133,10 @@ export async function listSettlements(sql: Sql, communityId: string, year: numbe
       order by year desc, prepared_at desc limit 200`, [communityId, year])).rows;
 }
 
-export async function confirmSettlement(sql: Sql, communityId: string, id: string, userId: string, username: string): Promise<SettlementRow> {
+export async function confirmSettlement(sql: Sql, communityId: string, id: string, userId: string, username: string, at: Date): Promise<SettlementRow> {
   return (await sql.query<SettlementRow>(
-    `update insurance_settlement set status = 'confirmed', confirmed_by = $3, confirmed_by_username = $4, confirmed_at = now()
-      where community_id = $1 and id = $2 returning ${SETTLEMENT_COLUMNS}`, [communityId, id, userId, username])).rows[0]!;
+    `update insurance_settlement set status = 'confirmed', confirmed_by = $3, confirmed_by_username = $4, confirmed_at = $5
+      where community_id = $1 and id = $2 returning ${SETTLEMENT_COLUMNS}`, [communityId, id, userId, username, at])).rows[0]!;
 }
 
 export async function confirmedSettlementOf(sql: Sql, communityId: string, year: number): Promise<string | null> {
@@ -155,11 +156,11 @@ export interface ScenarioRow {
 const SCENARIO_COLUMNS = `id, community_id as "communityId", year, name, changes, created_by_username as "createdBy", created_at as "createdAt"`;
 
 /** Idempotent on the client's id: a retry of the same scenario returns the stored one. */
-export async function insertScenario(sql: Sql, s: { communityId: string; id: string; year: number; name: string; changes: unknown; userId: string | null; username: string }): Promise<ScenarioRow | null> {
+export async function insertScenario(sql: Sql, s: { communityId: string; id: string; year: number; name: string; changes: unknown; userId: string | null; username: string; at: Date }): Promise<ScenarioRow | null> {
   return (await sql.query<ScenarioRow>(
-    `insert into insurance_scenario (community_id, id, year, name, changes, created_by, created_by_username)
-     values ($1, $2, $3, $4, $5, $6, $7) on conflict (community_id, id) do nothing returning ${SCENARIO_COLUMNS}`,
-    [s.communityId, s.id, s.year, s.name, JSON.stringify(s.changes), s.userId, s.username])).rows[0] ?? null;
+    `insert into insurance_scenario (community_id, id, year, name, changes, created_by, created_by_username, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (community_id, id) do nothing returning ${SCENARIO_COLUMNS}`,
+    [s.communityId, s.id, s.year, s.name, JSON.stringify(s.changes), s.userId, s.username, s.at])).rows[0] ?? null;
 }
 
 export async function findScenario(sql: Sql, f: ScopeFilter, id: string): Promise<ScenarioRow | null> {

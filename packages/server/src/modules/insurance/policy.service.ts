@@ -24,14 +24,14 @@ export async function policyInForce(sql: Sql, communityId: string, year: number)
 }
 
 export async function getPolicy(ctx: AppContext, actor: Actor, communityId: string, year: number): Promise<InsurancePolicyView> {
-  await authorizeCommunity(ctx.db, actor, 'insurance.read', communityId);
+  await authorizeCommunity(ctx, actor, 'insurance.read', communityId);
   const v = await repo.currentVersion<InsurancePolicy>(ctx.db, 'insurance_policy', communityId, year);
   if (!v) throw new DomainError('NOT_FOUND', `${year} 年度尚未设置医保政策参数`, { field: 'year', year });
   return view(communityId, year, v);
 }
 
 export async function policyHistory(ctx: AppContext, actor: Actor, communityId: string, year: number) {
-  await authorizeCommunity(ctx.db, actor, 'insurance.read', communityId);
+  await authorizeCommunity(ctx, actor, 'insurance.read', communityId);
   const all = await repo.versions<InsurancePolicy>(ctx.db, 'insurance_policy', communityId, year);
   return { items: all.map((v) => ({ version: v.version, reason: v.reason, changedBy: v.changedBy, changedAt: v.changedAt, financing: v.body.financing ?? 0, budgetShare: mergePolicy(DEFAULT_INSURANCE_POLICY, v.body).budgetShare })) };
 }
@@ -44,11 +44,12 @@ export async function policyHistory(ctx: AppContext, actor: Actor, communityId: 
 export async function putPolicy(ctx: AppContext, actor: Actor, communityId: string, year: number, input: PolicyRequest): Promise<InsurancePolicyView> {
   const { reason, ...patch } = input;
   const policy = validatePolicy(mergePolicy(DEFAULT_INSURANCE_POLICY, patch as InsurancePolicyPatch));
+  // Before the transaction: the region lookup reads through ctx.db (on PGlite, one connection).
+  await authorizeCommunity(ctx, actor, 'insurance.write', communityId);
   return ctx.db.transaction(async (tx) => {
-    await authorizeCommunity(tx, actor, 'insurance.write', communityId);
     const current = await repo.currentVersion<InsurancePolicy>(tx, 'insurance_policy', communityId, year);
     const version = (current?.version ?? 0) + 1;
-    const { changedAt } = await repo.insertPolicyVersion(tx, { communityId, year, version, params: policy, reason, userId: actor.userId, username: actor.username });
+    const { changedAt } = await repo.insertPolicyVersion(tx, { communityId, year, version, params: policy, reason, userId: actor.userId, username: actor.username, at: ctx.clock.now() });
     await recordAudit(tx, actor, { communityId, action: 'insurance.policy', resourceType: 'insurance_policy', resourceId: `${year}/${version}`, details: { year, version, reason, changed: changedFields(current ? mergePolicy(DEFAULT_INSURANCE_POLICY, current.body) : DEFAULT_INSURANCE_POLICY, policy) } });
     return view(communityId, year, { version, body: policy, reason, changedBy: actor.username, changedAt });
   });

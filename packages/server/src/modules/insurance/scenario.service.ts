@@ -42,17 +42,17 @@ async function compare(ctx: AppContext, actor: Actor, communityId: string, year:
 
 /** POST /insurance/what-if: the comparison of unsaved changes (the scenario editor's live view). */
 export async function whatIf(ctx: AppContext, actor: Actor, input: Omit<ScenarioRequest, 'id' | 'name'>) {
-  await authorizeCommunity(ctx.db, actor, 'insurance.read', input.communityId);
+  await authorizeCommunity(ctx, actor, 'insurance.read', input.communityId);
   return compare(ctx, actor, input.communityId, input.year, input.changes);
 }
 
 /** POST /insurance/scenarios: saves a named scenario (idempotent on its id), checked by settling it. */
 export async function saveScenario(ctx: AppContext, actor: Actor, input: ScenarioRequest): Promise<ScenarioView> {
-  await authorizeCommunity(ctx.db, actor, 'insurance.write', input.communityId);
+  await authorizeCommunity(ctx, actor, 'insurance.write', input.communityId);
   const comparison = await compare(ctx, actor, input.communityId, input.year, input.changes);
   const id = input.id ?? randomUUID();
   const row = await ctx.db.transaction(async (tx) => {
-    const saved = await repo.insertScenario(tx, { communityId: input.communityId, id, year: input.year, name: input.name, changes: input.changes, userId: actor.userId, username: actor.username });
+    const saved = await repo.insertScenario(tx, { communityId: input.communityId, id, year: input.year, name: input.name, changes: input.changes, userId: actor.userId, username: actor.username, at: ctx.clock.now() });
     if (!saved) {
       const existing = await repo.findScenario(tx, requirePermission(actor, 'insurance.write'), id);
       if (!existing || existing.name !== input.name || existing.year !== input.year || JSON.stringify(existing.changes) !== JSON.stringify(input.changes)) {
@@ -73,6 +73,6 @@ export async function getScenario(ctx: AppContext, actor: Actor, id: string): Pr
 }
 
 export async function listScenarios(ctx: AppContext, actor: Actor, communityId: string, year: number | undefined) {
-  await authorizeCommunity(ctx.db, actor, 'insurance.read', communityId);
+  await authorizeCommunity(ctx, actor, 'insurance.read', communityId);
   return { items: (await repo.listScenarios(ctx.db, communityId, year ?? null)).map(({ id, name, year: y, createdBy, createdAt }) => ({ id, name, year: y, createdBy, createdAt })) };
 }

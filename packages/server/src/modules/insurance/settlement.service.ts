@@ -74,7 +74,7 @@ export async function settlementInputs(ctx: AppContext, actor: Actor, input: Set
  * draft with the policy version used; re-running gives another draft. Prepared by `insurance.write`.
  */
 export async function prepareSettlement(ctx: AppContext, actor: Actor, input: SettlementRequest): Promise<SettlementView> {
-  await authorizeCommunity(ctx.db, actor, 'insurance.write', input.communityId);
+  await authorizeCommunity(ctx, actor, 'insurance.write', input.communityId);
   const inputs = await settlementInputs(ctx, actor, input);
   const r = settleCapitation({ budget: inputs.budget, outlay: inputs.outlay, communityScore: inputs.communityScore, members: inputs.members, policy: inputs.policy });
   const names = new Map(inputs.members.map((m) => [m.organizationId, m]));
@@ -83,8 +83,15 @@ export async function prepareSettlement(ctx: AppContext, actor: Actor, input: Se
     returnedToFund: r.returnedToFund, overspend: r.overspend, fundBears: r.fundBears, communityBears: r.communityBears,
     members: r.members.map((m) => ({ organizationId: m.organizationId, organizationName: names.get(m.organizationId)!.organizationName, kind: names.get(m.organizationId)!.kind, level: m.level, score: m.score, population: m.population, share: m.share })),
   };
+  const id = input.id ?? randomUUID();
   return ctx.db.transaction(async (tx) => {
-    const row = await repo.insertSettlement(tx, { communityId: input.communityId, id: randomUUID(), year: input.year, policyVersion: inputs.policyVersion, scoreSource: inputs.scoreSource, result, userId: actor.userId, username: actor.username });
+    const row = await repo.insertSettlement(tx, { communityId: input.communityId, id, year: input.year, policyVersion: inputs.policyVersion, scoreSource: inputs.scoreSource, result, userId: actor.userId, username: actor.username, at: ctx.clock.now() });
+    if (!row) {
+      // A retry of the same request returns the draft it made; another request with that id is refused.
+      const existing = await repo.findSettlement(tx, requirePermission(actor, 'insurance.read'), id);
+      if (!existing || existing.communityId !== input.communityId || existing.year !== input.year) throw new DomainError('IDEMPOTENCY_MISMATCH', '该 id 已用于另一份结算单', { id });
+      return view(existing);
+    }
     await recordAudit(tx, actor, { communityId: input.communityId, action: 'insurance.settlement.prepare', resourceType: 'insurance_settlement', resourceId: row.id, details: { year: input.year, policyVersion: inputs.policyVersion, retained: r.retained, overspend: r.overspend } });
     return view(row);
   });
@@ -92,18 +99,17 @@ export async function prepareSettlement(ctx: AppContext, actor: Actor, input: Se
 
 /** Confirms a draft: by `insurance.confirm` (the manager), never by the person who prepared it; one confirmed settlement a year. */
 export async function confirmSettlement(ctx: AppContext, actor: Actor, id: string): Promise<SettlementView> {
-  const f = requirePermission(actor, 'insurance.confirm');
+  const found = await repo.findSettlement(ctx.db, requirePermission(actor, 'insurance.confirm'), id);
+  if (!found) throw new DomainError('NOT_FOUND', '结算单不存在');
+  await authorizeCommunity(ctx, actor, 'insurance.confirm', found.communityId);
   return ctx.db.transaction(async (tx) => {
-    const found = await repo.findSettlement(tx, f, id);
-    if (!found) throw new DomainError('NOT_FOUND', '结算单不存在');
-    await authorizeCommunity(tx, actor, 'insurance.confirm', found.communityId);
     // Locked, so two confirmations of the same draft give one winner.
     const s = (await repo.lockSettlement(tx, found.communityId, id))!;
     if (s.status === 'confirmed') throw new DomainError('ILLEGAL_TRANSITION', '结算单已确认，不能再次确认', { status: s.status });
     if (s.preparedById === actor.userId) throw new DomainError('FORBIDDEN', '结算须由编制人以外的人确认（双人复核）');
     const other = await repo.confirmedSettlementOf(tx, s.communityId, s.year);
     if (other) throw new DomainError('CONFLICT', `${s.year} 年度已有确认的结算单`, { confirmedId: other });
-    const row = await repo.confirmSettlement(tx, s.communityId, id, actor.userId, actor.username);
+    const row = await repo.confirmSettlement(tx, s.communityId, id, actor.userId, actor.username, ctx.clock.now());
     await recordAudit(tx, actor, { communityId: s.communityId, action: 'insurance.settlement.confirm', resourceType: 'insurance_settlement', resourceId: id, details: { year: s.year } });
     return view(row);
   });
@@ -116,6 +122,6 @@ export async function getSettlement(ctx: AppContext, actor: Actor, id: string): 
 }
 
 export async function listSettlements(ctx: AppContext, actor: Actor, communityId: string, year: number | undefined) {
-  await authorizeCommunity(ctx.db, actor, 'insurance.read', communityId);
+  await authorizeCommunity(ctx, actor, 'insurance.read', communityId);
   return { items: (await repo.listSettlements(ctx.db, communityId, year ?? null)).map((r) => { const { members: _m, ...rest } = view(r); return rest; }) };
 }

@@ -1,4 +1,5 @@
 import type { Sql } from '../../platform/db/database.ts';
+import type { AppContext } from '../../platform/context.ts';
 import * as repo from './org.repository.ts';
 
 // The organisation lookups other modules make (through index.ts): thin calls of the repository,
@@ -27,4 +28,12 @@ export function listOrganizationRefs(sql: Sql, communityId: string) {
 /** The community's region code (GB/T 2260), or null for an unknown community. */
 export function communityRegion(sql: Sql, communityId: string): Promise<string | null> {
   return repo.communityRegion(sql, communityId);
+}
+
+/**
+ * `communityRegion` from the per-community reference cache: a community's region does not change
+ * (no route changes it), and an aggregate request checks it once per module it asks.
+ */
+export function cachedCommunityRegion(ctx: Pick<AppContext, 'db' | 'reference' | 'clock'>, communityId: string): Promise<string | null> {
+  return ctx.reference.get('community-region', communityId, ctx.clock.now().getTime(), () => repo.communityRegion(ctx.db, communityId));
 }

@@ -83,7 +83,7 @@ export async function insertAssignment(sql: Sql, communityId: string, id: string
 }
 
 /**
- * INDICATORS.md `dispatched_senior_doctors`: practitioners of intermediate title or above whose
+ * docs/domain/indicators.md `dispatched_senior_doctors`: practitioners of intermediate title or above whose
  * dispatch assignments to grassroots units total ≥ 183 days within the year.
  */
 export async function dispatchedSeniorDoctors(sql: Sql, communityId: string, year: number): Promise<number> {

@@ -29,7 +29,7 @@ export interface RateSummaryKind {
 }
 
 /*
- * CHRONIC.md. Contribution of one enrolment as of day t, with Y the year of t: managed = enrolled
+ * docs/domain/chronic.md. Contribution of one enrolment as of day t, with Y the year of t: managed = enrolled
  * by t, not ended before Y, aged >= 35 at t; standard = managed and face-to-face follow-ups in Y
  * up to t >= required(Y); controlled = managed and the latest follow-up in Y up to t is
  * controlled. It can change only on the enrolment day, around the 35th birthday, on follow-up
@@ -89,7 +89,7 @@ export const CHRONIC: RateSummaryKind = {
 };
 
 /*
- * INDICATORS.md signing rates. Contribution of one active resident as of day t: counted when born
+ * docs/domain/indicators.md signing rates. Contribution of one active resident as of day t: counted when born
  * by t; signed when a contract is active on t; key population per `deriveKeyPopulationTags` as
  * of t. It changes only on the birth day, the 7th and 65th birthdays, the maternal window's ends
  * and the days a contract starts, ends or is terminated. Problems, flags and status enter as

@@ -21,7 +21,7 @@ function cjkFont(): [string, string | undefined] {
 const DIRECTION: Record<string, string> = { up: '上转', down: '下转', out: '县外转诊' };
 const PRIORITY: Record<string, string> = { routine: '普通', urgent: '急诊', green_channel: '绿色通道' };
 
-/** The referral slip (转诊单) as an A4 PDF: the 转出单 fields of REFERRAL.md and the pickup code. */
+/** The referral slip (转诊单) as an A4 PDF: the 转出单 fields of docs/domain/referral.md and the pickup code. */
 export function renderReferralSlip(r: ReferralView, resident: { idNumberMasked: string; sex: string; age: number }): Promise<Buffer> {
   const [fontPath, family] = cjkFont();
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `转诊单 ${r.pickupCode}`, Creator: 'Yigong 医共' } });

@@ -11,7 +11,7 @@ import { findOrganizationRef } from '../org/index.ts';
 import { attachSlot, insertWithPickupCode, requireReferral } from './referral.service.ts';
 
 /**
- * Applies one transition of REFERRAL.md: the pure rule decides (409 illegal, 403 wrong side or
+ * Applies one transition of docs/domain/referral.md: the pure rule decides (409 illegal, 403 wrong side or
  * role, 400 missing input); the effects (booking, outcome, redirect) and the append-only history
  * row are written in one transaction with the referral locked against a concurrent transition.
  */
@@ -47,7 +47,7 @@ export async function transitionReferral(ctx: AppContext, actor: Actor, id: stri
   });
 }
 
-/** REFERRAL.md "redirected (to another unit: a new referral replaces this one)". */
+/** docs/domain/referral.md "redirected (to another unit: a new referral replaces this one)". */
 async function redirect(tx: Sql, actor: Actor, r: repo.ReferralRow, toOrganizationId: string, now: Date): Promise<string> {
   const target = await findOrganizationRef(tx, r.community_id, toOrganizationId);
   if (!target || toOrganizationId === r.to_organization_id) throw new DomainError('VALIDATION_FAILED', '改派机构无效', { field: 'toOrganizationId' });
@@ -68,7 +68,7 @@ async function redirect(tx: Sql, actor: Actor, r: repo.ReferralRow, toOrganizati
 
 /**
  * The receiving unit's first follow-up of a down-referred resident completes the down-referral
- * (REFERRAL.md): the visit is recorded as arrival (when not yet recorded) and completion.
+ * (docs/domain/referral.md): the visit is recorded as arrival (when not yet recorded) and completion.
  */
 export async function recordDownReferralFollowUp(ctx: AppContext, actor: Actor, id: string, input: { date: string; diagnosis: string; plan?: string | undefined; sbp?: number | undefined; dbp?: number | undefined }): Promise<ReferralView> {
   const r = await requireReferral(ctx.db, actor, id);

@@ -2,7 +2,7 @@ import type { Bundle, ServiceRequest, Task } from 'fhir/r4';
 import type { ReferralView } from '@yigong/contracts';
 
 /**
- * The FHIR R4 face of a referral (REFERRAL.md: a referral is a ServiceRequest; its fulfilment a
+ * The FHIR R4 face of a referral (docs/domain/referral.md: a referral is a ServiceRequest; its fulfilment a
  * Task). Read-only; identifiers are the platform's ids.
  */
 const REQUEST_STATUS: Record<ReferralView['status'], ServiceRequest['status']> = {

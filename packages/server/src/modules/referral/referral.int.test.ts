@@ -6,7 +6,7 @@ import { escalateOverdue } from './referral-transition.service.ts';
 
 const day = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 
-describe('two-way referral with reserved slots (REFERRAL.md)', () => {
+describe('two-way referral with reserved slots (docs/domain/referral.md)', () => {
   let p: TestPlatform;
   let w: Awaited<ReturnType<typeof demoWorld>>;
   let vdoc: string;

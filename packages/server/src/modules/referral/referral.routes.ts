@@ -21,7 +21,7 @@ export function referralRoutes(app: Api, ctx: AppContext): void {
     reply.type('application/pdf').header('content-disposition', `inline; filename="referral-${req.params.id.slice(0, 8)}.pdf"`).send(await referrals.referralSlipPdf(ctx, actorOf(req), req.params.id)),
   );
   app.post('/referrals/:id/follow-up', { schema: { params: idParams, body: referralFollowUpRequest, response: ok(referralView), tags } }, (req) => recordDownReferralFollowUp(ctx, actorOf(req), req.params.id, req.body));
-  // submit is implied by POST /referrals; the other actions of REFERRAL.md each have a path.
+  // submit is implied by POST /referrals; the other actions of docs/domain/referral.md each have a path.
   for (const action of REFERRAL_ACTIONS.filter((a) => a !== 'submit')) {
     app.post(`/referrals/:id/${action}`, { schema: { params: idParams, body: transitionRequest.optional(), response: ok(referralView), tags } }, (req) =>
       transitionReferral(ctx, actorOf(req), req.params.id, action, req.body ?? {}),

@@ -45,7 +45,7 @@ export async function requireReferral(sql: Sql, actor: Actor, id: string, forUpd
   return r;
 }
 
-/** Direction rules (REFERRAL.md "Directions"): up to a hospital, down to a grassroots unit, out via the lead hospital's referral office. */
+/** Direction rules (docs/domain/referral.md "Directions"): up to a hospital, down to a grassroots unit, out via the lead hospital's referral office. */
 function checkDirection(input: CreateReferralRequest, toKind: string) {
   if (input.direction === 'up' && !HOSPITAL_KINDS.has(toKind)) throw new DomainError('VALIDATION_FAILED', '上转须转往医院', { field: 'toOrganizationId' });
   if (input.direction === 'down' && !GRASSROOTS_KINDS.has(toKind as never)) throw new DomainError('VALIDATION_FAILED', '下转须转往基层医疗卫生机构', { field: 'toOrganizationId' });
@@ -84,7 +84,7 @@ export async function submitReferral(ctx: AppContext, actor: Actor, input: Creat
     const known = await icd10Names(tx, diagnoses.map((d) => d.code));
     const unknown = diagnoses.find((d) => !known.has(d.code));
     if (unknown) throw new DomainError('VALIDATION_FAILED', `未知的 ICD-10 编码：${unknown.code}`, { field: 'diagnoses' });
-    // REFERRAL.md: the catalogue of the sending unit's level applies to the primary diagnosis; the result is stored and shown.
+    // docs/domain/referral.md: the catalogue of the sending unit's level applies to the primary diagnosis; the result is stored and shown.
     const catalogue = checkCatalogue(await cachedCatalogue(ctx, tx, communityId), catalogueLevelOf(from.kind), primary.code);
     const parent = input.parentReferralId ?? (input.direction === 'down' ? await repo.latestCompletedUp(tx, communityId, resident.id, from.id) : null);
     const id = input.id ?? randomUUID();

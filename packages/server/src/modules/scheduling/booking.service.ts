@@ -10,7 +10,7 @@ import { requireResidentForWrite } from '../residents/index.ts';
 import * as repo from './scheduling.repository.ts';
 
 /**
- * Books one place in `tx` (REFERRAL.md): a referral draws on the reserved pool first, then the
+ * Books one place in `tx` (docs/domain/referral.md): a referral draws on the reserved pool first, then the
  * public pool; the conditional UPDATEs in the repository make the last place go to one winner.
  * Returns null when the slot is full for this booking.
  */

@@ -104,7 +104,7 @@ export async function markWaitlistBooked(sql: Sql, communityId: string, id: stri
   await sql.query(`update waitlist_entry set status = 'booked', booking_id = $3 where community_id = $1 and id = $2`, [communityId, id, bookingId]);
 }
 
-/** Releases held places of every slot whose release time has come (REFERRAL.md). */
+/** Releases held places of every slot whose release time has come (docs/domain/referral.md). */
 export async function releaseDue(sql: Sql, now: Date): Promise<number> {
   return (await sql.query(`update slot set released_at = $1 where released_at is null and release_at <= $1`, [now])).rowCount;
 }

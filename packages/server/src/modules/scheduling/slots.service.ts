@@ -58,7 +58,7 @@ export async function generateAllSlots(ctx: AppContext): Promise<number> {
   return n;
 }
 
-/** The release job (REFERRAL.md): held places not used by `releaseHoursBefore` become public. */
+/** The release job (docs/domain/referral.md): held places not used by `releaseHoursBefore` become public. */
 export function releaseDueReserve(ctx: AppContext): Promise<number> {
   return repo.releaseDue(ctx.db, ctx.clock.now());
 }

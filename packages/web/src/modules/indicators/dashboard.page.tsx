@@ -7,6 +7,7 @@ import { useAuth } from '../../shared/auth/auth-context.tsx';
 import { useCommunitySelection } from '../../shared/community/community-context.tsx';
 import { CommunitySelect } from '../../shared/community/community-select.component.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/components/query-state.component.tsx';
+import { BudgetAlertCard } from '../insurance/budget-alert.component.tsx';
 import { useOrganizations } from '../org/org.resource.ts';
 import { CareCards } from './care-cards.component.tsx';
 import { CommunityComparison } from './community-comparison.component.tsx';
@@ -76,6 +77,7 @@ export default function DashboardPage() {
         <EmptyState description={t('dashboard.chooseCommunity')} />
       ) : (
         <>
+          <BudgetAlertCard communityId={communityId} />
           <IndicatorCards query={cards} onDrill={setDrill} />
           <CareCards query={cards} />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -19,6 +19,11 @@ import {
   LineChartOutlined,
   FundProjectionScreenOutlined,
   AlertOutlined,
+  AccountBookOutlined,
+  FileDoneOutlined,
+  TrophyOutlined,
+  CalculatorOutlined,
+  ExperimentOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { Link, Navigate, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
@@ -46,6 +51,11 @@ const ICONS: Record<NavKey, ReactNode> = {
   teams: <UsergroupAddOutlined />,
   chronicRates: <LineChartOutlined />,
   dashboard: <FundProjectionScreenOutlined />,
+  insuranceBudget: <AccountBookOutlined />,
+  insuranceSettlements: <FileDoneOutlined />,
+  insuranceAppraisal: <TrophyOutlined />,
+  insuranceDip: <CalculatorOutlined />,
+  insuranceScenarios: <ExperimentOutlined />,
 };
 
 /** Route `handle` of a page: the i18n key of its breadcrumb. */

@@ -17,7 +17,12 @@ export type NavKey =
   | 'workbench'
   | 'teams'
   | 'chronicRates'
-  | 'dashboard';
+  | 'dashboard'
+  | 'insuranceBudget'
+  | 'insuranceSettlements'
+  | 'insuranceAppraisal'
+  | 'insuranceDip'
+  | 'insuranceScenarios';
 
 export const NAV_PATHS: Record<NavKey, string> = {
   communities: '/communities',
@@ -38,18 +43,29 @@ export const NAV_PATHS: Record<NavKey, string> = {
   teams: '/family-doctor/teams',
   chronicRates: '/chronic/rates',
   dashboard: '/dashboard',
+  insuranceBudget: '/insurance/budget',
+  insuranceSettlements: '/insurance/settlements',
+  insuranceAppraisal: '/insurance/appraisal',
+  insuranceDip: '/insurance/dip',
+  insuranceScenarios: '/insurance/scenarios',
 };
+
+/** The insurance pages (issue #12): budget, settlements, appraisal, DIP, scenarios. */
+const INSURANCE: NavKey[] = ['insuranceBudget', 'insuranceSettlements', 'insuranceAppraisal', 'insuranceDip', 'insuranceScenarios'];
+/** What the regulator reads of them (insurance.read only: no DIP run, no scenarios). */
+const INSURANCE_READ: NavKey[] = ['insuranceBudget', 'insuranceSettlements', 'insuranceAppraisal'];
 
 /** Sidebar entries per role, in order; the first is the landing page after login. */
 export const MENU_BY_ROLE: Record<Role, NavKey[]> = {
   admin: ['organizations', 'dashboard', 'practitioners', 'residents', 'duplicates', 'accessGrants', 'breakGlass', 'audit', 'accounts', 'scheduling', 'referralCatalogue', 'chronicRates'],
-  manager: ['dashboard', 'organizations', 'practitioners', 'residents', 'referrals', 'escalations', 'scheduling', 'referralCatalogue', 'chronicRates', 'teams', 'duplicates', 'accessGrants', 'breakGlass', 'audit'],
+  manager: ['dashboard', ...INSURANCE, 'organizations', 'practitioners', 'residents', 'referrals', 'escalations', 'scheduling', 'referralCatalogue', 'chronicRates', 'teams', 'duplicates', 'accessGrants', 'breakGlass', 'audit'],
   clinician: ['residents', 'workbench', 'referrals', 'scheduling', 'teams', 'organizations', 'accessGrants'],
   // The workbench first: it is the village doctor's landing page after login.
   village_doctor: ['workbench', 'residents', 'referrals', 'scheduling', 'teams', 'organizations', 'accessGrants'],
-  regulator: ['dashboard', 'communities', 'chronicRates', 'organizations'],
+  regulator: ['dashboard', 'communities', 'chronicRates', ...INSURANCE_READ, 'organizations'],
   pharmacist: ['residents', 'organizations'],
-  insurance_officer: ['residents', 'organizations'],
+  // The budget first: it is the insurance officer's landing page after login.
+  insurance_officer: [...INSURANCE, 'residents', 'organizations'],
   reader: ['organizations', 'accessGrants'],
   resident: ['residents'],
   // A HIS integration account sends encounters through the API; it has no pages.

@@ -29,6 +29,11 @@ export const enCommon: typeof zhCommon = {
     unitDashboard: 'Unit indicators',
     contractNew: 'Sign',
     contractDetail: 'Contract',
+    insuranceBudget: 'Insurance budget',
+    insuranceSettlements: 'Settlements',
+    insuranceAppraisal: 'Appraisal',
+    insuranceDip: 'DIP point value',
+    insuranceScenarios: 'Scenarios',
   },
   layout: { logout: 'Log out', language: 'Language', scope: 'Scope', role: 'Role', notFound: 'Page not found', backHome: 'Back home', apiAccountTitle: 'System integration account', apiAccountText: 'This account lets the unit’s HIS send encounters through the API (POST /api/v1/encounters:ingest) or the folder drop; it has no pages.', apiDocs: 'API docs' },
   state: {

@@ -1,6 +1,7 @@
 import type { zhPages } from './zh-cn.pages.ts';
 import { enCare } from './en.care.ts';
 import { enIndicators } from './en.indicators.ts';
+import { enInsurance } from './en.insurance.ts';
 import { enReferral } from './en.referral.ts';
 
 /** English page texts: same keys as zh-CN. */
@@ -299,4 +300,5 @@ export const enPages: typeof zhPages = {
   ...enReferral,
   ...enCare,
   ...enIndicators,
+  ...enInsurance,
 };

@@ -27,6 +27,11 @@ export const zhCommon = {
     unitDashboard: '机构指标',
     contractNew: '签约',
     contractDetail: '签约详情',
+    insuranceBudget: '医保预算',
+    insuranceSettlements: '年度结算',
+    insuranceAppraisal: '绩效考核',
+    insuranceDip: 'DIP 点值',
+    insuranceScenarios: '情景模拟',
   },
   layout: { logout: '退出登录', language: '语言', scope: '范围', role: '角色', notFound: '页面不存在', backHome: '返回首页', apiAccountTitle: '系统对接账号', apiAccountText: '此账号供本机构 HIS 通过接口（POST /api/v1/encounters:ingest）或文件投递报送就诊数据，没有操作页面。', apiDocs: '接口文档' },
   state: {

@@ -1,5 +1,6 @@
 import { zhCare } from './zh-cn.care.ts';
 import { zhIndicators } from './zh-cn.indicators.ts';
+import { zhInsurance } from './zh-cn.insurance.ts';
 import { zhReferral } from './zh-cn.referral.ts';
 
 /** zh-CN (default): page texts, one block per module. */
@@ -298,4 +299,5 @@ export const zhPages = {
   ...zhReferral,
   ...zhCare,
   ...zhIndicators,
+  ...zhInsurance,
 };
