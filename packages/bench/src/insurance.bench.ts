@@ -1,7 +1,8 @@
 /**
  * Insurance at county scale on PostgreSQL (issue #12): a county-year of encounters (every month
  * of last year), then the budget page's requests (policy, budget, appraisal, settlements list),
- * a settlement and the DIP point value of the year (≈ 100k in-county inpatient cases), each
+ * a settlement, the DIP point value and the DRG base rate of the year (≈ 100k in-county inpatient
+ * cases), each
  * against a plain SQL `sum()` of fund paid over the same year's encounters, in the same process.
  *
  *   DATABASE_URL=postgres://… npm run bench:insurance -- [--size county] [--runs 10]
@@ -69,6 +70,7 @@ try {
     await measure('POST /insurance/dip/point-value (the year)', async () => {
       dipCases = (await call('POST', '/insurance/dip/point-value', { communityId, referenceYear: year, period: String(year), budget: Math.round(outlay * 0.6), adjustmentReserve: Math.round(outlay * 0.01) })).cases;
     });
+    await measure('POST /insurance/drg/base-rate (the year)', () => call('POST', '/insurance/drg/base-rate', { communityId, referenceYear: year, period: String(year), budget: Math.round(outlay * 0.6) }));
   }
   await app.close();
   const base = percentile(series['baseline: select sum(fund_paid) over the year']!, 0.5);

@@ -110,6 +110,22 @@ export const dipView = z.object({
 });
 export type DipView = z.infer<typeof dipView>;
 
+/** POST /insurance/drg/base-rate. */
+export const drgView = z.object({
+  communityId: z.string(),
+  referenceYear: z.number().int(),
+  period: z.string(),
+  baseRate: z.number(),
+  cmi: z.number().nullable(),
+  cases: z.number().int(),
+  lowOutliers: z.number().int(),
+  highOutliers: z.number().int(),
+  itemPayments: z.number(),
+  totalWeight: z.number(),
+  members: z.array(z.object({ organizationId: z.string(), organizationName: z.string(), cases: z.number().int(), outlierCases: z.number().int(), weight: z.number(), cmi: z.number(), payment: z.number() })),
+});
+export type DrgView = z.infer<typeof drgView>;
+
 /** POST /insurance/adjudicate. */
 export const adjudicationView = z.object({
   deductible: z.number(),

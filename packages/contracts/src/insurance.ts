@@ -73,6 +73,15 @@ export const dipRequest = z.object({
 });
 export type DipRequest = z.infer<typeof dipRequest>;
 
+/** POST /insurance/drg/base-rate: group standards from the reference year, the period's grouped cases paid from `budget`. */
+export const drgRequest = z.object({
+  communityId: z.uuid(),
+  referenceYear: z.number().int().min(2000).max(2100),
+  period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'period: 2025 or 2025-03'),
+  budget: fen,
+});
+export type DrgRequest = z.infer<typeof drgRequest>;
+
 /** POST /insurance/adjudicate: an encounter as in the feed, plus the scheme. */
 export const adjudicateRequest = z.object({
   id: z.string().min(1).max(64).optional(),

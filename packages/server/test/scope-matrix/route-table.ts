@@ -182,6 +182,7 @@ export const ROUTE_TABLE: Record<string, RouteEntry> = {
   // Party rules: the preparer may not confirm, and a year has one confirmed settlement.
   'POST /api/v1/insurance/settlements/{id}/confirm': { kind: 'id', object: 'settlement', fresh: true, inScope: 'party rules', need: need('insurance.confirm', 'community') },
   'POST /api/v1/insurance/dip/point-value': { kind: 'create', need: need('insurance.write', 'community'), target: 'community', inScope: 'party rules', body: (c) => ({ communityId: c.place.communityId, referenceYear: year - 1, period: String(year), budget: 100_000_000, adjustmentReserve: 0 }) },
+  'POST /api/v1/insurance/drg/base-rate': { kind: 'create', need: need('insurance.write', 'community'), target: 'community', inScope: 'party rules', body: (c) => ({ communityId: c.place.communityId, referenceYear: year - 1, period: String(year), budget: 100_000_000 }) },
   'POST /api/v1/insurance/adjudicate': { kind: 'create', need: need('insurance.read', 'community'), target: 'community', body: async (c) => (await c.objects.get('policyYear', c.place, false), {
     communityId: c.place.communityId, orgCode: '浙江大学医学院附属第一医院', outOfCounty: true, type: 'inpatient', start: `${MATRIX_POLICY_YEAR}-05-01`, end: `${MATRIX_POLICY_YEAR}-05-09`, totalCost: 1_000_000, scheme: 'resident',
   }) },

@@ -7,7 +7,7 @@ import { authorizeCommunity } from './insurance-access.ts';
 import * as repo from './insurance.repository.ts';
 
 /** `2025` → the year; `2025-03` → that month: [first month, first month after). */
-function periodRange(period: string): [string, string] {
+export function periodRange(period: string): [string, string] {
   const [y, m] = period.split('-').map(Number) as [number, number | undefined];
   if (m === undefined) return [`${y}-01-01`, `${y + 1}-01-01`];
   return [`${y}-${String(m).padStart(2, '0')}-01`, m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`];

@@ -111,6 +111,16 @@ describe('insurance: policy, budget, settlement, DIP, adjudication (issue #12)',
     expect(r.body.pointValue).toBeCloseTo(120_000_000 / r.body.totalPoints, 9);
   });
 
+  it('pays DRG: outliers by item, the rest at the base rate, adding up to the budget; CMI = Σ RW ÷ cases', async () => {
+    const r = await p.call('POST', '/api/v1/insurance/drg/base-rate', insurer, { communityId, referenceYear: last, period: String(year), budget: 98_765_432 });
+    expect(r.status).toBe(200);
+    const raw = (await p.ctx.db.query<{ n: string; w: number }>(`select count(*) as n, sum(drg_weight)::float8 as w from encounter where community_id = $1 and type = 'inpatient' and not out_of_county and drg_code is not null and period_month >= make_date($2, 1, 1) and period_month < make_date($2 + 1, 1, 1)`, [communityId, year])).rows[0]!;
+    expect(r.body.cases).toBe(Number(raw.n));
+    expect(r.body.cmi).toBeCloseTo(raw.w / Number(raw.n), 9);
+    expect(r.body.members.reduce((a: number, m: { payment: number }) => a + m.payment, 0)).toBe(98_765_432);
+    expect((await p.call('POST', '/api/v1/insurance/drg/base-rate', insurer, { communityId, referenceYear: 2001, period: String(year), budget: 1 })).body.error.details.field).toBe('referenceYear');
+  });
+
   it('adjudicates: out-of-county inpatient care without an approved referral is reimbursed lower, and says so', async () => {
     const base = { orgCode: '浙江大学医学院附属第一医院', outOfCounty: true, type: 'inpatient', start: `${last}-05-01`, end: `${last}-05-10`, totalCost: 2_000_000, scheme: 'resident' };
     const r = await p.call('POST', '/api/v1/insurance/adjudicate', insurer, { ...base, communityId });

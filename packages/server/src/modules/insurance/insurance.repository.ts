@@ -80,6 +80,17 @@ export async function inpatientCases(sql: Sql, communityId: string, from: string
   return { organizationIds: r?.o ?? [], groups: r?.g ?? [], costs: r?.c ?? [] };
 }
 
+/** In-county inpatient encounters with a DRG discharged in [from, to) at the community's units. */
+export async function drgCases(sql: Sql, communityId: string, from: string, to: string): Promise<{ organizationIds: string[]; codes: string[]; weights: number[]; costs: number[] }> {
+  const { rows } = await sql.query<{ o: string[] | null; d: string[] | null; w: number[] | null; c: number[] | null }>(
+    `select array_agg(organization_id::text) as o, array_agg(drg_code) as d, array_agg(drg_weight::float8) as w, array_agg(total_cost::float8) as c
+       from encounter
+      where community_id = $1 and type = 'inpatient' and not out_of_county and organization_id is not null and drg_code is not null
+        and period_month >= $2::date and period_month < $3::date`, [communityId, from, to]);
+  const r = rows[0];
+  return { organizationIds: r?.o ?? [], codes: r?.d ?? [], weights: r?.w ?? [], costs: r?.c ?? [] };
+}
+
 export interface SettlementRow {
   id: string;
   communityId: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { adjudicateRequest, adjudicationView, appraisalQuery, appraisalSchemeRequest, appraisalView, budgetQuery, budgetView, dipRequest, dipView, insurancePolicyVersions, insurancePolicyView, policyPathParams, policyRequest, scenarioList, scenarioRequest, scenarioView, settlementList, settlementListQuery, settlementRequest, settlementView } from '@yigong/contracts';
+import { adjudicateRequest, adjudicationView, appraisalQuery, appraisalSchemeRequest, appraisalView, budgetQuery, budgetView, dipRequest, dipView, drgRequest, drgView, insurancePolicyVersions, insurancePolicyView, policyPathParams, policyRequest, scenarioList, scenarioRequest, scenarioView, settlementList, settlementListQuery, settlementRequest, settlementView } from '@yigong/contracts';
 import { created, ok } from '../../platform/http/responses.ts';
 import { reads } from '../../platform/audit/read-audit.ts';
 import type { Api } from '../../platform/http/api.ts';
@@ -9,6 +9,7 @@ import { adjudicate } from './adjudicate.service.ts';
 import { appraisal, putAppraisalScheme } from './appraisal.service.ts';
 import { budget } from './budget.service.ts';
 import { dipPointValue } from './dip.service.ts';
+import { drgBaseRate } from './drg.service.ts';
 import { getPolicy, policyHistory, putPolicy } from './policy.service.ts';
 import { getScenario, listScenarios, saveScenario, whatIf } from './scenario.service.ts';
 import { confirmSettlement, getSettlement, listSettlements, prepareSettlement } from './settlement.service.ts';
@@ -32,6 +33,7 @@ export function insuranceRoutes(app: Api, ctx: AppContext): void {
   app.get('/insurance/settlements/:id', { config: none, schema: { params: idParams, response: ok(settlementView), tags } }, (req) => getSettlement(ctx, actorOf(req), req.params.id));
   app.post('/insurance/settlements/:id/confirm', { schema: { params: idParams, response: ok(settlementView), tags } }, (req) => confirmSettlement(ctx, actorOf(req), req.params.id));
   app.post('/insurance/dip/point-value', { schema: { body: dipRequest, response: ok(dipView), tags } }, (req) => dipPointValue(ctx, actorOf(req), req.body));
+  app.post('/insurance/drg/base-rate', { schema: { body: drgRequest, response: ok(drgView), tags } }, (req) => drgBaseRate(ctx, actorOf(req), req.body));
   app.post('/insurance/adjudicate', { schema: { body: adjudicateRequest, response: ok(adjudicationView), tags } }, (req) => adjudicate(ctx, actorOf(req), req.body));
   app.post('/insurance/what-if', { schema: { body: scenarioRequest.omit({ id: true, name: true }), response: ok(scenarioView.omit({ id: true, communityId: true, year: true, name: true, changes: true, createdBy: true, createdAt: true })), tags } },
     (req) => whatIf(ctx, actorOf(req), req.body));
