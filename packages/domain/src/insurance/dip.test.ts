@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeDipScores, dipCasePoints, dipGroupOf, settleDipPoints, type DipCase, type DipReferenceCase } from './dip.ts';
+import { computeDipScores, dipCasePoints, dipScoresFromGroups, dipGroupOf, settleDipPoints, type DipCase, type DipReferenceCase } from './dip.ts';
 import { DEFAULT_INSURANCE_POLICY, type DipParameters } from './policy.ts';
 import { fieldOf } from '../shared/field-of-error.test-support.ts';
 
@@ -139,5 +139,24 @@ describe('settleDipPoints', () => {
     expect(r.cases).toBe(107_000);
     expect(r.members).toHaveLength(60);
     expect(r.members.reduce((s, m) => s + m.payment, 0)).toBe(19_000_000_000);
+  });
+});
+
+describe('dipScoresFromGroups', () => {
+  it('gives the scores computeDipScores gives from the same cases summed per group', () => {
+    fc.assert(fc.property(fc.array(fc.record({ primaryDiagnosis: fc.constantFrom('I10', 'I63.9', 'E11', 'J18.0', 'K35'), totalCost: fc.integer({ min: 1, max: 5_000_000 }) }), { minLength: 1, maxLength: 60 }), (cases) => {
+      const totals = new Map<string, { group: string; cases: number; totalCost: number }>();
+      for (const c of cases) {
+        const g = dipGroupOf(c.primaryDiagnosis);
+        const t = totals.get(g) ?? { group: g, cases: 0, totalCost: 0 };
+        t.cases += 1;
+        t.totalCost += c.totalCost;
+        totals.set(g, t);
+      }
+      const a = computeDipScores(cases, 1000);
+      const b = dipScoresFromGroups([...totals.values()], 1000);
+      expect(b.allCaseAverage).toBeCloseTo(a.allCaseAverage, 6);
+      for (const [g, s] of a.groups) expect(b.groups.get(g)!.score).toBeCloseTo(s.score, 9);
+    }));
   });
 });

@@ -34,10 +34,7 @@ export function dipGroupOf(primaryDiagnosis: string): string {
 
 /** Disease scores from the reference year (benchmark method): S_d = group average ÷ all-case average × base. */
 export function computeDipScores(reference: readonly DipReferenceCase[], base: number): DipScores {
-  if (!Number.isFinite(base) || base <= 0) throw invalid('基准分值须为正数', 'dip.base', { value: base });
-  if (reference.length === 0) throw invalid('基准年度没有病例，无法计算病种分值', 'referenceCases');
   const sums = new Map<string, { cases: number; cost: number }>();
-  let total = 0;
   reference.forEach((c, i) => {
     assertFen(c.totalCost, `referenceCases[${i}].totalCost`);
     const g = dipGroupOf(c.primaryDiagnosis);
@@ -45,14 +42,35 @@ export function computeDipScores(reference: readonly DipReferenceCase[], base: n
     s.cases += 1;
     s.cost += c.totalCost;
     sums.set(g, s);
-    total += c.totalCost;
   });
-  const allCaseAverage = total / reference.length;
+  return dipScoresFromGroups([...sums].map(([group, s]) => ({ group, cases: s.cases, totalCost: s.cost })), base);
+}
+
+/** Reference cases summed per group (the database sums them at county scale). */
+export interface DipGroupTotal {
+  group: string;
+  cases: number;
+  totalCost: number;
+}
+
+/** `computeDipScores` from per-group totals: S_d = (group cost ÷ group cases) ÷ (all cost ÷ all cases) × base. */
+export function dipScoresFromGroups(totals: readonly DipGroupTotal[], base: number): DipScores {
+  if (!Number.isFinite(base) || base <= 0) throw invalid('基准分值须为正数', 'dip.base', { value: base });
+  let cases = 0;
+  let total = 0;
+  totals.forEach((t, i) => {
+    if (!Number.isInteger(t.cases) || t.cases <= 0) throw invalid('病种例数须为正整数', `referenceGroups[${i}].cases`, { value: t.cases });
+    assertFen(t.totalCost, `referenceGroups[${i}].totalCost`);
+    cases += t.cases;
+    total += t.totalCost;
+  });
+  if (cases === 0) throw invalid('基准年度没有病例，无法计算病种分值', 'referenceCases');
+  const allCaseAverage = total / cases;
   if (allCaseAverage === 0) throw invalid('基准年度病例总费用为零，无法计算病种分值', 'referenceCases');
   const groups = new Map<string, DipGroupScore>();
-  for (const [g, s] of sums) {
-    const averageCost = s.cost / s.cases;
-    groups.set(g, { cases: s.cases, averageCost, score: (averageCost / allCaseAverage) * base });
+  for (const t of totals) {
+    const averageCost = t.totalCost / t.cases;
+    groups.set(dipGroupOf(t.group), { cases: t.cases, averageCost, score: (averageCost / allCaseAverage) * base });
   }
   return { base, allCaseAverage, groups };
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_INSURANCE_POLICY, DomainError, computeDipScores, levelOfOrgKind, mergePolicy, settleDipPoints, type Actor, type DipCase, type DipLevel, type InsurancePolicy, type OrganizationKind } from '@yigong/domain';
+import { DEFAULT_INSURANCE_POLICY, DomainError, dipScoresFromGroups, levelOfOrgKind, mergePolicy, settleDipPoints, type Actor, type DipCase, type DipLevel, type InsurancePolicy, type OrganizationKind } from '@yigong/domain';
 import type { DipRequest, DipView } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -29,12 +29,12 @@ export async function dipPointValue(ctx: AppContext, actor: Actor, input: DipReq
   const [refFrom, refTo] = periodRange(String(input.referenceYear));
   const [from, to] = periodRange(input.period);
   const [reference, period, units] = await Promise.all([
-    repo.inpatientCases(ctx.db, input.communityId, refFrom, refTo),
+    repo.inpatientGroupTotals(ctx.db, input.communityId, refFrom, refTo),
     repo.inpatientCases(ctx.db, input.communityId, from, to),
     listOrganizationRefs(ctx.db, input.communityId),
   ]);
-  if (!reference.groups.length) throw new DomainError('VALIDATION_FAILED', `基准年度 ${input.referenceYear} 没有县域内住院病例`, { field: 'referenceYear' });
-  const scores = computeDipScores(reference.groups.map((g, i) => ({ primaryDiagnosis: g, totalCost: reference.costs[i]! })), params.base);
+  if (!reference.length) throw new DomainError('VALIDATION_FAILED', `基准年度 ${input.referenceYear} 没有县域内住院病例`, { field: 'referenceYear' });
+  const scores = dipScoresFromGroups(reference, params.base);
   const unit = new Map(units.map((u) => [u.id, u]));
   const levelOf = (id: string): DipLevel => {
     const level = levelOfOrgKind((unit.get(id)?.kind ?? 'county_hospital') as OrganizationKind);
