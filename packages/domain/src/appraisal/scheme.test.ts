@@ -92,7 +92,10 @@ describe('appraisal scheme', () => {
     fc.assert(fc.property(anItem, value, value, (it, v1, v2) => {
       const p1 = scoreAppraisalItem(it, v1).points;
       const p2 = scoreAppraisalItem(it, v2).points;
-      expect(p1).toBeGreaterThanOrEqual(0);
+      // Linear from floor (0) to target (full weight), capped at both ends; floor = target is pass/fail.
+      const reached = it.direction === 'higher' ? v1 >= it.target : v1 <= it.target;
+      const share = it.target === it.floor ? (reached ? 1 : 0) : Math.min(1, Math.max(0, (v1 - it.floor) / (it.target - it.floor)));
+      expect(Math.abs(p1 - it.weight * share)).toBeLessThanOrEqual(0.005 + 1e-9);
       expect(p1).toBeLessThanOrEqual(Math.round(it.weight * 100) / 100 + 1e-9);
       const better = it.direction === 'higher' ? v1 >= v2 : v1 <= v2;
       if (better) expect(p1).toBeGreaterThanOrEqual(p2);

@@ -148,3 +148,18 @@ function scoreValid(scheme: AppraisalScheme, values: Readonly<Record<string, num
   const score = Math.min(100, Math.max(0, round2(itemPoints + adjustmentPoints)));
   return { items, adjustments: adjustments.map((a) => ({ points: a.points, reason: a.reason })), itemPoints, adjustmentPoints, score };
 }
+
+/**
+ * The scheme used when a community-year has none stored (docs/domain/insurance.md "Appraisal
+ * scheme"): the monitoring indicators policy texts 002 and 004 judge a community by, with their
+ * targets as full marks.
+ */
+export const DEFAULT_APPRAISAL_ITEMS: readonly AppraisalItem[] = [
+  { code: 'county_inpatient', name: '县域内住院人次占比', indicatorCode: 'county_inpatient_rate', weight: 20, floor: 0.7, target: 0.9, direction: 'higher' },
+  { code: 'grassroots_visits', name: '基层就诊率', indicatorCode: 'grassroots_visit_rate', weight: 15, floor: 0.4, target: 0.65, direction: 'higher' },
+  { code: 'fund_in_county', name: '医保基金县域内支出率', indicatorCode: 'fund_in_county_share', weight: 15, floor: 0.7, target: 0.9, direction: 'higher' },
+  { code: 'out_of_pocket', name: '居民个人自付比例', indicatorCode: 'out_of_pocket_share', weight: 10, floor: 0.45, target: 0.3, direction: 'lower' },
+  { code: 'signing', name: '家庭医生签约率', indicatorCode: 'signing_rate', weight: 15, floor: 0.25, target: 0.45, direction: 'higher' },
+  { code: 'chronic_mgmt', name: '两慢病规范管理率', indicatorCode: 'chronic_standard_mgmt_rate', weight: 15, floor: 0.4, target: 0.8, direction: 'higher' },
+  { code: 'length_of_stay', name: '平均住院日', indicatorCode: 'avg_length_of_stay', weight: 10, floor: 12, target: 8, direction: 'lower' },
+];

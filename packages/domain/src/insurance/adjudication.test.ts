@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { adjudicateClaim, isTransferWithinStay, type ClaimInput, type StayEncounter } from './adjudication.ts';
+import { applyRates } from './money.ts';
 import { BASIC_INSURANCE_SCHEMES, DEFAULT_INSURANCE_POLICY, SETTLEMENT_LEVELS } from './policy.ts';
 import { fieldOf } from '../shared/field-of-error.test-support.ts';
 
@@ -126,7 +127,7 @@ describe('adjudicateClaim (insurance.md §7)', () => {
       const row = policy.reimbursement[c.scheme][c.inCounty ? c.level : 'out_of_county'][c.inpatient ? 'inpatient' : 'outpatient'];
       expect(r.eligible).toBe(c.totalCost - selfPayCost);
       expect(r.deductible).toBeLessThanOrEqual(Math.min(row.deductible, r.eligible));
-      expect(r.fundPaid).toBeGreaterThanOrEqual(0);
+      expect(r.fundPaid).toBe(Math.min(applyRates(r.eligible - r.deductible, r.ratio), Math.max(0, row.annualCap - c.paidSoFarThisYear)));
       expect(r.fundPaid).toBeLessThanOrEqual(r.eligible - r.deductible);
       expect(r.fundPaid).toBeLessThanOrEqual(Math.max(0, row.annualCap - c.paidSoFarThisYear));
       expect(r.ratio).toBeLessThanOrEqual(row.ratio);

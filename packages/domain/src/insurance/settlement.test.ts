@@ -136,7 +136,8 @@ describe('settleCapitation properties', () => {
       expect(r.retained + r.returnedToFund).toBe(budget - outlay);
       expect(r.members.reduce((s, m) => s + m.share, 0)).toBe(r.retained);
       for (const m of r.members) {
-        expect(m.share).toBeGreaterThanOrEqual(0);
+        expect(Number.isInteger(m.share)).toBe(true);
+        expect(m.share).toBeLessThanOrEqual(r.retained);
         if (m.level === null || m.score === 0 || m.population === 0) expect(m.share).toBe(0);
       }
       // Each level receives its renormalised weight's share, within one fen.

@@ -1,9 +1,10 @@
-import { DEFAULT_INSURANCE_POLICY, DomainError, dipScoresFromGroups, levelOfOrgKind, mergePolicy, settleDipPoints, type Actor, type DipCase, type DipLevel, type InsurancePolicy, type OrganizationKind } from '@yigong/domain';
+import { DomainError, dipScoresFromGroups, levelOfOrgKind, settleDipPoints, type Actor, type DipCase, type DipLevel, type OrganizationKind } from '@yigong/domain';
 import type { DipRequest, DipView } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { listOrganizationRefs } from '../org/index.ts';
 import { authorizeCommunity } from './insurance-access.ts';
+import { policyOrDefaults } from './policy.service.ts';
 import * as repo from './insurance.repository.ts';
 
 /** `2025` → the year; `2025-03` → that month: [first month, first month after). */
@@ -22,9 +23,7 @@ export function periodRange(period: string): [string, string] {
  */
 export async function dipPointValue(ctx: AppContext, actor: Actor, input: DipRequest): Promise<DipView> {
   await authorizeCommunity(ctx, actor, 'insurance.write', input.communityId);
-  const year = Number(input.period.slice(0, 4));
-  const stored = await repo.currentVersion<InsurancePolicy>(ctx.db, 'insurance_policy', input.communityId, year);
-  const dip = mergePolicy(DEFAULT_INSURANCE_POLICY, stored?.body ?? {}).dip;
+  const dip = (await policyOrDefaults(ctx.db, input.communityId, Number(input.period.slice(0, 4)))).dip;
   const params = { ...dip, ...(input.levelCoefficients ? { levelCoefficients: input.levelCoefficients } : {}), ...(input.base !== undefined ? { base: input.base } : {}) };
   const [refFrom, refTo] = periodRange(String(input.referenceYear));
   const [from, to] = periodRange(input.period);

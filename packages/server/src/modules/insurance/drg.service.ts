@@ -1,10 +1,11 @@
-import { DEFAULT_INSURANCE_POLICY, DomainError, drgGroupStandards, mergePolicy, settleDrg, type Actor, type InsurancePolicy } from '@yigong/domain';
+import { DomainError, drgGroupStandards, settleDrg, type Actor } from '@yigong/domain';
 import type { DrgRequest, DrgView } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { listOrganizationRefs } from '../org/index.ts';
 import { periodRange } from './dip.service.ts';
 import { authorizeCommunity } from './insurance-access.ts';
+import { policyOrDefaults } from './policy.service.ts';
 import * as repo from './insurance.repository.ts';
 
 /**
@@ -16,8 +17,7 @@ import * as repo from './insurance.repository.ts';
  */
 export async function drgBaseRate(ctx: AppContext, actor: Actor, input: DrgRequest): Promise<DrgView> {
   await authorizeCommunity(ctx, actor, 'insurance.write', input.communityId);
-  const stored = await repo.currentVersion<InsurancePolicy>(ctx.db, 'insurance_policy', input.communityId, Number(input.period.slice(0, 4)));
-  const params = mergePolicy(DEFAULT_INSURANCE_POLICY, stored?.body ?? {}).drg;
+  const params = (await policyOrDefaults(ctx.db, input.communityId, Number(input.period.slice(0, 4)))).drg;
   const [refFrom, refTo] = periodRange(String(input.referenceYear));
   const [from, to] = periodRange(input.period);
   const [reference, period, units] = await Promise.all([

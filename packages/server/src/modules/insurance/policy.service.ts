@@ -23,6 +23,12 @@ export async function policyInForce(sql: Sql, communityId: string, year: number)
   return { version: v.version, policy: mergePolicy(DEFAULT_INSURANCE_POLICY, v.body) };
 }
 
+/** The policy of a community-year, or the defaults when it has none (DIP/DRG take parameters from it if present). */
+export async function policyOrDefaults(sql: Sql, communityId: string, year: number): Promise<InsurancePolicy> {
+  const v = await repo.currentVersion<InsurancePolicy>(sql, 'insurance_policy', communityId, year);
+  return mergePolicy(DEFAULT_INSURANCE_POLICY, v?.body ?? {});
+}
+
 export async function getPolicy(ctx: AppContext, actor: Actor, communityId: string, year: number): Promise<InsurancePolicyView> {
   await authorizeCommunity(ctx, actor, 'insurance.read', communityId);
   const v = await repo.currentVersion<InsurancePolicy>(ctx.db, 'insurance_policy', communityId, year);
