@@ -54,3 +54,15 @@ export interface Page<T> {
 export const binaryBody = z
   .custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes')
   .meta({ type: 'string', format: 'binary' });
+
+/** One row of an append-only status history (referrals, diagnostic orders): who moved it, when, why. */
+export const statusEventView = z.object({
+  at: timestamp,
+  action: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string(),
+  username: z.string().nullable(),
+  role: z.string().nullable(),
+  organizationId: z.string().nullable(),
+  comment: z.string().nullable(),
+});

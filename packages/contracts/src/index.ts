@@ -23,3 +23,5 @@ export * from './encounter-list.ts';
 export * from './break-glass.ts';
 export * from './insurance.ts';
 export * from './insurance-responses.ts';
+export * from './diagnostics.ts';
+export * from './diagnostics-responses.ts';

@@ -1,17 +1,8 @@
 import { z } from 'zod';
 import { CATALOGUE_LEVELS, CATALOGUE_RULES, REFERRAL_ACTIONS, REFERRAL_DIRECTIONS, REFERRAL_PRIORITIES, REFERRAL_STATUSES } from '@yigong/domain';
-import { itemsOf, timestamp } from './common.ts';
+import { itemsOf, statusEventView, timestamp } from './common.ts';
 
-export const referralEventView = z.object({
-  at: timestamp,
-  action: z.string(),
-  fromStatus: z.string().nullable(),
-  toStatus: z.string(),
-  username: z.string().nullable(),
-  role: z.string().nullable(),
-  organizationId: z.string().nullable(),
-  comment: z.string().nullable(),
-});
+export const referralEventView = statusEventView;
 export type ReferralEventView = z.infer<typeof referralEventView>;
 
 /** The receiver's summary (回转单) as stored: the fields of `referralOutcome`. */

@@ -10,3 +10,5 @@ export { PROVINCE_COUNTIES, provinceCommunities, type ProvinceCounty, type Provi
 export type * from './types.ts';
 export { createRng, hashSeed, type Rng } from './prng.ts';
 export { generateEncounters, type EncounterResident, type EncounterUnits } from './encounters.ts';
+export { synthEcg, ECG_VARIANTS, type EcgVariant, type SyntheticEcg } from './ecg-waveform.ts';
+export { synthStudyDicom, writeDicom, uidFromUuid, type DicomStudyKind, type SynthStudy } from './dicom-file.ts';

@@ -34,4 +34,7 @@ export const ACTION_LABELS: Record<Action, string> = {
   'insurance.read': '查看医保预算与结算',
   'insurance.write': '维护医保政策参数、考核方案并编制结算',
   'insurance.confirm': '确认医保年度结算',
+  'diagnostics.order': '开具检查检验申请',
+  'diagnostics.read': '查看检查检验',
+  'critical.ack': '接收和确认危急值',
 };

@@ -34,6 +34,11 @@ export const ACTIONS = [
   'insurance.read',
   'insurance.write',
   'insurance.confirm',
+  /** Order a test at a shared centre (issue #13). */
+  'diagnostics.order',
+  'diagnostics.read',
+  /** Receive and acknowledge critical values (the ordering doctor, unit heads, the medical department). */
+  'critical.ack',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -59,14 +64,15 @@ const PERMISSIONS: Record<Role, readonly Action[]> = {
   manager: ['community.read', 'org.read', 'org.write', 'staff.read', 'staff.write', 'resident.list', 'resident.read',
     'resident.create', 'resident.update', 'resident.transfer', 'resident.candidates', 'grant.approve', 'grant.review', 'audit.read', 'reference.read',
     'schedule.read', 'schedule.manage', 'booking.create', 'referral.read', 'referral.catalogue', 'care.write', 'rates.read', 'team.manage', 'encounter.ingest', 'indicator.read',
-    'insurance.read', 'insurance.write', 'insurance.confirm'],
+    'insurance.read', 'insurance.write', 'insurance.confirm', 'diagnostics.read', 'critical.ack'],
   regulator: ['community.read', 'org.read', 'staff.read', 'reference.read', 'rates.read', 'indicator.read', 'insurance.read'],
   clinician: ['community.read', 'org.read', 'staff.read', 'resident.list', 'resident.read', 'resident.create', 'resident.update',
-    'resident.reveal_id', 'grant.request', 'reference.read', 'schedule.read', 'booking.create', 'referral.create', 'referral.read', 'care.write', 'rates.read'],
+    'resident.reveal_id', 'grant.request', 'reference.read', 'schedule.read', 'booking.create', 'referral.create', 'referral.read', 'care.write', 'rates.read',
+    'diagnostics.order', 'diagnostics.read', 'critical.ack'],
   village_doctor: ['community.read', 'org.read', 'staff.read', 'resident.list', 'resident.read', 'resident.create',
     'resident.update', 'resident.reveal_id', 'grant.request', 'reference.read', 'schedule.read', 'booking.create', 'referral.create', 'referral.read',
-    'care.write', 'rates.read'],
-  reader: ['community.read', 'org.read', 'staff.read', 'resident.read', 'grant.request', 'reference.read'],
+    'care.write', 'rates.read', 'diagnostics.order', 'diagnostics.read', 'critical.ack'],
+  reader: ['community.read', 'org.read', 'staff.read', 'resident.read', 'grant.request', 'reference.read', 'diagnostics.read'],
   pharmacist: ['community.read', 'org.read', 'staff.read', 'resident.list', 'resident.read', 'reference.read'],
   // Prepares settlements; a manager confirms them (two people, issue #12).
   insurance_officer: ['community.read', 'org.read', 'staff.read', 'resident.list', 'resident.read', 'resident.reveal_id', 'reference.read', 'rates.read',

@@ -26,6 +26,8 @@ import { schedulingRoutes } from '../modules/scheduling/index.ts';
 import { referralFhirRoutes, referralRoutes } from '../modules/referral/index.ts';
 import { chronicRoutes } from '../modules/chronic/index.ts';
 import { insuranceRoutes } from '../modules/insurance/index.ts';
+import { diagnosticsRoutes } from '../modules/diagnostics/index.ts';
+import { devClockRoutes } from './dev-clock.routes.ts';
 import { familyDoctorRoutes } from '../modules/family-doctor/index.ts';
 import { encounterRoutes } from '../modules/encounters/index.ts';
 import { indicatorRoutes } from '../modules/indicators/index.ts';
@@ -75,6 +77,9 @@ export async function buildApp(ctx: AppContext, opts: { logStream?: { write(line
     await s.register(async (feed) => encounterRoutes(feed.withTypeProvider<ZodTypeProvider>(), ctx));
     indicatorRoutes(s, ctx);
     insuranceRoutes(s, ctx);
+    // Multipart study uploads are parsed in this plugin only.
+    await s.register(async (d) => diagnosticsRoutes(d.withTypeProvider<ZodTypeProvider>(), ctx));
+    if (ctx.config.clockControl) devClockRoutes(s, ctx);
   }, { prefix: '/api/v1' });
   // FHIR R4 facade (DESIGN.md "Interoperability"), same sessions and scope as the API.
   referralFhirRoutes(api, ctx);

@@ -8,7 +8,7 @@ import type { Database } from '../platform/db/database.ts';
 import { createIdNumberCipher, loadIdNumberKeys } from '../platform/crypto/id-number-cipher.ts';
 import { loadReferenceData } from '../platform/reference/load-reference.ts';
 import { readDivisions, regionChecker } from '../platform/reference/divisions.ts';
-import { systemClock, type Clock } from '../platform/clock.ts';
+import { AdjustableClock, systemClock, type Clock } from '../platform/clock.ts';
 import type { AppContext } from '../platform/context.ts';
 import { buildApp } from './build-app.ts';
 import { seedDemo } from '../seed/seed-demo.ts';
@@ -27,7 +27,7 @@ export async function createContext(config: Config, opts: { db?: Database; clock
   await migrate(db);
   await loadReferenceData(db);
   const keys = loadIdNumberKeys(config);
-  return { config, db, cipher: createIdNumberCipher(keys.enc, keys.hash), clock: opts.clock ?? systemClock, isKnownRegion: regionChecker(readDivisions()), sessions: new SessionCache(), reference: new CommunityCache() };
+  return { config, db, cipher: createIdNumberCipher(keys.enc, keys.hash), clock: opts.clock ?? (config.clockControl ? new AdjustableClock() : systemClock), isKnownRegion: regionChecker(readDivisions()), sessions: new SessionCache(), reference: new CommunityCache() };
 }
 
 /** Everything `npm start` does before listening: context, demo seed (demo mode), HTTP app. */

@@ -30,6 +30,11 @@ const schema = z.object({
   trustedProxies: z.array(z.string().regex(/^[0-9a-fA-F:.]+(\/\d{1,3})?$/, 'YIGONG_TRUSTED_PROXIES: addresses or CIDRs, comma-separated')),
   /** Requests per minute per account and per address before 429 (0: no limit). */
   rateLimitPerMinute: z.coerce.number().int().min(0),
+  /**
+   * YIGONG_CLOCK_CONTROL=1 (demo mode only): the server's clock can be moved forward through
+   * POST /api/v1/dev/clock, so a browser test sees an unacknowledged critical value escalate.
+   */
+  clockControl: z.boolean(),
 });
 export type Config = z.infer<typeof schema>;
 
@@ -52,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ingestPollSeconds: env.YIGONG_INGEST_POLL_SECONDS ?? 10,
     trustedProxies: (env.YIGONG_TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     rateLimitPerMinute: env.YIGONG_RATE_LIMIT_PER_MINUTE ?? 1200,
+    clockControl: env.YIGONG_CLOCK_CONTROL === '1',
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -59,6 +65,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (parsed.data.mode === 'production' && !parsed.data.keys && !env.YIGONG_KEY_FILE) {
     throw new Error('Invalid configuration:\n  YIGONG_KEYS or YIGONG_KEY_FILE must be set in production mode');
+  }
+  if (parsed.data.mode === 'production' && parsed.data.clockControl) {
+    throw new Error('Invalid configuration:\n  YIGONG_CLOCK_CONTROL is for demo mode and tests only');
   }
   return parsed.data;
 }

@@ -4,7 +4,7 @@ export const DEMO_PASSWORD = 'Demo@2026';
 export interface DemoAccountSpec {
   username: string;
   displayName: string;
-  role: 'admin' | 'manager' | 'regulator' | 'clinician' | 'village_doctor' | 'pharmacist' | 'insurance_officer' | 'integration';
+  role: 'admin' | 'manager' | 'regulator' | 'clinician' | 'village_doctor' | 'pharmacist' | 'insurance_officer' | 'integration' | 'reader';
   /** Where the scope points, resolved against the seeded communities. */
   at: 'region' | 'community' | 'lead_hospital' | 'township' | 'village' | 'second_village';
   description: string;
@@ -21,6 +21,10 @@ export const DEMO_ACCOUNTS: readonly DemoAccountSpec[] = [
   { username: 'insurer', displayName: '医保结算中心', role: 'insurance_officer', at: 'community', description: '医保结算管理中心' },
   { username: 'his.town', displayName: '卫生院HIS接口', role: 'integration', at: 'township', description: '乡镇卫生院 HIS 报送就诊数据（本院及所辖村卫生室）' },
   { username: 'vdoc2', displayName: '第二医共体村医', role: 'village_doctor', at: 'second_village', description: '第二个医共体的村卫生室' },
+  // Issue #13: the shared centres' reading doctors and the township's head (危急值 escalates to him).
+  { username: 'reader', displayName: '心电诊断中心医师', role: 'reader', at: 'lead_hospital', description: '牵头医院心电、影像诊断中心阅片' },
+  { username: 'reader.lab', displayName: '医学检验中心医师', role: 'reader', at: 'lead_hospital', description: '牵头医院医学检验、病理诊断中心' },
+  { username: 'head.town', displayName: '卫生院院长', role: 'manager', at: 'township', description: '乡镇卫生院院长（本院及所辖村卫生室的危急值升级至此）' },
 ];
 
 /** The demo county: 德清县 (policy text 004), and a small second community in 安吉县 to prove isolation. */

@@ -1,0 +1,44 @@
+import type { Sql } from '../../platform/db/database.ts';
+
+/**
+ * Bulk writes of the demo's month of orders (src/seed/seed-diagnostics.ts): storage only, one
+ * statement per table from a JSON array (a few hundred rows; the ECG samples as jsonb).
+ */
+export interface DemoOrderRows {
+  orders: Record<string, unknown>[];
+  events: Record<string, unknown>[];
+  observations: Record<string, unknown>[];
+  waveforms: Record<string, unknown>[];
+  files: { community_id: string; id: string; order_id: string; kind: string; media_type: string; name: string; sha256: string; tags: Record<string, string>; content: Uint8Array; recorded_at: Date }[];
+  reports: Record<string, unknown>[];
+  criticalValues: Record<string, unknown>[];
+  recognitions: Record<string, unknown>[];
+}
+
+async function insertJson(sql: Sql, table: string, columns: string, rows: readonly Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql.query(`insert into ${table} (${columns}) select ${columns} from jsonb_populate_recordset(null::${table}, $1::jsonb)`, [JSON.stringify(rows)]);
+}
+
+export async function insertDemoOrders(sql: Sql, r: DemoOrderRows): Promise<void> {
+  await insertJson(sql, 'diagnostic_order', `community_id, id, resident_id, item_code, modality, centre_id, performing_organization_id, priority, status, reason,
+    ordering_organization_id, ordering_user_id, ordering_username, recognised_order_id, repeat_reason, reject_reason, cancel_reason, reader_user_id, reader_name,
+    critical, report_version, report_conclusion, ordered_at, accepted_at, rejected_at, resulted_at, report_due_at, reported_at, acknowledged_at, cancelled_at, updated_at`,
+  // Repeats point at earlier orders: the referenced ones first.
+  [...r.orders].sort((a, b) => Number(a.recognised_order_id != null) - Number(b.recognised_order_id != null)));
+  await insertJson(sql, 'diagnostic_order_event', 'community_id, order_id, at, action, from_status, to_status, actor_id, username, role, organization_id, comment', r.events);
+  await insertJson(sql, 'diagnostic_observation', 'community_id, order_id, seq, code, name, value_num, value_text, unit, low, high, critical_low, critical_high, flag, recorded_at', r.observations);
+  for (let i = 0; i < r.waveforms.length; i += 20) {
+    await insertJson(sql, 'diagnostic_waveform', 'community_id, order_id, sampling_rate, leads, samples, heart_rate, recorded_at', r.waveforms.slice(i, i + 20));
+  }
+  for (const f of r.files) {
+    await sql.query(
+      `insert into diagnostic_file (community_id, id, order_id, kind, media_type, name, size, sha256, tags, content, recorded_at) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+      [f.community_id, f.id, f.order_id, f.kind, f.media_type, f.name, f.content.byteLength, f.sha256, JSON.stringify(f.tags), f.content, f.recorded_at],
+    );
+  }
+  await insertJson(sql, 'diagnostic_report', 'community_id, order_id, version, findings, conclusion, critical, signed_by, signed_by_name, signed_at, amend_reason', r.reports);
+  await insertJson(sql, 'critical_value', `community_id, id, order_id, resident_id, ordering_organization_id, ordering_user_id, source, summary, raised_at, deadline_at, stage,
+    unit_head_at, medical_department_at, acknowledged_at, acknowledged_by, acknowledged_by_name, ack_note`, r.criticalValues);
+  await insertJson(sql, 'recognition_event', 'community_id, id, resident_id, item_code, recognised_order_id, organization_id, user_id, outcome, new_order_id, price_fen, at', r.recognitions);
+}

@@ -1,0 +1,8 @@
+// The diagnostics module (shared centres, critical values, mutual recognition; issue #13) as
+// other modules, src/app, src/seed and src/cli see it (eslint.config.js).
+export { diagnosticsRoutes } from './diagnostics.routes.ts';
+export { escalateCriticalValues } from './critical-value.service.ts';
+
+// Bulk writes for src/seed and benchmarks: storage only, no permission check, no audit.
+export { upsertCentre as bulkUpsertCentre, upsertItem as bulkUpsertItem, insertRota as bulkInsertRota } from './catalogue.repository.ts';
+export { insertDemoOrders as bulkInsertDemoOrders, type DemoOrderRows } from './demo.repository.ts';
