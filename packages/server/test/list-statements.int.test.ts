@@ -37,6 +37,8 @@ describe('list routes run a constant number of statements whatever the page size
     cases.set('/api/v1/practitioners', { user: 'manager', query: () => `communityId=${first}` });
     cases.set('/api/v1/referrals', { user: 'vdoc', query: () => 'direction=up' });
     cases.set('/api/v1/residents', { user: 'manager', query: () => `communityId=${first}` });
+    cases.set('/api/v1/diagnostics/orders', { user: 'reader', query: () => 'view=all' });
+    cases.set('/api/v1/critical-values', { user: 'head.town', query: () => 'status=all' });
   }, 180_000);
   afterAll(() => p?.close());
 
@@ -77,6 +79,8 @@ describe('list routes run a constant number of statements whatever the page size
     unpaged.set('/api/v1/insurance/appraisal', { user: 'insurer', url: async () => `/api/v1/insurance/appraisal?communityId=${first}&year=${Number(day(0).slice(0, 4)) - 1}` });
     unpaged.set('/api/v1/insurance/policies/{communityId}/{year}/versions', { user: 'insurer', url: async () => `/api/v1/insurance/policies/${first}/${day(0).slice(0, 4)}/versions` });
     unpaged.set('/api/v1/insurance/scenarios', { user: 'insurer', url: async () => `/api/v1/insurance/scenarios?communityId=${first}` });
+    unpaged.set('/api/v1/diagnostics/centres', { user: 'vdoc', url: async () => `/api/v1/diagnostics/centres?communityId=${first}` });
+    unpaged.set('/api/v1/diagnostics/items', { user: 'vdoc', url: async () => `/api/v1/diagnostics/items?communityId=${first}` });
     unpaged.set('/api/v1/insurance/settlements', { user: 'insurer', url: async () => `/api/v1/insurance/settlements?communityId=${first}` });
     unpaged.set('/api/v1/slots', { user: 'manager', url: async () => `/api/v1/slots?organizationId=${await ids.lead()}&from=${day(0)}&to=${day(6)}` });
   };

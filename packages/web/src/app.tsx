@@ -6,6 +6,7 @@ import { AppLayout, type RouteHandle } from './shared/layout/app-layout.tsx';
 import { useAuth } from './shared/auth/auth-context.tsx';
 import { landingPath } from './shared/layout/menu.ts';
 import { LoadingState } from './shared/components/query-state.component.tsx';
+import { CriticalAlert } from './modules/diagnostics/critical-alert.component.tsx';
 
 function Landing() {
   const { user } = useAuth();
@@ -56,7 +57,7 @@ const routes: RouteObject[] = [
   { path: '/dashboard/wall', hydrateFallbackElement: <LoadingState />, ...page(() => import('./modules/indicators/wall.page.tsx')) },
   {
     path: '/',
-    element: <AppLayout />,
+    element: <AppLayout headerExtra={<CriticalAlert />} />,
     hydrateFallbackElement: <LoadingState />,
     children: [
       { index: true, element: <Landing /> },
@@ -121,6 +122,23 @@ const routes: RouteObject[] = [
           { path: 'scenarios', ...page(() => import('./modules/insurance/scenarios.page.tsx'), 'nav.insuranceScenarios') },
         ],
       },
+      {
+        path: 'diagnostics',
+        children: [
+          { index: true, element: <Navigate to="/diagnostics/orders" replace /> },
+          {
+            path: 'orders',
+            handle: { crumb: 'nav.diagnosticOrders' } satisfies RouteHandle,
+            children: [
+              { index: true, ...page(() => import('./modules/diagnostics/orders.page.tsx')) },
+              { path: ':id', ...page(() => import('./modules/diagnostics/order-detail.page.tsx'), 'nav.diagnosticOrderDetail') },
+            ],
+          },
+          { path: 'worklist', ...page(() => import('./modules/diagnostics/worklist.page.tsx'), 'nav.diagnosticWorklist') },
+          { path: 'centres', ...page(() => import('./modules/diagnostics/centres.page.tsx'), 'nav.diagnosticCentres') },
+        ],
+      },
+      { path: 'critical-values', ...page(() => import('./modules/diagnostics/critical-values.page.tsx'), 'nav.criticalValues') },
       { path: 'workbench', ...page(() => import('./modules/chronic/workbench.page.tsx'), 'nav.workbench') },
       { path: 'chronic/rates', ...page(() => import('./modules/chronic/chronic-rates.page.tsx'), 'nav.chronicRates') },
       { path: 'family-doctor/teams', ...page(() => import('./modules/family-doctor/team-list.page.tsx'), 'nav.teams') },

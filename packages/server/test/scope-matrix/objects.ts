@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { synthStudyDicom } from '@yigong/synth';
 import type { TestPlatform } from '../test-platform.ts';
 import { validIdNumber } from '../factories/residents.ts';
 import { PLACES, placeLocation, type Location, type Place, type PlaceName, type World } from './world.ts';
@@ -6,7 +7,11 @@ import { PLACES, placeLocation, type Location, type Place, type PlaceName, type 
 /** The kinds of object an id route names. */
 export type ObjectKind = 'resident' | 'contract' | 'enrollment' | 'referral' | 'organization' | 'practitioner' | 'community'
   | 'resource' | 'booking' | 'pendingGrant' | 'breakGlassGrant' | 'catalogueEntry' | 'account'
-  | 'policyYear' | 'settlement' | 'scenario';
+  | 'policyYear' | 'settlement' | 'scenario'
+  | 'diagnosticOrder' | 'acceptedOrder' | 'resultedOrder' | 'reportedOrder' | 'studyFile' | 'criticalValue';
+
+/** A two-second 12-lead ECG at 100 Hz (the smallest the centre takes). */
+export const MATRIX_ECG = { samplingRate: 100, leads: Object.fromEntries(['I', 'II', 'III', 'aVR', 'aVL', 'aVF', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6'].map((l) => [l, Array.from({ length: 200 }, (_, i) => Math.round(800 * Math.exp(-(((i % 80) - 40) ** 2) / 8)))])) };
 
 /** The year the matrix gives an insurance policy in every community (the community is the object). */
 export const MATRIX_POLICY_YEAR = 2030;
@@ -14,6 +19,8 @@ export const MATRIX_POLICY_YEAR = 2030;
 export interface Target {
   id: string;
   at: Location;
+  /** Other path parameters of the object (a study file's order). */
+  params?: Record<string, string>;
 }
 
 /** The password of the accounts the matrix makes. */
@@ -175,12 +182,69 @@ export class Objects {
         const s = await this.post(await this.communityManager(place, 'prep'), '/api/v1/insurance/settlements', { communityId: place.communityId, year: MATRIX_POLICY_YEAR, score: 50 });
         return { id: s.id, at: community };
       }
+      case 'diagnosticOrder':
+        return this.diagnosticOrder(place, 'ordered');
+      case 'acceptedOrder':
+        return this.diagnosticOrder(place, 'accepted');
+      case 'resultedOrder':
+        return this.diagnosticOrder(place, 'resulted');
+      case 'reportedOrder':
+        return this.diagnosticOrder(place, 'reported');
+      case 'studyFile': {
+        const o = await this.diagnosticOrder(place, 'accepted', 'DR-CHEST');
+        const study = synthStudyDicom({ kind: 'chest_dr', size: 32, seed: 5, studyDate: '20261201', patient: { name: '矩阵', id: 'MX1', sex: 'male', birthDate: '19600101' } });
+        const boundary = 'matrixboundary';
+        const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="m.dcm"\r\nContent-Type: application/dicom\r\n\r\n`), Buffer.from(study.bytes), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+        const r = await this.p.app.inject({ method: 'POST', url: `/api/v1/diagnostics/orders/${o.id}/results`, headers: { authorization: `Bearer ${await this.token(o.by)}`, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+        if (r.statusCode !== 200) throw new Error(`fixture DICOM upload → ${r.statusCode} ${r.body}`);
+        return { id: (JSON.parse(r.body) as { files: { id: string }[] }).files[0]!.id, params: { id: o.id }, at: o.at };
+      }
+      case 'criticalValue': {
+        const o = await this.diagnosticOrder(place, 'reported', 'ECG-12', true);
+        const v = await this.one('select id from critical_value where community_id = $1 and order_id = $2', [place.communityId, o.id]);
+        return v ? { id: v, at: here } : null;
+      }
       case 'scenario': {
         await this.get('policyYear', place, false);
         const s = await this.post(await this.communityManager(place), '/api/v1/insurance/scenarios', { communityId: place.communityId, year: MATRIX_POLICY_YEAR, name: `矩阵情景${suffix}`, changes: { score: 50 } });
         return { id: s.id, at: community };
       }
     }
+  }
+
+  /**
+   * A diagnostic order of the place's unit for one of its residents, read at the lead hospital's
+   * centre, moved up to `upTo` by the unit's matrix doctor (it orders and sends the ECG) and the
+   * community's matrix reader (quality check, report).
+   */
+  private async diagnosticOrder(place: Place, upTo: 'ordered' | 'accepted' | 'resulted' | 'reported', itemCode = 'ECG-12', critical = false): Promise<Target & { by: string; residentId: string }> {
+    const by = await this.diagnosticsDoctor(place);
+    const reader = await this.centreReader(place);
+    const residentId = await this.resident(place);
+    const o = await this.post(by, '/api/v1/diagnostics/orders', { id: randomUUID(), residentId, itemCode, priority: 'routine', reason: '矩阵测试', orderingOrganizationId: place.orgId, repeatReason: '矩阵测试复查' });
+    const url = `/api/v1/diagnostics/orders/${o.id}`;
+    if (upTo !== 'ordered') await this.post(reader, `${url}/accept`, {});
+    if (upTo === 'resulted' || upTo === 'reported') await this.post(by, `${url}/results`, MATRIX_ECG);
+    if (upTo === 'reported') await this.post(reader, `${url}/report`, { text: '窦性心律', conclusion: critical ? '急性心肌梗死' : '正常心电图', critical });
+    return { id: o.id, by, residentId, at: placeLocation(place, [place.orgId, place.leadId]) };
+  }
+
+  /** A village doctor of the place's unit who orders and sends the matrix's studies (never revoked, unlike `account`). */
+  private async diagnosticsDoctor(place: Place): Promise<string> {
+    const username = `matrix.dx.${PLACES.indexOf(place.name)}`;
+    if (!(await this.one('select id from app_user where username = $1', [username]))) {
+      await this.post('admin', '/api/v1/accounts', { username, password: MATRIX_PASSWORD, displayName: `矩阵开单${place.name}`, role: 'village_doctor', scopeKind: 'organization', communityId: place.communityId, organizationId: place.orgId });
+    }
+    return username;
+  }
+
+  /** A reading doctor of the place's lead hospital, made for the matrix. */
+  private async centreReader(place: Place): Promise<string> {
+    const username = `matrix.reader.${place.communityId.slice(0, 8)}`;
+    if (!(await this.one('select id from app_user where username = $1', [username]))) {
+      await this.post('admin', '/api/v1/accounts', { username, password: MATRIX_PASSWORD, displayName: '矩阵阅片医师', role: 'reader', scopeKind: 'organization', communityId: place.communityId, organizationId: place.leadId });
+    }
+    return username;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MATRIX_POLICY_YEAR, inDays, today } from './objects.ts';
+import { MATRIX_ECG, MATRIX_POLICY_YEAR, inDays, today } from './objects.ts';
 import { placeLocation, type Need, type Place } from './world.ts';
 import type { ListFilter, RouteEntry } from './route-entries.ts';
 
@@ -166,6 +166,37 @@ export const ROUTE_TABLE: Record<string, RouteEntry> = {
   'GET /api/v1/indicators': { kind: 'list', aggregate: true, need: need('indicator.read', 'unit'), filters: (p) => communityAndUnit(p, `&period=${month}`) },
   'GET /api/v1/indicators/by-unit': { kind: 'list', aggregate: true, need: need('indicator.read', 'unit'), filters: communityOnly(`&period=${month}`) },
   'GET /api/v1/indicators/series': { kind: 'list', aggregate: true, need: need('indicator.read', 'unit'), filters: (p) => communityAndUnit(p, `&from=${year - 1}-01&to=${month}`) },
+
+  // ── diagnostics (issue #13): orders of a place's unit, read at its community's lead hospital ──
+  'GET /api/v1/diagnostics/centres': { kind: 'list', need: need('reference.read', 'community'), filters: communityOnly() },
+  'GET /api/v1/diagnostics/items': { kind: 'list', need: need('reference.read', 'community'), filters: communityOnly() },
+  'POST /api/v1/diagnostics/orders': { kind: 'create', need: need('diagnostics.order', 'unit'), target: 'unit', body: async (c) => ({ id: randomUUID(), residentId: await c.objects.resident(c.place), itemCode: 'PATH-BIOPSY', priority: 'routine', reason: '矩阵测试', orderingOrganizationId: c.place.orgId }) },
+  'GET /api/v1/diagnostics/orders': { kind: 'list', need: need('diagnostics.read', 'unit'), filters: async (p, o) => {
+    const r = await o.get('reportedOrder', p, false);
+    return [{ query: `residentId=${(await o.one('select resident_id as id from diagnostic_order where id = $1', [r!.id]))!}`, at: r!.at }];
+  } },
+  'GET /api/v1/diagnostics/orders/{id}': { kind: 'id', object: 'diagnosticOrder', need: need('diagnostics.read', 'unit') },
+  'POST /api/v1/diagnostics/orders/{id}/accept': { kind: 'id', object: 'diagnosticOrder', fresh: true, inScope: 'party rules', need: need('diagnostics.read', 'unit') },
+  'POST /api/v1/diagnostics/orders/{id}/reject': { kind: 'id', object: 'diagnosticOrder', fresh: true, inScope: 'party rules', need: need('diagnostics.read', 'unit'), body: () => ({ reason: '矩阵测试退回' }) },
+  'POST /api/v1/diagnostics/orders/{id}/cancel': { kind: 'id', object: 'diagnosticOrder', fresh: true, inScope: 'party rules', need: need('diagnostics.read', 'unit'), body: () => ({ reason: '矩阵测试撤销' }) },
+  'POST /api/v1/diagnostics/orders/{id}/results': { kind: 'id', object: 'acceptedOrder', inScope: 'party rules', need: need('diagnostics.read', 'unit'), body: () => MATRIX_ECG },
+  'POST /api/v1/diagnostics/orders/{id}/report': { kind: 'id', object: 'resultedOrder', fresh: true, inScope: 'party rules', need: need('diagnostics.read', 'unit'), body: () => ({ text: '窦性心律', conclusion: '正常心电图', critical: false }) },
+  'POST /api/v1/diagnostics/orders/{id}/amend': { kind: 'id', object: 'reportedOrder', inScope: 'party rules', need: need('diagnostics.read', 'unit'), body: () => ({ text: '窦性心律', conclusion: '正常心电图', critical: false, reason: '矩阵更正' }) },
+  'POST /api/v1/diagnostics/orders/{id}/acknowledge': { kind: 'id', object: 'reportedOrder', fresh: true, inScope: 'party rules', need: need('diagnostics.read', 'unit') },
+  'GET /api/v1/diagnostics/orders/{id}/ecg': { kind: 'id', object: 'resultedOrder', need: need('diagnostics.read', 'unit') },
+  'GET /api/v1/diagnostics/orders/{id}/files/{fileId}': { kind: 'id', object: 'studyFile', idParam: 'fileId', need: need('diagnostics.read', 'unit') },
+  'GET /api/v1/diagnostics/orders/{id}/files/{fileId}/frame': { kind: 'id', object: 'studyFile', idParam: 'fileId', need: need('diagnostics.read', 'unit') },
+  'GET /api/v1/diagnostics/recognition': { kind: 'list', need: need('diagnostics.read', 'unit'), filters: async (p, o) => {
+    const r = await o.get('reportedOrder', p, false);
+    return [{ query: `residentId=${(await o.one('select resident_id as id from diagnostic_order where id = $1', [r!.id]))!}&itemCode=ECG-12`, at: r!.at }];
+  } },
+  'POST /api/v1/diagnostics/recognition/use': { kind: 'create', need: need('diagnostics.order', 'unit'), target: 'unit', inScope: 'party rules', body: async (c) => {
+    const r = (await c.objects.get('reportedOrder', c.place, false))!;
+    return { id: randomUUID(), residentId: (await c.objects.one('select resident_id as id from diagnostic_order where id = $1', [r.id]))!, itemCode: 'ECG-12', recognisedOrderId: r.id };
+  } },
+  'GET /api/v1/critical-values': { kind: 'unfiltered', need: need('critical.ack', 'unit') },
+  'POST /api/v1/critical-values/{id}/ack': { kind: 'id', object: 'criticalValue', inScope: 'party rules', need: need('critical.ack', 'unit'), body: () => ({ note: '矩阵测试' }) },
+  'GET /api/v1/critical-values/stream': { kind: 'exempt', reason: "the caller's own signals (ids and stages), filtered by the audience rule of GET /critical-values, which is in the matrix; a stream never ends, so it is tested in diagnostics.int.test.ts" },
 
   // ── insurance (issue #12): community-level; the matrix gives every community a policy for MATRIX_POLICY_YEAR ──
   'GET /api/v1/insurance/policies/{communityId}/{year}': { kind: 'id', object: 'policyYear', idParam: 'communityId', params: { year: String(MATRIX_POLICY_YEAR) }, need: need('insurance.read', 'community') },

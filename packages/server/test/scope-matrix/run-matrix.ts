@@ -138,7 +138,7 @@ async function casesOf(route: ApiRoute, e: Exclude<RouteEntry, { kind: 'exempt' 
         const target = await objects.get(e.object, place, e.fresh === true);
         if (!target) { t.skipped++; continue; }
         at = target.at;
-        url = fillPath(route.path, { ...e.params, [e.idParam ?? 'id']: target.id });
+        url = fillPath(route.path, { ...e.params, ...target.params, [e.idParam ?? 'id']: target.id });
         body = e.body ? await e.body({ place, world: w, objects, id: target.id, n }) : undefined;
       } else {
         at = e.target === 'unit' ? placeLocation(place) : placeLocation(place, []);

@@ -5,6 +5,12 @@ import { subscribeCritical } from './critical-bus.ts';
 import { audienceOf, concerns } from './critical-value.service.ts';
 
 const HEARTBEAT_MS = 25_000;
+/** The open streams, ended when the server closes (they would keep it from closing). */
+const open = new Set<() => void>();
+
+export function closeCriticalStreams(): void {
+  for (const end of [...open]) end();
+}
 
 /**
  * GET /critical-values/stream: server-sent events for the caller — `event: critical` with
@@ -28,7 +34,13 @@ export function criticalValueStream(actor: Actor, req: FastifyRequest, reply: Fa
   const close = () => {
     clearInterval(beat);
     unsubscribe();
+    open.delete(end);
   };
+  const end = () => {
+    close();
+    res.end();
+  };
+  open.add(end);
   req.raw.on('close', close);
   res.on('error', close);
 }

@@ -66,14 +66,17 @@ export async function raiseCritical(tx: Sql, o: Pick<OrderRow, 'community_id' | 
 
 /** POST /critical-values/{id}/ack (Contract): whoever it concerns acknowledges it; every step timestamped. */
 export async function acknowledgeCriticalValue(ctx: AppContext, actor: Actor, id: string, note: string | undefined): Promise<CriticalValueView> {
-  requirePermission(actor, 'critical.ack');
+  const f = requirePermission(actor, 'critical.ack');
   const a = audienceOf(actor);
   const now = ctx.clock.now();
   const view = await ctx.db.transaction(async (tx) => {
+    // Outside the caller's scope (community, unit subtree) it does not exist; inside, only its audience acknowledges.
     const communityId = await communityForId(actor, id, () => repo.criticalValueCommunity(tx, id));
     const v = communityId ? await repo.findCriticalValue(tx, communityId, id, true) : null;
-    if (!v || !a || !concerns(a, { communityId: v.community_id, orderingUserId: v.ordering_user_id, orderingOrganizationId: v.ordering_organization_id, stage: v.stage })) {
-      throw new DomainError('NOT_FOUND', '危急值不存在或不在您的范围内');
+    const visible = !!v && (f.communityIds === null || f.communityIds.includes(v.community_id)) && (f.organizationIds === null || f.organizationIds.includes(v.ordering_organization_id));
+    if (!v || !visible) throw new DomainError('NOT_FOUND', '危急值不存在或不在您的范围内');
+    if (!a || !concerns(a, { communityId: v.community_id, orderingUserId: v.ordering_user_id, orderingOrganizationId: v.ordering_organization_id, stage: v.stage })) {
+      throw new DomainError('FORBIDDEN', '危急值由开单医生确认；超时未确认时升级至机构负责人，再至医务科', { stage: v.stage });
     }
     noteResidentRead({ communityId: v.community_id, residentId: v.resident_id, resourceId: v.order_id, access: 'party' });
     if (v.acknowledged_at) return toCriticalValueView(v, now);

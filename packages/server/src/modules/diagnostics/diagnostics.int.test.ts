@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { synthEcg, synthStudyDicom } from '@yigong/synth';
 import { openTestPlatform, type TestPlatform } from '../../../test/test-platform.ts';
@@ -203,6 +204,38 @@ describe('diagnostics: order → quality check → results → report → critic
     expect(Buffer.from(frame.body.pixels, 'base64').length).toBe(64 * 64);
     const raw = await p.app.inject({ method: 'GET', url: `${ORDERS}/${id}/files/${body.files[0].id}`, headers: { authorization: `Bearer ${reader}` } });
     expect(raw.rawPayload.equals(Buffer.from(study.bytes))).toBe(true);
+  });
+
+  it('pushes a critical value to the ordering doctor over the event stream, and not to others', async () => {
+    await p.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = p.app.server.address() as AddressInfo;
+    const open = async (token: string) => {
+      const ctrl = new AbortController();
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/critical-values/stream`, { headers: { authorization: `Bearer ${token}` }, signal: ctrl.signal });
+      expect(res.headers.get('content-type')).toContain('text/event-stream');
+      const reader = res.body!.getReader();
+      let text = '';
+      const until = async (needle: string) => {
+        while (!text.includes(needle)) text += new TextDecoder().decode((await reader.read()).value);
+        return text;
+      };
+      await until(': connected');
+      return { until, text: () => text, close: () => ctrl.abort() };
+    };
+    const mine = await open(vdoc);
+    const theirs = await open(headTown);
+    const id = (await order('ECG-12', { repeatReason: '再发晕厥，复查心电图' })).body.id;
+    await p.call('POST', `${ORDERS}/${id}/accept`, reader);
+    await p.call('POST', `${ORDERS}/${id}/results`, vdoc, { samplingRate: 100, leads: synthEcg({ variant: 'normal', samplingRate: 100, seconds: 10, seed: 9 }).leads });
+    const reported = await p.call('POST', `${ORDERS}/${id}/report`, reader, { text: '三度房室传导阻滞', conclusion: '三度房室传导阻滞，心室率 32 次/分', critical: true });
+    const cv = reported.body.criticalValues[0];
+    const got = await mine.until('event: critical');
+    const data = JSON.parse(/event: critical\ndata: (.*)\n/.exec(got)![1]!);
+    expect(data).toEqual({ id: cv.id, kind: 'raised', stage: 'doctor' });
+    // The township head hears of it only once it escalates to the unit head.
+    expect(theirs.text()).not.toContain('event: critical');
+    mine.close();
+    theirs.close();
   });
 
   it('returns a rejected order to the sender with the reason', async () => {

@@ -18,7 +18,7 @@ import { getRecognition, useRecognition } from './recognition.service.ts';
 import { acknowledgeCriticalValue, listCriticalValues } from './critical-value.service.ts';
 import { ecgWaveform, studyFile, studyFrame } from './study.service.ts';
 import { listCentres, listItems } from './catalogue.service.ts';
-import { criticalValueStream } from './critical-stream.ts';
+import { closeCriticalStreams, criticalValueStream } from './critical-stream.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const fileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
@@ -37,6 +37,8 @@ export async function diagnosticsRoutes(app: Api, ctx: AppContext): Promise<void
   const tags = ['diagnostics'];
   // Study uploads (DICOM) are multipart, for this module's routes only.
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD, files: 50, fields: 10 } });
+  // Open event streams would keep the server from closing.
+  app.addHook('preClose', async () => closeCriticalStreams());
 
   app.get('/diagnostics/centres', { config: reads.none('reference data: the shared centres, their catalogue size and rota'), schema: { querystring: diagnosticsCommunityQuery, response: ok(diagnosticCentreList), tags } }, async (req) => ({ items: await listCentres(ctx, actorOf(req), req.query.communityId) }));
   app.get('/diagnostics/items', { config: reads.none('reference data: the service catalogue'), schema: { querystring: diagnosticsCommunityQuery, response: ok(diagnosticItemList), tags } }, async (req) => ({ items: await listItems(ctx, actorOf(req), req.query.communityId) }));

@@ -39,11 +39,12 @@ export async function recognisedResultFor(sql: Sql, communityId: string, residen
 async function recognised(sql: Sql, actor: Actor, residentId: string, itemCode: string, now: Date) {
   const { row: resident } = await requireResidentAccess(sql, actor, residentId, 'resident.read', now);
   const communityId = resident.community_id;
-  if (!actor.organizationId) throw new DomainError('FORBIDDEN', '结果互认按机构判断，请用机构账号');
-  authorize(actor, 'diagnostics.read', { communityId, organizationId: actor.organizationId, regionCode: resident.region_code });
+  // Recognition is decided for a unit: the caller's, or — for a community account — the resident's own.
+  const asking = actor.organizationId ?? resident.organization_id;
+  authorize(actor, 'diagnostics.read', { communityId, organizationId: resident.organization_id, regionCode: resident.region_code });
   const item = await catalogue.findItem(sql, communityId, itemCode);
   if (!item) throw new DomainError('VALIDATION_FAILED', `未知的检查检验项目：${itemCode}`, { field: 'itemCode' });
-  const hit = await recognisedResultFor(sql, communityId, resident.id, item, actor.organizationId, now);
+  const hit = await recognisedResultFor(sql, communityId, resident.id, item, asking, now);
   const order = hit ? await repo.findOrder(sql, communityId, hit.orderId) : null;
   if (!hit || !order) throw new DomainError('NOT_FOUND', '该居民在互认有效期内没有此项目的可互认结果');
   const view: RecognitionView = {
@@ -51,7 +52,7 @@ async function recognised(sql: Sql, actor: Actor, residentId: string, itemCode: 
     reportedAt: order.reported_at!.toISOString(), validUntil: shanghaiDate(new Date(order.reported_at!.getTime() + item.validity_days * DAY_MS)),
     conclusion: order.report_conclusion, critical: order.critical, priceFen: item.price_fen,
   };
-  return { view, communityId, item, resident };
+  return { view, communityId, item, resident, asking };
 }
 
 /** GET /diagnostics/recognition (Contract): the recognised result or 404. */
@@ -66,8 +67,8 @@ export async function getRecognition(ctx: AppContext, actor: Actor, residentId: 
 export async function useRecognition(ctx: AppContext, actor: Actor, input: { id?: string | undefined; residentId: string; itemCode: string; recognisedOrderId: string }): Promise<RecognitionView> {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const { view, communityId, item, resident } = await recognised(tx, actor, input.residentId, input.itemCode, now);
-    authorize(actor, 'diagnostics.order', { communityId, organizationId: actor.organizationId, regionCode: resident.region_code });
+    const { view, communityId, item, resident, asking } = await recognised(tx, actor, input.residentId, input.itemCode, now);
+    authorize(actor, 'diagnostics.order', { communityId, organizationId: asking, regionCode: resident.region_code });
     if (view.orderId !== input.recognisedOrderId) throw new DomainError('CONFLICT', '可互认的结果已变化，请刷新后重试', { field: 'recognisedOrderId', recognisedOrderId: view.orderId });
     const id = input.id ?? randomUUID();
     const prior = input.id ? await findRecognitionEvent(tx, communityId, id) : null;
@@ -75,7 +76,7 @@ export async function useRecognition(ctx: AppContext, actor: Actor, input: { id?
       if (prior.recognised_order_id !== input.recognisedOrderId || prior.resident_id !== input.residentId || prior.outcome !== 'used') throw new DomainError('IDEMPOTENCY_MISMATCH', '该编号的互认记录已存在且内容不同', { id });
       return view;
     }
-    await insertRecognitionEvent(tx, { communityId, id, residentId: resident.id, itemCode: item.code, recognisedOrderId: view.orderId, organizationId: actor.organizationId!, userId: actor.userId, outcome: 'used', newOrderId: null, priceFen: item.price_fen, at: now });
+    await insertRecognitionEvent(tx, { communityId, id, residentId: resident.id, itemCode: item.code, recognisedOrderId: view.orderId, organizationId: asking, userId: actor.userId, outcome: 'used', newOrderId: null, priceFen: item.price_fen, at: now });
     await recordAudit(tx, actor, { communityId, action: 'diagnostics.recognition_use', resourceType: 'diagnostic_order', resourceId: view.orderId, residentId: resident.id, details: { itemCode: item.code, priceFen: item.price_fen } });
     return view;
   });

@@ -1,27 +1,12 @@
 /**
  * Money, ratios and times of the insurance pages. The API speaks integer fen and ratios 0–1
  * (docs/domain/insurance.md "Money and rounding"); the pages show yuan and percentages, and
- * every time in Asia/Shanghai whatever the browser's zone.
+ * every time in Asia/Shanghai whatever the browser's zone. Fen → yuan is shared with the other
+ * modules (shared/i18n/format.ts) and re-exported here.
  */
+import { formatYuan } from '../../shared/i18n/format.ts';
 
-
-/** 1234567 fen → `1,234,567` with a thousands separator every three digits (integers only). */
-function groupThousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-/**
- * `¥1,234,567.89` from 123456789 fen, exactly (integer arithmetic, no float rounding);
- * `-¥1,234.00` when negative; `—` when absent.
- */
-export function formatYuan(fen: number | null | undefined): string {
-  if (fen === null || fen === undefined || !Number.isFinite(fen)) return '—';
-  const whole = Math.round(fen);
-  const abs = Math.abs(whole);
-  const yuan = Math.floor(abs / 100);
-  const cents = String(abs % 100).padStart(2, '0');
-  return `${whole < 0 ? '-' : ''}¥${groupThousands(yuan)}.${cents}`;
-}
+export { formatYuan, yuanOf } from '../../shared/i18n/format.ts';
 
 /**
  * The short form of a large amount, for cards and sentences: `4,261.28 万元` in Chinese (万 =
@@ -33,11 +18,6 @@ export function formatWan(fen: number | null | undefined, language: 'zh-CN' | 'e
   const two = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
   if (language === 'en') return `${sign}¥${(Math.abs(fen) / 100_000_000).toLocaleString('en', two)}M`;
   return `${sign}${(Math.abs(fen) / 1_000_000).toLocaleString('zh-CN', two)} 万元`;
-}
-
-/** Fen → yuan as a number with two decimals (form fields, Excel cells, chart values). */
-export function yuanOf(fen: number): number {
-  return Math.round(fen) / 100;
 }
 
 /** Fen → 万元 as a number (chart axes). */

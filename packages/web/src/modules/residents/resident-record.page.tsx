@@ -9,6 +9,7 @@ import { ErrorState, LoadingState } from '../../shared/components/query-state.co
 import { GrantRequestPanel } from '../grants/grant-request.component.tsx';
 import { NewReferralButton } from '../referral/referral-new.component.tsx';
 import { ResidentReferralsTab } from '../referral/referral-resident-tab.component.tsx';
+import { ResidentOrdersTab } from '../diagnostics/diagnostics-resident-tab.component.tsx';
 import { useResident } from './resident.resource.ts';
 import { ResidentHeader } from './resident-header.component.tsx';
 import { ResidentBasic } from './resident-basic.component.tsx';
@@ -38,6 +39,7 @@ function RecordBody({ r }: { r: ResidentRecord }) {
           { key: 'contracts', label: t('contract.tab'), children: <ContractsTab r={r} active={tab === 'contracts'} /> },
           { key: 'chronic', label: t('chronic.tab'), children: <ChronicTab r={r} active={tab === 'chronic'} /> },
           ...(can('referral.read') ? [{ key: 'referrals', label: t('referral.tabResident'), children: <ResidentReferralsTab r={r} active={tab === 'referrals'} /> }] : []),
+          ...(can('diagnostics.read') ? [{ key: 'diagnostics', label: t('diagnostics.residentTab'), children: <ResidentOrdersTab r={r} active={tab === 'diagnostics'} /> }] : []),
           { key: 'timeline', label: t('record.tabTimeline'), children: <TimelineTab r={r} /> },
           { key: 'access', label: t('record.tabAccessLog'), children: <AccessLogTab r={r} active={tab === 'access'} /> },
         ]}

@@ -81,7 +81,8 @@ export function toQueryString(query: Record<string, QueryValue> | undefined): st
   return s ? `?${s}` : '';
 }
 
-async function parseError(res: Response): Promise<ApiError> {
+/** The server's error body `{ error: { code, message, details } }` of a failed response as an ApiError. */
+export async function parseError(res: Response): Promise<ApiError> {
   let body: unknown = null;
   try {
     body = await res.json();
@@ -126,6 +127,39 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/**
+ * POSTs `body` (a FormData for files, or JSON) with an XMLHttpRequest so the upload's progress can
+ * be shown (fetch reports none); same token, error parsing and lost-session signal as apiRequest.
+ * `onProgress` gets the fraction of the request body sent, 0–1.
+ */
+export function apiUpload<T>(path: string, body: FormData | object, onProgress?: (fraction: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${API_BASE}${path}`);
+    xhr.setRequestHeader('Accept', 'application/json');
+    const token = readToken();
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress?.(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK_ERROR', 'Network error'));
+    xhr.onload = () => {
+      const res = new Response(xhr.status === 204 ? null : xhr.responseText, { status: xhr.status, statusText: xhr.statusText });
+      if (!res.ok) {
+        if (res.status === 401 && token) window.dispatchEvent(new CustomEvent(UNAUTHENTICATED_EVENT));
+        void parseError(res).then(reject);
+        return;
+      }
+      resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T);
+    };
+    if (body instanceof FormData) xhr.send(body);
+    else {
+      xhr.setRequestHeader('Content-Type', 'application/json');
+      xhr.send(JSON.stringify(body));
+    }
+  });
 }
 
 export const api = {

@@ -36,6 +36,8 @@ interface DataTableProps<T> {
   pageSize?: number;
   rowKey?: TableProps<T>['rowKey'];
   expandable?: TableProps<T>['expandable'];
+  /** Opens a row (its detail page) on a click anywhere in it. */
+  onRowClick?: (row: T) => void;
   'data-testid'?: string;
 }
 
@@ -63,6 +65,7 @@ export function DataTable<T extends object>({
   pageSize,
   rowKey,
   expandable,
+  onRowClick,
   'data-testid': testId,
 }: DataTableProps<T>) {
   const { t } = useTranslation();
@@ -104,6 +107,7 @@ export function DataTable<T extends object>({
           pagination={pageSize && (rows?.length ?? 0) > pageSize ? { pageSize, showSizeChanger: false, size: 'small' } : false}
           scroll={{ x: 'max-content' }}
           expandable={expandable as TableProps<AnyRow>['expandable']}
+          onRow={onRowClick ? (r: AnyRow) => ({ onClick: () => onRowClick(r as T), style: { cursor: 'pointer' } }) : undefined}
           columns={columns as unknown as ColumnsType<AnyRow>}
           dataSource={rows as unknown as AnyRow[] | undefined}
           loading={loading}

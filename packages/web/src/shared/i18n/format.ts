@@ -39,3 +39,26 @@ export function shanghaiYear(now: Date = new Date()): number {
 export function orDash(v: string | number | null | undefined): string {
   return v === null || v === undefined || v === '' ? '—' : String(v);
 }
+
+/** 1234567 → `1,234,567` with a thousands separator every three digits (integers only). */
+function groupThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/**
+ * `¥1,234,567.89` from 123456789 fen, exactly (integer arithmetic, no float rounding);
+ * `-¥1,234.00` when negative; `—` when absent. The API speaks integer fen.
+ */
+export function formatYuan(fen: number | null | undefined): string {
+  if (fen === null || fen === undefined || !Number.isFinite(fen)) return '—';
+  const whole = Math.round(fen);
+  const abs = Math.abs(whole);
+  const yuan = Math.floor(abs / 100);
+  const cents = String(abs % 100).padStart(2, '0');
+  return `${whole < 0 ? '-' : ''}¥${groupThousands(yuan)}.${cents}`;
+}
+
+/** Fen → yuan as a number with two decimals (form fields, Excel cells, chart values). */
+export function yuanOf(fen: number): number {
+  return Math.round(fen) / 100;
+}

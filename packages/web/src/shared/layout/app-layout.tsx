@@ -24,6 +24,10 @@ import {
   TrophyOutlined,
   CalculatorOutlined,
   ExperimentOutlined,
+  FileSearchOutlined,
+  ScheduleOutlined,
+  MedicineBoxOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { Link, Navigate, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
@@ -56,6 +60,10 @@ const ICONS: Record<NavKey, ReactNode> = {
   insuranceAppraisal: <TrophyOutlined />,
   insuranceDip: <CalculatorOutlined />,
   insuranceScenarios: <ExperimentOutlined />,
+  diagnosticOrders: <FileSearchOutlined />,
+  diagnosticWorklist: <ScheduleOutlined />,
+  diagnosticCentres: <MedicineBoxOutlined />,
+  criticalValues: <WarningOutlined />,
 };
 
 /** Route `handle` of a page: the i18n key of its breadcrumb. */
@@ -88,8 +96,11 @@ export function LanguageSwitch() {
   );
 }
 
-/** The signed-in shell: role-aware sidebar, breadcrumb, user menu, language switch. */
-export function AppLayout() {
+/**
+ * The signed-in shell: role-aware sidebar, breadcrumb, user menu, language switch. `headerExtra`
+ * is what the app mounts in the header beside them (the live critical-value alert).
+ */
+export function AppLayout({ headerExtra }: { headerExtra?: ReactNode }) {
   const { t } = useTranslation();
   const { user, logout } = useAuth();
   const location = useLocation();
@@ -128,6 +139,7 @@ export function AppLayout() {
           >
             {narrow ? <span /> : <Typography.Text strong>{t('app.fullName')}</Typography.Text>}
             <Space size="middle">
+              {headerExtra}
               <LanguageSwitch />
               <Dropdown
                 trigger={['click']}

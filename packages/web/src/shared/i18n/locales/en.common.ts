@@ -34,6 +34,11 @@ export const enCommon: typeof zhCommon = {
     insuranceAppraisal: 'Appraisal',
     insuranceDip: 'DIP point value',
     insuranceScenarios: 'Scenarios',
+    diagnosticOrders: 'Diagnostic orders',
+    diagnosticOrderDetail: 'Order',
+    diagnosticWorklist: 'Reading worklist',
+    diagnosticCentres: 'Diagnostic centres',
+    criticalValues: 'Critical values',
   },
   layout: { logout: 'Log out', language: 'Language', scope: 'Scope', role: 'Role', notFound: 'Page not found', backHome: 'Back home', apiAccountTitle: 'System integration account', apiAccountText: 'This account lets the unit’s HIS send encounters through the API (POST /api/v1/encounters:ingest) or the folder drop; it has no pages.', apiDocs: 'API docs' },
   state: {

@@ -3,6 +3,7 @@ import { enCare } from './en.care.ts';
 import { enIndicators } from './en.indicators.ts';
 import { enInsurance } from './en.insurance.ts';
 import { enReferral } from './en.referral.ts';
+import { enDiagnostics } from './en.diagnostics.ts';
 
 /** English page texts: same keys as zh-CN. */
 export const enPages: typeof zhPages = {
@@ -301,4 +302,5 @@ export const enPages: typeof zhPages = {
   ...enCare,
   ...enIndicators,
   ...enInsurance,
+  ...enDiagnostics,
 };

@@ -32,6 +32,11 @@ export const zhCommon = {
     insuranceAppraisal: '绩效考核',
     insuranceDip: 'DIP 点值',
     insuranceScenarios: '情景模拟',
+    diagnosticOrders: '检查申请',
+    diagnosticOrderDetail: '检查单',
+    diagnosticWorklist: '阅片工作台',
+    diagnosticCentres: '诊断中心',
+    criticalValues: '危急值',
   },
   layout: { logout: '退出登录', language: '语言', scope: '范围', role: '角色', notFound: '页面不存在', backHome: '返回首页', apiAccountTitle: '系统对接账号', apiAccountText: '此账号供本机构 HIS 通过接口（POST /api/v1/encounters:ingest）或文件投递报送就诊数据，没有操作页面。', apiDocs: '接口文档' },
   state: {

@@ -2,6 +2,7 @@ import { zhCare } from './zh-cn.care.ts';
 import { zhIndicators } from './zh-cn.indicators.ts';
 import { zhInsurance } from './zh-cn.insurance.ts';
 import { zhReferral } from './zh-cn.referral.ts';
+import { zhDiagnostics } from './zh-cn.diagnostics.ts';
 
 /** zh-CN (default): page texts, one block per module. */
 export const zhPages = {
@@ -300,4 +301,5 @@ export const zhPages = {
   ...zhCare,
   ...zhIndicators,
   ...zhInsurance,
+  ...zhDiagnostics,
 };

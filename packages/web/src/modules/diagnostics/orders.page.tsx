@@ -1,0 +1,98 @@
+import { Badge, Flex, Select, Tabs, Typography } from 'antd';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { OrderView } from '@yigong/contracts';
+import { MODALITIES, ORDER_STATUSES, type Modality, type OrderStatus } from '@yigong/domain';
+import { useUser } from '../../shared/auth/auth-context.tsx';
+import { DataTable } from '../../shared/components/data-table.component.tsx';
+import { useResident } from '../residents/resident.resource.ts';
+import { useOrderColumns } from './order-columns.component.tsx';
+import { NewOrderButton, useCanOrder } from './order-new.component.tsx';
+import { useOrders } from './diagnostics.resource.ts';
+
+/** `?new=1&residentId=`: the form opens with the resident chosen (its name read from the record). */
+function NewOrderFor({ residentId }: { residentId: string }) {
+  const resident = useResident(residentId);
+  if (resident.isPending) return <NewOrderButton />;
+  const r = resident.data;
+  return <NewOrderButton open resident={r ? { id: r.id, name: r.name } : null} />;
+}
+
+/**
+ * 检查申请: the orders of the caller's unit (a community manager without one sees every unit's),
+ * by status, with the 开具申请 form.
+ */
+export default function OrdersPage() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const navigate = useNavigate();
+  const canOrder = useCanOrder();
+  const [params, setParams] = useSearchParams();
+  const ownUnit = !!user.organizationId;
+  const status = ORDER_STATUSES.find((s) => s === params.get('status'));
+  const modality = MODALITIES.find((m) => m === params.get('modality'));
+  const query = useOrders({ view: ownUnit ? 'ordered' : 'all' });
+  const columns = useOrderColumns({ showOrderingUnit: !ownUnit });
+  const prefill = params.get('new') === '1' ? params.get('residentId') : null;
+
+  function setParam(key: string, value: string | undefined) {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  }
+
+  const all = (query.data ?? []).filter((o) => !modality || o.modality === modality);
+  const count = (s: OrderStatus) => all.filter((o) => o.status === s).length;
+  const rows: OrderView[] | undefined = query.data && all.filter((o) => !status || o.status === status);
+  const tabs = [
+    { key: 'all', label: `${t('diagnostics.tabAll')} ${all.length}` },
+    ...ORDER_STATUSES.map((s) => ({
+      key: s,
+      label:
+        s === 'reported' ? (
+          // Reports waiting to be read by the ordering unit.
+          <Badge count={count(s)} size="small" offset={[8, -2]}>
+            {t(`diagnostics.statuses.${s}`)}
+          </Badge>
+        ) : (
+          `${t(`diagnostics.statuses.${s}`)} ${count(s)}`
+        ),
+    })),
+  ];
+
+  return (
+    <>
+      <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 8 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('diagnostics.ordersTitle')}
+        </Typography.Title>
+        {canOrder && (prefill ? <NewOrderFor key={prefill} residentId={prefill} /> : <NewOrderButton />)}
+      </Flex>
+      {!ownUnit && <Typography.Paragraph type="secondary">{t('diagnostics.ordersManagerHint')}</Typography.Paragraph>}
+      <Tabs activeKey={status ?? 'all'} onChange={(k) => setParam('status', k === 'all' ? undefined : k)} items={tabs} data-testid="order-tabs" />
+      <DataTable
+        data-testid="order-list"
+        columns={columns}
+        rows={rows}
+        loading={query.isPending}
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        onRowClick={(o) => void navigate(`/diagnostics/orders/${o.id}`)}
+        pageSize={20}
+        toolbar={
+          <Select
+            allowClear
+            style={{ width: 160 }}
+            placeholder={t('diagnostics.allModalities')}
+            value={modality}
+            onChange={(v?: Modality) => setParam('modality', v)}
+            options={MODALITIES.map((m) => ({ value: m, label: t(`diagnostics.modalities.${m}`) }))}
+            data-testid="filter-modality"
+          />
+        }
+        exportName={`${t('diagnostics.ordersTitle')}-${status ? t(`diagnostics.statuses.${status}`) : t('diagnostics.tabAll')}`}
+      />
+    </>
+  );
+}
