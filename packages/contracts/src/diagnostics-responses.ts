@@ -179,3 +179,34 @@ export const recognitionView = z.object({
 export type RecognitionView = z.infer<typeof recognitionView>;
 
 export const clockView = z.object({ now: timestamp, offsetMinutes: z.number(), escalated: z.number() });
+
+/** GET /diagnostics/indicators: the centres' indicators of a community and period (docs/domain/diagnostics.md "Indicators"). */
+export const diagnosticsIndicatorsView = z.object({
+  communityId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  turnaround: z.array(z.object({ modality: z.enum(MODALITIES), count: z.number(), p50: z.number().nullable(), p90: z.number().nullable() })),
+  ordered: z.number(),
+  checked: z.number(),
+  rejected: z.number(),
+  rejectionRate: z.number().nullable(),
+  lateReports: z.number(),
+  remoteReports: z.number(),
+  criticalAck: z.object({ total: z.number(), inTime: z.number(), share: z.number().nullable() }),
+  recognition: z.object({ used: z.number(), repeated: z.number(), rate: z.number().nullable(), avoidedFen: z.number() }),
+  members: z.array(z.object({
+    organizationId: z.string(),
+    organizationName: z.string(),
+    byModality: z.partialRecord(z.enum(MODALITIES), z.number()),
+    ordered: z.number(),
+    remoteReports: z.number(),
+    rejected: z.number(),
+    rejectionRate: z.number().nullable(),
+    lateReports: z.number(),
+    criticalValues: z.number(),
+    criticalAckShare: z.number().nullable(),
+    recognitionUsed: z.number(),
+    recognitionRepeated: z.number(),
+  })),
+});
+export type DiagnosticsIndicatorsView = z.infer<typeof diagnosticsIndicatorsView>;

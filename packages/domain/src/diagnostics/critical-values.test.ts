@@ -126,4 +126,14 @@ describe('ackShare', () => {
       }),
     );
   });
+
+  it('counts a value by the deadline it was raised with when one is given', () => {
+    const raisedAt = new Date('2026-12-01T02:00:00Z');
+    const deadlineAt = new Date('2026-12-01T03:00:00Z');
+    // 45 minutes: late under the default 30, in time under the 60 it was raised with.
+    expect(ackShare([{ raisedAt, acknowledgedAt: new Date('2026-12-01T02:45:00Z') }], deadlineAt)).toMatchObject({ total: 1, inTime: 0 });
+    expect(ackShare([{ raisedAt, deadlineAt, acknowledgedAt: new Date('2026-12-01T02:45:00Z') }], deadlineAt)).toMatchObject({ total: 1, inTime: 1 });
+    // Open and not yet past its own deadline: not counted.
+    expect(ackShare([{ raisedAt, deadlineAt, acknowledgedAt: null }], new Date('2026-12-01T02:50:00Z'))).toMatchObject({ total: 0, share: null });
+  });
 });

@@ -79,15 +79,17 @@ export interface AckShare {
  * value already past its deadline counts as not in time (it cannot become in time any more); an
  * open value not yet past its deadline is excluded, since its outcome is not known yet.
  */
-export function ackShare(values: readonly { raisedAt: Date; acknowledgedAt: Date | null }[], now: Date, params: CriticalValueParams = DEFAULT_CRITICAL_PARAMS): AckShare {
+export function ackShare(values: readonly { raisedAt: Date; acknowledgedAt: Date | null; deadlineAt?: Date }[], now: Date, params: CriticalValueParams = DEFAULT_CRITICAL_PARAMS): AckShare {
   validateCriticalParams(params);
   let total = 0;
   let inTime = 0;
   for (const v of values) {
+    // A value raised under another window keeps its own deadline (the parameter may have changed since).
+    const deadline = v.deadlineAt ?? criticalAckDeadline(v.raisedAt, params);
     if (v.acknowledgedAt) {
       total++;
-      if (acknowledgedInTime(v.raisedAt, v.acknowledgedAt, params)) inTime++;
-    } else if (now.getTime() > criticalAckDeadline(v.raisedAt, params).getTime()) {
+      if (v.acknowledgedAt.getTime() <= deadline.getTime()) inTime++;
+    } else if (now.getTime() > deadline.getTime()) {
       total++;
     }
   }

@@ -103,6 +103,11 @@ export const MODULE_INDICATOR_DEFINITIONS: readonly ModuleIndicatorDefinition[] 
   { code: 't2d_standard_mgmt_rate', nameZh: '糖尿病规范管理率', nameEn: 'Type-2 diabetes standard management rate', unit: 'ratio', direction: 'up', target: null, source: 'nphss-3 (国家基本公共卫生服务规范第三版)', numerator: '规范管理的2型糖尿病患者数', denominator: '在管2型糖尿病患者数' },
   { code: 'chronic_standard_mgmt_rate', nameZh: '两慢病规范管理率', nameEn: 'Two-disease standard management rate', unit: 'ratio', direction: 'up', target: 0.8, source: 'policy text 004', numerator: '两病规范管理人数之和', denominator: '两病在管人数之和' },
   { code: 'htn_control_rate', nameZh: '血压控制率', nameEn: 'Blood-pressure control rate', unit: 'ratio', direction: 'up', target: null, source: 'nphss-3 (国家基本公共卫生服务规范第三版)', numerator: '最近一次随访血压控制的患者数', denominator: '在管高血压患者数' },
+  // docs/domain/diagnostics.md "Indicators": counted by the diagnostics module for the orders of the period.
+  { code: 'remote_diagnoses', nameZh: '远程诊断服务量', nameEn: 'Remote readings by the shared centres', unit: 'count', direction: 'up', target: null, source: 'policy texts 000, 002 (资源共享中心)', numerator: '期内开单、由共享中心为其他成员单位签发报告的检查检验数', denominator: null },
+  { code: 'diagnostic_rejection_rate', nameZh: '检查申请退回率', nameEn: 'Share of orders returned at the quality check', unit: 'ratio', direction: 'down', target: null, source: 'diagnostics module', numerator: '期内开单、质控退回的申请数', denominator: '期内开单、已质控（接收或退回）的申请数' },
+  { code: 'critical_ack_in_time_rate', nameZh: '危急值及时确认率', nameEn: 'Critical values acknowledged in time', unit: 'ratio', direction: 'up', target: null, source: '国卫医发〔2018〕8号（危急值报告制度）', numerator: '期内产生、在时限内确认的危急值数', denominator: '期内产生、已确认或已超时的危急值数' },
+  { code: 'recognition_rate', nameZh: '检查检验结果互认率', nameEn: 'Mutual recognition rate', unit: 'ratio', direction: 'up', target: null, source: 'policy texts 001, 003 (结果互认)', numerator: '期内采用互认结果（未重复检查）的次数', denominator: '期内遇到可互认结果的次数（采用 + 说明理由后重复）' },
   { code: 't2d_control_rate', nameZh: '血糖控制率', nameEn: 'Glucose control rate', unit: 'ratio', direction: 'up', target: null, source: 'nphss-3 (国家基本公共卫生服务规范第三版)', numerator: '最近一次随访血糖控制的患者数', denominator: '在管2型糖尿病患者数' },
 ];
 

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { synthEcg, synthStudyDicom } from '@yigong/synth';
 import { openTestPlatform, type TestPlatform } from '../../../test/test-platform.ts';
+import { turnaroundSummary } from '@yigong/domain';
 import { escalateCriticalValues } from './critical-value.service.ts';
+import { turnaroundMinutesOf } from './indicators.repository.ts';
 import { subscribeCritical } from './critical-bus.ts';
 
 const ORDERS = '/api/v1/diagnostics/orders';
@@ -50,6 +52,31 @@ describe('diagnostics: order → quality check → results → report → critic
     expect(statuses).toEqual(['accepted', 'acknowledged', 'cancelled', 'ordered', 'rejected', 'reported', 'resulted']);
     const stages = (await p.ctx.db.query<{ stage: string }>(`select distinct stage from critical_value where community_id = $1 and acknowledged_at is null`, [communityId])).rows.map((r) => r.stage).sort();
     expect(stages).toEqual(['doctor', 'medical_department', 'unit_head']);
+  });
+
+  it('computes the indicators: turnaround percentiles equal to the domain rule, rejection, critical values in time, recognition, per member', async () => {
+    const today = new Date(p.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const from = new Date(p.clock.now().getTime() + 8 * 3_600_000 - 40 * 86_400_000).toISOString().slice(0, 10);
+    const r = await p.call('GET', `/api/v1/diagnostics/indicators?communityId=${communityId}&from=${from}&to=${today}`, manager);
+    expect(r.status).toBe(200);
+    const raw = await turnaroundMinutesOf(p.ctx.db, communityId, new Date(`${from}T00:00:00+08:00`), new Date(new Date(`${today}T00:00:00+08:00`).getTime() + 86_400_000));
+    const expected = turnaroundSummary(raw.map((x) => ({ modality: x.modality, turnaroundMinutes: x.minutes })));
+    expect(r.body.turnaround.length).toBeGreaterThan(1);
+    for (const t of r.body.turnaround) expect(t).toEqual({ modality: t.modality, ...expected[t.modality as 'ecg'] });
+    const counts = (await p.ctx.db.query<{ rejected: number; checked: number; orders: number }>(
+      `select count(*) filter (where status = 'rejected')::int as rejected, count(*) filter (where accepted_at is not null or rejected_at is not null)::int as checked, count(*)::int as orders
+         from diagnostic_order where community_id = $1`, [communityId])).rows[0]!;
+    expect(r.body).toMatchObject({ ordered: counts.orders, rejected: counts.rejected, checked: counts.checked, rejectionRate: counts.rejected / counts.checked });
+    expect(r.body.members.reduce((a: number, m: { ordered: number }) => a + m.ordered, 0)).toBe(counts.orders);
+    expect(r.body.criticalAck.total).toBeGreaterThan(0);
+    expect(r.body.recognition.used).toBeGreaterThan(0);
+    expect(r.body.recognition.avoidedFen).toBeGreaterThan(0);
+    // On the dashboard, as module indicators.
+    const dash = await p.call('GET', `/api/v1/indicators?communityId=${communityId}&period=${today.slice(0, 7)}`, manager);
+    expect(dash.body.values.find((v: { code: string }) => v.code === 'remote_diagnoses').numerator).toBeGreaterThan(0);
+    expect(dash.body.values.map((v: { code: string }) => v.code)).toEqual(expect.arrayContaining(['diagnostic_rejection_rate', 'critical_ack_in_time_rate', 'recognition_rate']));
+    // A period that ends before it starts is a 400.
+    expect((await p.call('GET', `/api/v1/diagnostics/indicators?communityId=${communityId}&from=${today}&to=${from}`, manager)).status).toBe(400);
   });
 
   it('lists the centres with their rota and the catalogue', async () => {

@@ -3,7 +3,7 @@ import multipart from '@fastify/multipart';
 import { DomainError } from '@yigong/domain';
 import {
   ackRequest, amendRequest, binaryBody, cancelOrderRequest, createOrderRequest, criticalValueList, criticalValueQuery, criticalValueView, diagnosticCentreList,
-  diagnosticItemList, diagnosticsCommunityQuery, dicomFrameView, ecgWaveformView, orderDetailView, orderList, orderQuery, orderView, recognitionQuery,
+  diagnosticItemList, diagnosticsCommunityQuery, diagnosticsIndicatorQuery, diagnosticsIndicatorsView, dicomFrameView, ecgWaveformView, orderDetailView, orderList, orderQuery, orderView, recognitionQuery,
   recognitionUseRequest, recognitionView, rejectOrderRequest, reportRequest, resultsRequest,
 } from '@yigong/contracts';
 import { answers, created, ok } from '../../platform/http/responses.ts';
@@ -19,6 +19,7 @@ import { acknowledgeCriticalValue, listCriticalValues } from './critical-value.s
 import { ecgWaveform, studyFile, studyFrame } from './study.service.ts';
 import { listCentres, listItems } from './catalogue.service.ts';
 import { closeCriticalStreams, criticalValueStream } from './critical-stream.ts';
+import { diagnosticsIndicators } from './indicators.service.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const fileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
@@ -78,6 +79,8 @@ export async function diagnosticsRoutes(app: Api, ctx: AppContext): Promise<void
 
   app.get('/diagnostics/recognition', { config: reads.record('diagnostics.recognition', 'diagnostic_order'), schema: { querystring: recognitionQuery, response: ok(recognitionView), tags } }, (req) => getRecognition(ctx, actorOf(req), req.query.residentId, req.query.itemCode));
   app.post('/diagnostics/recognition/use', { schema: { body: recognitionUseRequest, response: ok(recognitionView), tags } }, (req) => useRecognition(ctx, actorOf(req), req.body));
+
+  app.get('/diagnostics/indicators', { config: reads.none('aggregates: counts and percentiles per modality and member unit'), schema: { querystring: diagnosticsIndicatorQuery, response: ok(diagnosticsIndicatorsView), tags } }, (req) => diagnosticsIndicators(ctx, actorOf(req), req.query));
 
   app.get('/critical-values', { config: reads.list('critical.list', 'critical_value'), schema: { querystring: criticalValueQuery, response: ok(criticalValueList), tags } }, async (req) => ({ items: await listCriticalValues(ctx, actorOf(req), req.query) }));
   app.post('/critical-values/:id/ack', { schema: { params: idParams, body: ackRequest.optional(), response: ok(criticalValueView), tags } }, (req) => acknowledgeCriticalValue(ctx, actorOf(req), req.params.id, req.body?.note));

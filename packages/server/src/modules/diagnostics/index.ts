@@ -2,6 +2,7 @@
 // other modules, src/app, src/seed and src/cli see it (eslint.config.js).
 export { diagnosticsRoutes } from './diagnostics.routes.ts';
 export { escalateCriticalValues } from './critical-value.service.ts';
+export { diagnosticsModuleCounts } from './indicators.service.ts';
 
 // Bulk writes for src/seed and benchmarks: storage only, no permission check, no audit.
 export { upsertCentre as bulkUpsertCentre, upsertItem as bulkUpsertItem, insertRota as bulkInsertRota } from './catalogue.repository.ts';

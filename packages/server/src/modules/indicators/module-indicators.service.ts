@@ -5,9 +5,11 @@ import { referralCounts } from '../referral/index.ts';
 import { dispatchedSeniorCount } from '../org/index.ts';
 import { signingRates } from '../family-doctor/index.ts';
 import { chronicRates } from '../chronic/index.ts';
+import { diagnosticsModuleCounts } from '../diagnostics/index.ts';
 
 /**
- * The indicators other modules count (docs/domain/indicators.md): referrals created in the period, senior
+ * The indicators other modules count (docs/domain/indicators.md): referrals created in the period, the
+ * shared centres' remote readings, rejections, critical values and recognition (diagnostics), senior
  * doctors dispatched in its year, signing rates as of its last day, chronic rates for its year
  * as of its last day (or today, for a period still running).
  */
@@ -20,11 +22,12 @@ export async function moduleValues(ctx: AppContext, actor: Actor, communityId: s
   const asOf = lastDay < today ? lastDay : today;
   if (first > today) return [];
   const year = Number(asOf.slice(0, 4));
-  const [refs, dispatched, signing, chronic] = await Promise.all([
+  const [refs, dispatched, signing, chronic, dx] = await Promise.all([
     referralCounts(ctx, communityId, first, next),
     dispatchedSeniorCount(ctx, communityId, year),
     signingRates(ctx, actor, { communityId, asOf }),
     chronicRates(ctx, actor, { communityId, year, asOf }),
+    diagnosticsModuleCounts(ctx, communityId, first, next),
   ]);
   return [
     evaluateModuleIndicator('up_referrals', refs.up ?? 0, 1),
@@ -37,6 +40,7 @@ export async function moduleValues(ctx: AppContext, actor: Actor, communityId: s
     evaluateModuleIndicator('chronic_standard_mgmt_rate', chronic.combined.standard, chronic.combined.managed),
     evaluateModuleIndicator('htn_control_rate', chronic.hypertension.controlled, chronic.hypertension.managed),
     evaluateModuleIndicator('t2d_control_rate', chronic.diabetes.controlled, chronic.diabetes.managed),
+    ...(['remote_diagnoses', 'diagnostic_rejection_rate', 'critical_ack_in_time_rate', 'recognition_rate'] as const).map((code) => evaluateModuleIndicator(code, ...dx[code])),
   ];
 }
 
