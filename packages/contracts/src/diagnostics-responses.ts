@@ -192,6 +192,8 @@ export const diagnosticsIndicatorsView = z.object({
   rejectionRate: z.number().nullable(),
   lateReports: z.number(),
   remoteReports: z.number(),
+  /** Remote consultations answered (an opinion given) in the period. */
+  consultations: z.number(),
   criticalAck: z.object({ total: z.number(), inTime: z.number(), share: z.number().nullable() }),
   recognition: z.object({ used: z.number(), repeated: z.number(), rate: z.number().nullable(), avoidedFen: z.number() }),
   members: z.array(z.object({
@@ -203,6 +205,7 @@ export const diagnosticsIndicatorsView = z.object({
     rejected: z.number(),
     rejectionRate: z.number().nullable(),
     lateReports: z.number(),
+    consultations: z.number(),
     criticalValues: z.number(),
     criticalAckShare: z.number().nullable(),
     recognitionUsed: z.number(),

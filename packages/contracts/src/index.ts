@@ -25,3 +25,4 @@ export * from './insurance.ts';
 export * from './insurance-responses.ts';
 export * from './diagnostics.ts';
 export * from './diagnostics-responses.ts';
+export * from './consultation.ts';

@@ -1,7 +1,8 @@
 import { DEFAULT_DIAGNOSTIC_CENTRES, DEFAULT_SERVICE_CATALOGUE } from '@yigong/domain';
 import { createRng } from '@yigong/synth';
 import type { Sql } from '../platform/db/database.ts';
-import { bulkInsertDemoOrders, bulkInsertRota, bulkUpsertCentre, bulkUpsertItem } from '../modules/diagnostics/index.ts';
+import { bulkInsertDemoConsultations, bulkInsertDemoOrders, bulkInsertRota, bulkUpsertCentre, bulkUpsertItem } from '../modules/diagnostics/index.ts';
+import { demoConsultationRows } from './demo-consultations.ts';
 import { demoOrderRows, type DemoOrderContext, type DemoUnit } from './demo-diagnostic-orders.ts';
 
 const HOUR = 3_600_000;
@@ -70,5 +71,12 @@ export async function seedDiagnostics(sql: Sql, communityId: string, seed: numbe
   };
   const rows = demoOrderRows(ctx);
   await bulkInsertDemoOrders(sql, rows);
+  const byUnit = new Map<string, typeof residents>();
+  for (const r of residents) byUnit.set(r.organization_id, [...(byUnit.get(r.organization_id) ?? []), r]);
+  const townshipClinics = units.filter((u) => u.parent_id === township).map((u) => u.id);
+  await bulkInsertDemoConsultations(sql, demoConsultationRows({
+    communityId, now, rng: rng.fork('consultations'), leadHospital: lead.id, users, units: { vdoc: vdocVillage, 'doctor.town': township },
+    residentOf: (unit) => { const list = byUnit.get(unit) ?? townshipClinics.flatMap((v) => byUnit.get(v) ?? []); return list[rng.int(0, Math.max(0, list.length - 1))]; },
+  }));
   return { orders: rows.orders.length };
 }

@@ -42,3 +42,19 @@ export async function insertDemoOrders(sql: Sql, r: DemoOrderRows): Promise<void
     unit_head_at, medical_department_at, acknowledged_at, acknowledged_by, acknowledged_by_name, ack_note`, r.criticalValues);
   await insertJson(sql, 'recognition_event', 'community_id, id, resident_id, item_code, recognised_order_id, organization_id, user_id, outcome, new_order_id, price_fen, at', r.recognitions);
 }
+
+export interface DemoConsultationRows {
+  consultations: Record<string, unknown>[];
+  attachments: { community_id: string; id: string; consultation_id: string; name: string; media_type: string; sha256: string; content: Uint8Array }[];
+  events: Record<string, unknown>[];
+}
+
+export async function insertDemoConsultations(sql: Sql, r: DemoConsultationRows): Promise<void> {
+  await insertJson(sql, 'consultation', `community_id, id, resident_id, requesting_organization_id, requester_user_id, requester_name, consultant_organization_id, consultant_department,
+    urgency, question, status, scheduled_at, consultant_user_id, consultant_name, opinion, opinion_at, reason, closed_at, order_id, created_at, updated_at`, r.consultations);
+  for (const a of r.attachments) {
+    await sql.query('insert into consultation_attachment (community_id, id, consultation_id, name, media_type, size, sha256, content) values ($1,$2,$3,$4,$5,$6,$7,$8)',
+      [a.community_id, a.id, a.consultation_id, a.name, a.media_type, a.content.byteLength, a.sha256, a.content]);
+  }
+  await insertJson(sql, 'consultation_event', 'community_id, consultation_id, at, action, from_status, to_status, actor_id, username, role, organization_id, comment', r.events);
+}

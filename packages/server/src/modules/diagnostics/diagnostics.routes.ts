@@ -20,6 +20,7 @@ import { ecgWaveform, studyFile, studyFrame } from './study.service.ts';
 import { listCentres, listItems } from './catalogue.service.ts';
 import { closeCriticalStreams, criticalValueStream } from './critical-stream.ts';
 import { diagnosticsIndicators } from './indicators.service.ts';
+import { consultationRoutes } from './consultation.routes.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const fileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
@@ -40,6 +41,7 @@ export async function diagnosticsRoutes(app: Api, ctx: AppContext): Promise<void
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD, files: 50, fields: 10 } });
   // Open event streams would keep the server from closing.
   app.addHook('preClose', async () => closeCriticalStreams());
+  consultationRoutes(app, ctx);
 
   app.get('/diagnostics/centres', { config: reads.none('reference data: the shared centres, their catalogue size and rota'), schema: { querystring: diagnosticsCommunityQuery, response: ok(diagnosticCentreList), tags } }, async (req) => ({ items: await listCentres(ctx, actorOf(req), req.query.communityId) }));
   app.get('/diagnostics/items', { config: reads.none('reference data: the service catalogue'), schema: { querystring: diagnosticsCommunityQuery, response: ok(diagnosticItemList), tags } }, async (req) => ({ items: await listItems(ctx, actorOf(req), req.query.communityId) }));

@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { authorize, requirePermission } from '../../platform/auth/authorize.ts';
 import { cachedCommunityRegion } from '../org/index.ts';
 import * as repo from './indicators.repository.ts';
+import { answeredByMember } from './consultation.repository.ts';
 
 const DAY_MS = 86_400_000;
 const MAX_DAYS = 366;
@@ -23,7 +24,8 @@ const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
  * The shared centres' indicators for a community and period (docs/domain/diagnostics.md
  * "Indicators"): report turnaround p50/p90 per modality, rejection rate of the quality check,
  * critical values acknowledged in time, the recognition rate and the cost it avoided, and per
- * member unit its orders, remote readings, rejections, late reports and critical values.
+ * member unit its orders, remote readings, answered consultations, rejections, late reports and
+ * critical values.
  * Orders are counted by the day they were placed, critical values by the day they were raised,
  * recognition outcomes by their day. Five statements whatever the period.
  */
@@ -32,11 +34,12 @@ export async function diagnosticsIndicators(ctx: AppContext, actor: Actor, q: { 
   authorize(actor, 'indicator.read', { communityId: q.communityId, regionCode: await cachedCommunityRegion(ctx, q.communityId) });
   const { start, end } = period(q.from, q.to);
   const now = ctx.clock.now();
-  const [members, tat, criticals, recognitions] = await Promise.all([
+  const [members, tat, criticals, recognitions, consultations] = await Promise.all([
     repo.memberCounts(ctx.db, q.communityId, start, end, now),
     repo.turnaroundByModality(ctx.db, q.communityId, start, end),
     repo.criticalTimes(ctx.db, q.communityId, start, end),
     repo.recognitionCounts(ctx.db, q.communityId, start, end),
+    answeredByMember(ctx.db, q.communityId, start, end),
   ]);
   const sum = (k: 'ordered' | 'checked' | 'rejected' | 'reported' | 'remote_reports' | 'late' | 'critical', rows = members) => rows.reduce((a, m) => a + m[k], 0);
   const ack = ackShare(criticals.map((v) => ({ raisedAt: v.raised_at, deadlineAt: v.deadline_at, acknowledgedAt: v.acknowledged_at })), now);
@@ -44,7 +47,7 @@ export async function diagnosticsIndicators(ctx: AppContext, actor: Actor, q: { 
   const repeated = recognitions.reduce((a, r) => a + r.repeated, 0);
   const units = new Map<string, { organizationId: string; organizationName: string; byModality: Partial<Record<Modality, number>>; rows: repo.MemberCounts[] }>();
   for (const m of members) {
-    const u = units.get(m.organization_id) ?? { organizationId: m.organization_id, organizationName: m.organization_name, byModality: {}, rows: [] };
+    const u = units.get(m.organization_id) ?? { organizationId: m.organization_id, organizationName: m.organization_name, byModality: {}, rows: [] as repo.MemberCounts[] };
     u.byModality[m.modality] = m.ordered;
     u.rows.push(m);
     units.set(m.organization_id, u);
@@ -58,6 +61,7 @@ export async function diagnosticsIndicators(ctx: AppContext, actor: Actor, q: { 
     checked: sum('checked'),
     lateReports: sum('late'),
     remoteReports: sum('remote_reports'),
+    consultations: consultations.reduce((a, c) => a + c.answered, 0),
     criticalAck: { total: ack.total, inTime: ack.inTime, share: ack.share },
     recognition: { used, repeated, rate: recognitionRate({ used, repeated }), avoidedFen: recognitions.reduce((a, r) => a + r.avoided_fen, 0) },
     members: [...units.values()].map((u) => {
@@ -67,7 +71,7 @@ export async function diagnosticsIndicators(ctx: AppContext, actor: Actor, q: { 
       return {
         organizationId: u.organizationId, organizationName: u.organizationName, byModality: u.byModality,
         ordered: sum('ordered', u.rows), remoteReports: sum('remote_reports', u.rows), rejected: sum('rejected', u.rows), rejectionRate: ratio(sum('rejected', u.rows), sum('checked', u.rows)),
-        lateReports: sum('late', u.rows), criticalValues: crit.length, criticalAckShare: a.share, recognitionUsed: rec?.used ?? 0, recognitionRepeated: rec?.repeated ?? 0,
+        lateReports: sum('late', u.rows), consultations: consultations.find((c) => c.organization_id === u.organizationId)?.answered ?? 0, criticalValues: crit.length, criticalAckShare: a.share, recognitionUsed: rec?.used ?? 0, recognitionRepeated: rec?.repeated ?? 0,
       };
     }),
   };
@@ -81,13 +85,15 @@ export async function diagnosticsIndicators(ctx: AppContext, actor: Actor, q: { 
 export async function diagnosticsModuleCounts(ctx: AppContext, communityId: string, from: string, toExclusive: string): Promise<Record<'remote_diagnoses' | 'diagnostic_rejection_rate' | 'critical_ack_in_time_rate' | 'recognition_rate', [number, number]>> {
   const start = new Date(`${from}T00:00:00+08:00`);
   const end = new Date(`${toExclusive}T00:00:00+08:00`);
-  const [members, criticals, recognitions] = await Promise.all([
+  const [members, criticals, recognitions, consultations] = await Promise.all([
     repo.memberCounts(ctx.db, communityId, start, end, ctx.clock.now()), repo.criticalTimes(ctx.db, communityId, start, end), repo.recognitionCounts(ctx.db, communityId, start, end),
+    answeredByMember(ctx.db, communityId, start, end),
   ]);
   const ack = ackShare(criticals.map((v) => ({ raisedAt: v.raised_at, deadlineAt: v.deadline_at, acknowledgedAt: v.acknowledged_at })), ctx.clock.now());
   const used = recognitions.reduce((a, r) => a + r.used, 0);
   return {
-    remote_diagnoses: [members.reduce((a, m) => a + m.remote_reports, 0), 1],
+    // 远程诊断服务量: remote readings and answered remote consultations.
+    remote_diagnoses: [members.reduce((a, m) => a + m.remote_reports, 0) + consultations.reduce((a, c) => a + c.answered, 0), 1],
     diagnostic_rejection_rate: [members.reduce((a, m) => a + m.rejected, 0), members.reduce((a, m) => a + m.checked, 0)],
     critical_ack_in_time_rate: [ack.inTime, ack.total],
     recognition_rate: [used, used + recognitions.reduce((a, r) => a + r.repeated, 0)],
