@@ -132,6 +132,8 @@ async function main(): Promise<number> {
     HOST: '127.0.0.1',
     YIGONG_DATA_DIR: dataDir,
     YIGONG_MODE: 'demo',
+    // The critical-value test moves the server's clock to see an escalation (POST /api/v1/dev/clock).
+    YIGONG_CLOCK_CONTROL: '1',
     YIGONG_LOG_LEVEL: process.env.YIGONG_LOG_LEVEL ?? 'warn',
   };
   if (db) env.DATABASE_URL = db.url;

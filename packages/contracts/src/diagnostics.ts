@@ -83,5 +83,5 @@ export const ackRequest = z.object({ note: z.string().trim().max(500).optional()
 export const diagnosticsCommunityQuery = z.object({ communityId: z.uuid() });
 export const diagnosticsIndicatorQuery = z.object({ communityId: z.uuid(), from: isoDate, to: isoDate });
 
-/** Demo and browser tests only (YIGONG_CLOCK_CONTROL=1): move the server's clock forward. */
-export const clockAdvanceRequest = z.object({ minutes: z.number().int().min(1).max(7 * 24 * 60) });
+/** Demo and browser tests only (YIGONG_CLOCK_CONTROL=1): move the server's clock forward (or back, to undo a test's advance). */
+export const clockAdvanceRequest = z.object({ minutes: z.number().int().min(-7 * 24 * 60).max(7 * 24 * 60).refine((m) => m !== 0, '分钟数不能为 0') });

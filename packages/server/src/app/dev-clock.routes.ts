@@ -10,7 +10,7 @@ import { escalateOverdue } from '../modules/referral/index.ts';
 
 /**
  * POST /api/v1/dev/clock (YIGONG_CLOCK_CONTROL=1, never in production): the admin moves the
- * server's clock forward and the escalation jobs run at once — how a browser test watches an
+ * server's clock forward (or back, undoing a test's advance) and the escalation jobs run at once — how a browser test watches an
  * unacknowledged critical value reach the unit head without waiting half an hour.
  */
 export function devClockRoutes(app: Api, ctx: AppContext): void {

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CriticalValueView } from '@yigong/contracts';
 import type { DataColumn } from '../../shared/components/data-table.component.tsx';
+import { useAuth } from '../../shared/auth/auth-context.tsx';
 import { formatDateTime, orDash } from '../../shared/i18n/format.ts';
 import { CriticalAckButton } from './critical-ack.component.tsx';
 import { CriticalDeadline, CriticalStagePath } from './critical-stage.component.tsx';
@@ -17,6 +18,7 @@ interface Options {
 /** Columns of critical-value lists: the 危急值 page and an order's critical values. */
 export function useCriticalColumns({ now, ofOrder = false }: Options): DataColumn<CriticalValueView>[] {
   const { t } = useTranslation();
+  const canAck = useAuth().can('critical.ack');
   const stageText = (v: CriticalValueView) =>
     [`${t('critical.stages.doctor')} ${formatDateTime(v.raisedAt)}`, v.unitHeadAt && `${t('critical.stages.unit_head')} ${formatDateTime(v.unitHeadAt)}`, v.medicalDepartmentAt && `${t('critical.stages.medical_department')} ${formatDateTime(v.medicalDepartmentAt)}`]
       .filter(Boolean)
@@ -28,9 +30,12 @@ export function useCriticalColumns({ now, ofOrder = false }: Options): DataColum
       render: (_: unknown, v) => <Tag color={v.status === 'open' ? 'red' : 'green'}>{t(`critical.${v.status}`)}</Tag>,
       exportValue: (v) => t(`critical.${v.status}`),
     },
+    // 确认 next to the status: the one thing to do, visible without scrolling.
+    canAck && { title: t('field.actions'), key: 'ack-button', noExport: true, render: (_: unknown, v) => <CriticalAckButton v={v} size="small" /> },
     !ofOrder && {
       title: t('critical.resident'),
       dataIndex: 'residentName',
+      width: 170,
       render: (_: unknown, v) => (
         <Space orientation="vertical" size={0}>
           <Link to={`/residents/${v.residentId}`} onClick={(e) => e.stopPropagation()}>
@@ -55,7 +60,7 @@ export function useCriticalColumns({ now, ofOrder = false }: Options): DataColum
     {
       title: t('critical.summary'),
       dataIndex: 'summary',
-      width: 240,
+      width: 220,
       render: (_: unknown, v) => (
         <Space orientation="vertical" size={0}>
           <Typography.Text type="danger" strong data-testid="critical-summary">
@@ -75,26 +80,18 @@ export function useCriticalColumns({ now, ofOrder = false }: Options): DataColum
       exportValue: (v) => formatDateTime(v.deadlineAt),
     },
     {
+      title: t('critical.acknowledgedAt'),
+      key: 'ack',
+      hidden: true,
+      exportValue: (v) => (v.status === 'acknowledged' ? `${formatDateTime(v.acknowledgedAt)} ${orDash(v.acknowledgedByName)}${v.ackNote ? ` ${v.ackNote}` : ''}` : null),
+    },
+    {
       title: t('critical.stage'),
       dataIndex: 'stage',
+      width: 210,
       render: (_: unknown, v) => <CriticalStagePath v={v} />,
       exportValue: stageText,
     },
-    {
-      title: t('critical.acknowledgedBy'),
-      dataIndex: 'acknowledgedByName',
-      render: (_: unknown, v) =>
-        v.status === 'acknowledged' ? (
-          <Space orientation="vertical" size={0}>
-            <span>{orDash(v.acknowledgedByName)}</span>
-            {v.ackNote && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{v.ackNote}</Typography.Text>}
-          </Space>
-        ) : (
-          '—'
-        ),
-      exportValue: (v) => (v.status === 'acknowledged' ? `${orDash(v.acknowledgedByName)} ${formatDateTime(v.acknowledgedAt)} ${v.ackNote ?? ''}`.trim() : null),
-    },
-    { title: t('field.actions'), noExport: true, fixed: 'right', render: (_: unknown, v) => <CriticalAckButton v={v} size="small" /> },
   ];
   return cols.filter((c): c is DataColumn<CriticalValueView> => !!c);
 }

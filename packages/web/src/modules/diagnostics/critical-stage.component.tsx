@@ -1,9 +1,9 @@
-import { Space, Tag, Typography } from 'antd';
+import { Space, Tag, Tooltip, Typography } from 'antd';
 import { ArrowDownOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { CriticalValueView } from '@yigong/contracts';
 import { CRITICAL_STAGES, type CriticalStage } from '@yigong/domain';
-import { formatDateTime } from '../../shared/i18n/format.ts';
+import { formatDateTime, orDash } from '../../shared/i18n/format.ts';
 import { formatDuration, minutesUntil } from './diagnostics-format.ts';
 import { STAGE_COLOURS } from './order-tags.component.tsx';
 
@@ -27,10 +27,12 @@ export function CriticalStagePath({ v }: { v: CriticalValueView }) {
             <Tag color={reached ? STAGE_COLOURS[s] : 'default'} style={{ marginInlineEnd: 0, fontWeight: i === current && v.status === 'open' ? 600 : undefined }}>
               {t(`critical.stages.${s}`)}
             </Tag>
-            {reached && at && (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {formatDateTime(at).slice(5)}
-              </Typography.Text>
+            {i > 0 && reached && at && (
+              <Tooltip title={formatDateTime(at)}>
+                <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+                  {formatDateTime(at).slice(11)}
+                </Typography.Text>
+              </Tooltip>
             )}
           </Space>
         );
@@ -39,23 +41,33 @@ export function CriticalStagePath({ v }: { v: CriticalValueView }) {
   );
 }
 
-/** 剩余 12 分钟 / 已超时 5 分钟 while open; the acknowledgement (及时/超时) once acknowledged. */
+/**
+ * 剩余 12 分钟 / 已超时 5 分钟 while open (the browser's clock ticking; the server's word that the
+ * deadline has passed wins); once acknowledged: 及时 or 超时, when and by whom.
+ */
 export function CriticalDeadline({ v, now }: { v: CriticalValueView; now: number }) {
   const { t } = useTranslation();
   if (v.status === 'acknowledged') {
     return (
-      <Space size={4} wrap>
-        <Tag color={v.acknowledgedInTime ? 'success' : 'warning'}>{t(v.acknowledgedInTime ? 'critical.inTime' : 'critical.late')}</Tag>
-        <Typography.Text type="secondary">{formatDateTime(v.acknowledgedAt)}</Typography.Text>
+      <Space orientation="vertical" size={0}>
+        <Space size={4}>
+          <Tag color={v.acknowledgedInTime ? 'success' : 'warning'}>{t(v.acknowledgedInTime ? 'critical.inTime' : 'critical.late')}</Tag>
+          <Typography.Text type="secondary">{formatDateTime(v.acknowledgedAt)}</Typography.Text>
+        </Space>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {orDash(v.acknowledgedByName)}
+          {v.ackNote && `：${v.ackNote}`}
+        </Typography.Text>
       </Space>
     );
   }
   const left = minutesUntil(v.deadlineAt, now);
-  const time = formatDuration(left, t);
+  const late = left < 0 || v.acknowledgedInTime === false || v.stage !== 'doctor';
+  const text = !late ? t('critical.remaining', { time: formatDuration(left, t) }) : left < 0 ? t('critical.overdueBy', { time: formatDuration(left, t) }) : t('critical.overdue');
   return (
     <Space orientation="vertical" size={0}>
-      <Typography.Text type={left >= 0 ? (left <= 10 ? 'warning' : undefined) : 'danger'} strong data-testid="critical-countdown">
-        {left >= 0 ? t('critical.remaining', { time }) : t('critical.overdueBy', { time })}
+      <Typography.Text type={late ? 'danger' : left <= 10 ? 'warning' : undefined} strong data-testid="critical-countdown">
+        {text}
       </Typography.Text>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {formatDateTime(v.deadlineAt)}

@@ -29,14 +29,13 @@ function DicomFrame({ orderId, file }: { orderId: string; file: StudyFile }) {
   }, [frame]);
   if (query.isPending) return <LoadingState />;
   if (query.isError) return <ErrorState error={query.error} compact onRetry={() => void query.refetch()} />;
-  const scale = Math.min(VIEW_PX / query.data.columns, VIEW_PX / query.data.rows);
   return (
-    <Space orientation="vertical" size={4}>
+    <Space orientation="vertical" size={4} style={{ width: '100%' }}>
       <canvas
         ref={canvas}
         aria-label={t('diagnostics.frameTitle')}
         data-testid="dicom-canvas"
-        style={{ width: query.data.columns * scale, height: query.data.rows * scale, background: '#000', borderRadius: 4, display: 'block' }}
+        style={{ width: '100%', maxWidth: VIEW_PX, height: 'auto', aspectRatio: `${query.data.columns} / ${query.data.rows}`, background: '#000', borderRadius: 4, display: 'block' }}
       />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('diagnostics.frameTitle')} · {query.data.columns} × {query.data.rows}

@@ -26,7 +26,6 @@ export function ItemSelect({ items, loading, value, onChange, 'data-testid': tes
   const validity = useValidityText();
   const options = MODALITIES.map((m) => ({
     label: t(`diagnostics.modalities.${m}`),
-    title: m,
     options: items
       .filter((i) => i.modality === m)
       .map((i) => ({

@@ -1,4 +1,4 @@
-import { App, Checkbox, Form, Input, Modal, Typography } from 'antd';
+import { App, Button, Checkbox, Drawer, Form, Input, Modal, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrderDetailView } from '@yigong/contracts';
 import type { OrderAction } from '@yigong/domain';
@@ -116,7 +116,7 @@ interface Props {
   onClose: () => void;
 }
 
-/** One action of the order in a modal: what it needs, then POST …/orders/:id/:action. */
+/** One action of the order — in a modal, or a side panel for the report — what it needs, then POST …/orders/:id/:action. */
 export function OrderActionModal({ action, o, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -136,22 +136,46 @@ export function OrderActionModal({ action, o, onClose }: Props) {
     }
   }
 
+  const title = action ? t(`diagnostics.actions.${action}`) : '';
+  const body = action && (
+    <Form<Values> form={form} layout="vertical" preserve={false} initialValues={initialValues(action, o)} onFinish={(v) => void onFinish(v)} data-testid="action-form">
+      <ActionFields action={action} />
+    </Form>
+  );
+  if (action === 'report' || action === 'amend') {
+    // A side panel without a mask: the reader keeps the tracing or the images in view while writing.
+    return (
+      <Drawer
+        open
+        title={title}
+        onClose={onClose}
+        mask={false}
+        size={560}
+        destroyOnHidden
+        extra={
+          <Space>
+            <Button onClick={onClose}>{t('action.cancel')}</Button>
+            <Button type="primary" loading={transition.isPending} onClick={() => form.submit()} data-testid="action-confirm">
+              {title}
+            </Button>
+          </Space>
+        }
+      >
+        {body}
+      </Drawer>
+    );
+  }
   return (
     <Modal
       open={!!action}
-      title={action ? t(`diagnostics.actions.${action}`) : ''}
+      title={title}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okText={action ? t(`diagnostics.actions.${action}`) : t('action.confirm')}
+      okText={action ? title : t('action.confirm')}
       okButtonProps={{ loading: transition.isPending, danger, 'data-testid': 'action-confirm' }}
-      width={action === 'report' || action === 'amend' ? 760 : 520}
       destroyOnHidden
     >
-      {action && (
-        <Form<Values> form={form} layout="vertical" preserve={false} initialValues={initialValues(action, o)} onFinish={(v) => void onFinish(v)} data-testid="action-form">
-          <ActionFields action={action} />
-        </Form>
-      )}
+      {body}
     </Modal>
   );
 }

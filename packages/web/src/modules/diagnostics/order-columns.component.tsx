@@ -37,7 +37,8 @@ export function useOrderColumns({ worklist = false, showResident = true, showOrd
       render: (_: unknown, o) => (
         <Space size={0} wrap>
           <OrderStatusTag status={o.status} />
-          <OverdueTag overdue={o.overdue} dueAt={o.reportDueAt} />
+          {/* The worklist shows 超时 beside the due time. */}
+          {!worklist && <OverdueTag overdue={o.overdue} dueAt={o.reportDueAt} />}
           <CriticalTag critical={o.critical} />
         </Space>
       ),

@@ -48,10 +48,10 @@ function OrderBody({ o }: { o: OrderDetailView }) {
       <Card size="small">
         <OrderSteps o={o} />
       </Card>
+      {o.criticalValues.length > 0 && <OrderCriticalValues o={o} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            {o.criticalValues.length > 0 && <OrderCriticalValues o={o} />}
             <Card title={t('diagnostics.reports')} size="small">
               <ReportVersions reports={o.reports} />
             </Card>

@@ -12,15 +12,16 @@ import { useOrders } from './diagnostics.resource.ts';
 
 /** `?new=1&residentId=`: the form opens with the resident chosen (its name read from the record). */
 function NewOrderFor({ residentId }: { residentId: string }) {
+  const { t } = useTranslation();
   const resident = useResident(residentId);
-  if (resident.isPending) return <NewOrderButton />;
+  if (resident.isPending) return <NewOrderButton key="pending" />;
   const r = resident.data;
-  return <NewOrderButton open resident={r ? { id: r.id, name: r.name } : null} />;
+  return <NewOrderButton key="ready" open resident={r ? { id: r.id, name: r.name, detail: `${t(`sex.${r.sex}`)}，${t('record.ageYears', { age: r.age })}` } : null} />;
 }
 
 /**
- * 检查申请: the orders of the caller's unit (a community manager without one sees every unit's),
- * by status, with the 开具申请 form.
+ * 检查申请: the orders of the caller's unit (a manager: every order in its scope, with the ordering
+ * unit), by status, with the 开具申请 form.
  */
 export default function OrdersPage() {
   const { t } = useTranslation();
@@ -28,7 +29,8 @@ export default function OrdersPage() {
   const navigate = useNavigate();
   const canOrder = useCanOrder();
   const [params, setParams] = useSearchParams();
-  const ownUnit = !!user.organizationId;
+  // Doctors see their unit's orders; a manager (a unit head, the medical department) every order in scope.
+  const ownUnit = !!user.organizationId && user.role !== 'manager';
   const status = ORDER_STATUSES.find((s) => s === params.get('status'));
   const modality = MODALITIES.find((m) => m === params.get('modality'));
   const query = useOrders({ view: ownUnit ? 'ordered' : 'all' });
