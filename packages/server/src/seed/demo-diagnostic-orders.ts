@@ -203,6 +203,15 @@ export function demoOrderRows(c: DemoOrderContext): DemoOrderRows {
   script(otherVillage, 'LAB-CBC', 'urgent', [95, 90, 50], { reason: '皮肤瘀斑、牙龈出血 3 天', criticalAnalyte: { code: '777-3', value: 18 }, critical: { source: 'result', ackAfterMin: null } });
   // Five days ago: a critical ECG acknowledged late, after the unit head was called.
   script(village, 'ECG-12', 'urgent', [7240, 7236, 7230, 7215, 7100], { reason: '晕厥 1 次', ecg: 'st_elevation', critical: { source: 'report', ackAfterMin: 41 } });
+  // The centres' queues right now: waiting for the quality check, for the data, for the reading (one overdue).
+  const pending: [DemoUnit | undefined, string, 'routine' | 'urgent', number[]][] = [
+    [village, 'DR-CHEST', 'routine', [18]], [township, 'LAB-LIVER', 'routine', [25]], [otherVillage, 'ECG-12', 'urgent', [4]],
+    [township, 'CT-CHEST', 'routine', [70, 55]], [village, 'LAB-HBA1C', 'routine', [95, 80]],
+    [otherVillage, 'ECG-12', 'routine', [48, 44, 41]], [township, 'DR-CHEST', 'urgent', [100, 95, 85]], [village, 'LAB-CBC', 'routine', [150, 140, 100]],
+  ];
+  for (const [unit, code, priority, minutes] of pending) {
+    script(unit, code, priority, minutes, code.startsWith('ECG') ? { ecg: 'normal' } : {});
+  }
   // Pathology: a biopsy ordered this morning and one whose specimen is being processed.
   script(village, 'PATH-BIOPSY', 'routine', [60], { reason: '皮肤肿物切除送检' });
   script(township, 'PATH-BIOPSY', 'routine', [1300, 1200], { reason: '胃镜下胃窦黏膜活检' });

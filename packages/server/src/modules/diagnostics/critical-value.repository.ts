@@ -34,11 +34,17 @@ const SELECT = `
     join resident x on x.community_id = v.community_id and x.id = v.resident_id
     join organization oo on oo.community_id = v.community_id and oo.id = v.ordering_organization_id`;
 
-/** Raises a critical value once per order and source (a re-sent result raises nothing new). */
+/**
+ * Raises a critical value unless the order already has one: a lab result beyond its critical
+ * limits raises it at once, and the report that confirms it (or a re-sent result) raises nothing
+ * new — one alert per order for the doctor to acknowledge.
+ */
 export async function insertCriticalValue(sql: Sql, v: { communityId: string; id: string; orderId: string; residentId: string; orderingOrganizationId: string; orderingUserId: string; source: 'result' | 'report'; summary: string; raisedAt: Date; deadlineAt: Date }): Promise<boolean> {
   const r = await sql.query(
     `insert into critical_value (community_id, id, order_id, resident_id, ordering_organization_id, ordering_user_id, source, summary, raised_at, deadline_at, stage)
-     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,'doctor') on conflict (community_id, order_id, source) do nothing`,
+     select $1,$2,$3,$4,$5,$6,$7,$8,$9,$10,'doctor'
+      where not exists (select 1 from critical_value where community_id = $1 and order_id = $3)
+     on conflict (community_id, order_id, source) do nothing`,
     [v.communityId, v.id, v.orderId, v.residentId, v.orderingOrganizationId, v.orderingUserId, v.source, v.summary, v.raisedAt, v.deadlineAt],
   );
   return (r.rowCount ?? 0) > 0;

@@ -190,7 +190,9 @@ describe('diagnostics: order → quality check → results → report → critic
     expect(r.body.observations.map((o: { flag: string }) => o.flag)).toEqual(['HH', 'L', 'N']);
     expect(r.body.criticalValues).toMatchObject([{ source: 'result', stage: 'doctor', status: 'open' }]);
     expect(r.body.criticalValues[0].summary).toContain('钾 6.9');
-    await p.call('POST', `${ORDERS}/${id}/report`, readerLab, { text: '钾 6.9 mmol/L', conclusion: '高钾血症（危急值）', critical: true });
+    const confirmed = await p.call('POST', `${ORDERS}/${id}/report`, readerLab, { text: '钾 6.9 mmol/L', conclusion: '高钾血症（危急值）', critical: true });
+    // The report confirming it raises no second alert: one critical value per order.
+    expect(confirmed.body.criticalValues).toHaveLength(1);
 
     // Mutual recognition (Contract): the recognised result, a repeat needs a reason and is counted.
     const rec = await p.call('GET', `/api/v1/diagnostics/recognition?residentId=${residentId}&itemCode=LAB-ELEC`, vdoc);
@@ -216,7 +218,13 @@ describe('diagnostics: order → quality check → results → report → critic
       const m = multipart(files);
       return p.app.inject({ method: 'POST', url: `${ORDERS}/${id}/results`, headers: { authorization: `Bearer ${vdoc}`, 'content-type': m.contentType }, payload: m.payload });
     };
-    const study = synthStudyDicom({ kind: 'chest_dr', size: 64, seed: 3, studyDate: '20261201', patient: { name: '张三', id: 'P001', sex: 'male', birthDate: '19600101' } });
+    const name = (await p.ctx.db.query<{ name: string }>('select name from resident where id = $1', [residentId])).rows[0]!.name;
+    const study = synthStudyDicom({ kind: 'chest_dr', size: 64, seed: 3, studyDate: '20261201', patient: { name, id: 'P001', sex: 'male', birthDate: '19600101' } });
+    // Another patient's study is refused, naming the file.
+    const stranger = synthStudyDicom({ kind: 'chest_dr', size: 64, seed: 4, studyDate: '20261201', patient: { name: `${name}甲`, id: 'P002', sex: 'male', birthDate: '19600101' } });
+    const wrong = await upload([{ name: 'x.dcm', type: 'application/dicom', bytes: stranger.bytes }]);
+    expect(wrong.statusCode).toBe(400);
+    expect(JSON.parse(wrong.body).error).toMatchObject({ details: { field: 'file[0]' } });
     const notDicom = await upload([{ name: 'a.dcm', type: 'application/dicom', bytes: study.bytes }, { name: 'b.dcm', type: 'application/dicom', bytes: new TextEncoder().encode('not a dicom file at all') }]);
     expect(notDicom.statusCode).toBe(400);
     expect(JSON.parse(notDicom.body).error.details.field).toBe('file[1]');
@@ -225,7 +233,7 @@ describe('diagnostics: order → quality check → results → report → critic
     expect(ok.statusCode).toBe(200);
     const body = JSON.parse(ok.body);
     expect(body.status).toBe('resulted');
-    expect(body.files[0].tags).toMatchObject({ PatientName: '张三', PatientID: 'P001', Modality: 'DX', StudyDate: '20261201', Rows: '64' });
+    expect(body.files[0].tags).toMatchObject({ PatientName: name, PatientID: 'P001', Modality: 'DX', StudyDate: '20261201', Rows: '64' });
     const frame = await p.call('GET', `${ORDERS}/${id}/files/${body.files[0].id}/frame`, reader);
     expect(frame.body).toMatchObject({ rows: 64, columns: 64 });
     expect(Buffer.from(frame.body.pixels, 'base64').length).toBe(64 * 64);

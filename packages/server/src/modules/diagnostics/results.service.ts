@@ -55,6 +55,19 @@ export interface UploadedFile {
 }
 
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg']);
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * A study of another patient must not land on this order (docs/domain/diagnostics.md "Orders"):
+ * a Chinese PatientName (0010,0010) that differs from the resident's name is refused. A name in
+ * pinyin or none at all cannot be compared and passes; the reader sees the tags beside the record.
+ */
+function checkPatient(patientName: string | undefined, residentName: string, field: string): void {
+  const name = patientName?.replace(/\s+/g, '');
+  if (name && HAN.test(name) && name !== residentName.replace(/\s+/g, '')) {
+    throw new DomainError('VALIDATION_FAILED', `影像文件的患者姓名（${name}）与申请单居民（${residentName}）不符`, { field });
+  }
+}
 
 /**
  * Study files (Contract: imaging as multipart DICOM): each DICOM file is parsed, its patient and
@@ -68,6 +81,7 @@ export function recordStudyFiles(ctx: AppContext, actor: Actor, id: string, file
     for (const [i, f] of files.entries()) {
       const image = s.order.modality === 'pathology' && IMAGE_TYPES.has(f.mediaType);
       const tags = image ? {} : readDicom(f.bytes, `file[${i}]`).tags;
+      checkPatient(tags.PatientName, s.order.resident_name, `file[${i}]`);
       await results.insertFile(s.tx, {
         communityId: s.order.community_id, id: randomUUID(), orderId: s.order.id, kind: image ? 'image' : 'dicom', mediaType: image ? f.mediaType : 'application/dicom',
         name: f.filename.slice(0, 200), sha256: createHash('sha256').update(f.bytes).digest('hex'), tags, content: f.bytes, at: s.now,
