@@ -16,7 +16,9 @@ function fhirResource<T extends string>(resourceType: T) {
     });
 }
 
-/** GET /fhir/ServiceRequest/:id: a referral as a ServiceRequest. */
+/** GET /fhir/ServiceRequest/:id: a referral or a diagnostic order as a ServiceRequest. */
 export const fhirServiceRequest = fhirResource('ServiceRequest');
-/** GET /fhir/Task?based-on=…: a searchset Bundle of Tasks. */
+/** GET /fhir/DiagnosticReport/:id: the signed report of a diagnostic order. */
+export const fhirDiagnosticReport = fhirResource('DiagnosticReport');
+/** GET /fhir/{Task,DiagnosticReport,Observation,ImagingStudy}?based-on=…: a searchset Bundle. */
 export const fhirSearchBundle = fhirResource('Bundle');

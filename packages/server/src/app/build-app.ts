@@ -26,8 +26,9 @@ import { schedulingRoutes } from '../modules/scheduling/index.ts';
 import { referralFhirRoutes, referralRoutes } from '../modules/referral/index.ts';
 import { chronicRoutes } from '../modules/chronic/index.ts';
 import { insuranceRoutes } from '../modules/insurance/index.ts';
-import { diagnosticsRoutes } from '../modules/diagnostics/index.ts';
+import { diagnosticsFhirRoutes, diagnosticsRoutes } from '../modules/diagnostics/index.ts';
 import { devClockRoutes } from './dev-clock.routes.ts';
+import { fhirServiceRequestRoutes } from './fhir-service-request.routes.ts';
 import { familyDoctorRoutes } from '../modules/family-doctor/index.ts';
 import { encounterRoutes } from '../modules/encounters/index.ts';
 import { indicatorRoutes } from '../modules/indicators/index.ts';
@@ -82,7 +83,9 @@ export async function buildApp(ctx: AppContext, opts: { logStream?: { write(line
     if (ctx.config.clockControl) devClockRoutes(s, ctx);
   }, { prefix: '/api/v1' });
   // FHIR R4 facade (DESIGN.md "Interoperability"), same sessions and scope as the API.
+  fhirServiceRequestRoutes(api, ctx);
   referralFhirRoutes(api, ctx);
+  diagnosticsFhirRoutes(api, ctx);
 
   if (existsSync(`${ctx.config.webDist}/index.html`)) {
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.

@@ -8,7 +8,8 @@ import { PLACES, placeLocation, type Location, type Place, type PlaceName, type 
 export type ObjectKind = 'resident' | 'contract' | 'enrollment' | 'referral' | 'organization' | 'practitioner' | 'community'
   | 'resource' | 'booking' | 'pendingGrant' | 'breakGlassGrant' | 'catalogueEntry' | 'account'
   | 'policyYear' | 'settlement' | 'scenario'
-  | 'diagnosticOrder' | 'acceptedOrder' | 'resultedOrder' | 'reportedOrder' | 'studyFile' | 'criticalValue';
+  | 'diagnosticOrder' | 'acceptedOrder' | 'resultedOrder' | 'reportedOrder' | 'studyFile' | 'imagingOrder' | 'criticalValue'
+  | 'consultation' | 'scheduledConsultation' | 'answeredConsultation' | 'consultationAttachment';
 
 /** A two-second 12-lead ECG at 100 Hz (the smallest the centre takes). */
 export const MATRIX_ECG = { samplingRate: 100, leads: Object.fromEntries(['I', 'II', 'III', 'aVR', 'aVL', 'aVF', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6'].map((l) => [l, Array.from({ length: 200 }, (_, i) => Math.round(800 * Math.exp(-(((i % 80) - 40) ** 2) / 8)))])) };
@@ -79,6 +80,13 @@ export class Objects {
       and not exists (select 1 from duplicate_candidate d where d.community_id = resident.community_id and (d.resident_a = resident.id or d.resident_b = resident.id))
       order by id offset $3 limit 1`, [place.communityId, place.orgId, this.next(`resident ${place.name}`)]);
     if (!id) throw new Error(`no resident left in ${place.name}`);
+    return id;
+  }
+
+  /** An active resident of the place's unit, the same each time (for records that do not use a resident up). */
+  async anyResident(place: Place): Promise<string> {
+    const id = await this.one(`select id from resident where community_id = $1 and organization_id = $2 and status = 'active' order by id limit 1`, [place.communityId, place.orgId]);
+    if (!id) throw new Error(`no resident in ${place.name}`);
     return id;
   }
 
@@ -192,12 +200,27 @@ export class Objects {
         return this.diagnosticOrder(place, 'reported');
       case 'studyFile': {
         const o = await this.diagnosticOrder(place, 'accepted', 'DR-CHEST');
-        const study = synthStudyDicom({ kind: 'chest_dr', size: 32, seed: 5, studyDate: '20261201', patient: { name: '矩阵', id: 'MX1', sex: 'male', birthDate: '19600101' } });
+        const study = synthStudyDicom({ kind: 'chest_dr', size: 32, seed: 5, studyDate: '20261201', patient: { name: 'Matrix^Test', id: 'MX1', sex: 'male', birthDate: '19600101' } });
         const boundary = 'matrixboundary';
         const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="m.dcm"\r\nContent-Type: application/dicom\r\n\r\n`), Buffer.from(study.bytes), Buffer.from(`\r\n--${boundary}--\r\n`)]);
         const r = await this.p.app.inject({ method: 'POST', url: `/api/v1/diagnostics/orders/${o.id}/results`, headers: { authorization: `Bearer ${await this.token(o.by)}`, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
         if (r.statusCode !== 200) throw new Error(`fixture DICOM upload → ${r.statusCode} ${r.body}`);
         return { id: (JSON.parse(r.body) as { files: { id: string }[] }).files[0]!.id, params: { id: o.id }, at: o.at };
+      }
+      case 'imagingOrder': {
+        // The order of the place's study file (a DICOM study, as ImagingStudy resources show it).
+        const f = (await this.get('studyFile', place, false))!;
+        return { id: f.params!.id!, at: f.at };
+      }
+      case 'consultation':
+        return this.consultation(place, 'requested');
+      case 'scheduledConsultation':
+        return this.consultation(place, 'scheduled');
+      case 'answeredConsultation':
+        return this.consultation(place, 'opinion_given');
+      case 'consultationAttachment': {
+        const c = await this.consultation(place, 'requested');
+        return { id: c.attachmentId, params: { id: c.id }, at: c.at };
       }
       case 'criticalValue': {
         const o = await this.diagnosticOrder(place, 'reported', 'ECG-12', true);
@@ -236,6 +259,19 @@ export class Objects {
       await this.post('admin', '/api/v1/accounts', { username, password: MATRIX_PASSWORD, displayName: `矩阵开单${place.name}`, role: 'village_doctor', scopeKind: 'organization', communityId: place.communityId, organizationId: place.orgId });
     }
     return username;
+  }
+
+  /** A remote consultation the place's unit asks its lead hospital for (with one PDF), moved up to `upTo` by the hospital's matrix reader. */
+  private async consultation(place: Place, upTo: 'requested' | 'scheduled' | 'opinion_given'): Promise<Target & { attachmentId: string }> {
+    const by = await this.diagnosticsDoctor(place);
+    const reader = await this.centreReader(place);
+    const c = await this.post(by, '/api/v1/consultations', {
+      id: randomUUID(), residentId: await this.anyResident(place), consultantOrganizationId: place.leadId, urgency: 'routine', question: '矩阵测试：请协助判断是否需要上转',
+      attachments: [{ name: '矩阵.pdf', mediaType: 'application/pdf', data: Buffer.from('%PDF-1.4 matrix').toString('base64') }],
+    });
+    if (upTo !== 'requested') await this.post(reader, `/api/v1/consultations/${c.id}/schedule`, { scheduledAt: new Date(Date.now() + 86_400_000).toISOString() });
+    if (upTo === 'opinion_given') await this.post(reader, `/api/v1/consultations/${c.id}/opinion`, { opinion: '矩阵测试意见：建议继续基层随访观察。' });
+    return { id: c.id, attachmentId: c.attachments[0].id, at: placeLocation(place, [place.orgId, place.leadId]) };
   }
 
   /** A reading doctor of the place's lead hospital, made for the matrix. */

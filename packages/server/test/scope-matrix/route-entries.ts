@@ -30,6 +30,8 @@ export interface IdEntry {
   idParam?: string;
   query?: (place: Place) => string;
   body?: (c: BodyContext) => unknown;
+  /** Other kinds of object the same path serves (a FHIR ServiceRequest is a referral or a diagnostic order), each tried the same way. */
+  also?: readonly { object: ObjectKind; need: Need }[];
 }
 
 /** A route naming its target in the body (a create): tried with a target in each place. */

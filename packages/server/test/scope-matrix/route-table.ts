@@ -146,7 +146,8 @@ export const ROUTE_TABLE: Record<string, RouteEntry> = {
   'POST /api/v1/referrals': { kind: 'create', need: need('referral.create', 'unit'), target: 'unit', body: async (c) => ({ id: randomUUID(), residentId: await c.objects.resident(c.place), direction: 'up', toOrganizationId: c.place.hospitalId, priority: 'routine', reason: '血压控制不满意', diagnoses: [{ code: 'I10', primary: true }] }) },
   'GET /api/v1/referrals/{id}': { kind: 'id', object: 'referral', need: need('referral.read', 'unit') },
   'GET /api/v1/referrals/{id}/slip.pdf': { kind: 'id', object: 'referral', need: need('referral.read', 'unit') },
-  'GET /fhir/ServiceRequest/{id}': { kind: 'id', object: 'referral', need: need('referral.read', 'unit') },
+  // A referral or a diagnostic order (src/app/fhir-service-request.routes.ts): tried on both.
+  'GET /fhir/ServiceRequest/{id}': { kind: 'id', object: 'referral', need: need('referral.read', 'unit'), also: [{ object: 'reportedOrder', need: need('diagnostics.read', 'unit') }] },
   'GET /fhir/Task': { kind: 'list', need: need('referral.read', 'unit'), filters: async (p, o) => {
     const r = await o.referral(p);
     return [{ query: `based-on=ServiceRequest/${r.id}`, at: r.at }];
@@ -194,6 +195,28 @@ export const ROUTE_TABLE: Record<string, RouteEntry> = {
     const r = (await c.objects.get('reportedOrder', c.place, false))!;
     return { id: randomUUID(), residentId: (await c.objects.one('select resident_id as id from diagnostic_order where id = $1', [r.id]))!, itemCode: 'ECG-12', recognisedOrderId: r.id };
   } },
+  'GET /fhir/DiagnosticReport/{id}': { kind: 'id', object: 'reportedOrder', need: need('diagnostics.read', 'unit') },
+  ...Object.fromEntries([['DiagnosticReport', 'reportedOrder'], ['Observation', 'reportedOrder'], ['ImagingStudy', 'imagingOrder']].map(([type, object]) => [`GET /fhir/${type}`, {
+    kind: 'list', need: need('diagnostics.read', 'unit'), filters: async (p, o) => {
+      const r = (await o.get(object as 'reportedOrder' | 'imagingOrder', p, false))!;
+      return [{ query: `based-on=ServiceRequest/${r.id}`, at: r.at }];
+    },
+  } satisfies RouteEntry])),
+  'GET /api/v1/diagnostics/indicators': { kind: 'list', aggregate: true, need: need('indicator.read', 'community'), filters: communityOnly(`&from=${inDays(-30)}&to=${inDays(0)}`) },
+  // Remote consultation: asked by the place's unit of its lead hospital.
+  'POST /api/v1/consultations': { kind: 'create', need: need('diagnostics.order', 'unit'), target: 'unit', inScope: 'party rules', body: async (c) => ({ id: randomUUID(), residentId: await c.objects.anyResident(c.place), consultantOrganizationId: c.place.leadId, urgency: 'routine', question: '矩阵测试：请协助判断是否需要上转' }) },
+  'GET /api/v1/consultations': { kind: 'list', need: need('diagnostics.read', 'unit'), filters: async (p, o) => {
+    const c = (await o.get('consultation', p, false))!;
+    return [{ query: `residentId=${(await o.one('select resident_id as id from consultation where id = $1', [c.id]))!}`, at: c.at }];
+  } },
+  'GET /api/v1/consultations/{id}': { kind: 'id', object: 'consultation', need: need('diagnostics.read', 'unit') },
+  'GET /api/v1/consultations/{id}/attachments/{attachmentId}': { kind: 'id', object: 'consultationAttachment', idParam: 'attachmentId', need: need('diagnostics.read', 'unit') },
+  'POST /api/v1/consultations/{id}/schedule': { kind: 'id', object: 'consultation', fresh: true, inScope: 'party rules', need: need('diagnostics.read', 'unit'), body: () => ({ scheduledAt: new Date(Date.now() + 86_400_000).toISOString() }) },
+  'POST /api/v1/consultations/{id}/decline': { kind: 'id', object: 'consultation', fresh: true, inScope: 'party rules', need: need('diagnostics.read', 'unit'), body: () => ({ reason: '矩阵测试' }) },
+  'POST /api/v1/consultations/{id}/cancel': { kind: 'id', object: 'consultation', fresh: true, inScope: 'party rules', need: need('diagnostics.read', 'unit'), body: () => ({ reason: '矩阵测试' }) },
+  'POST /api/v1/consultations/{id}/reschedule': { kind: 'id', object: 'scheduledConsultation', inScope: 'party rules', need: need('diagnostics.read', 'unit'), body: () => ({ scheduledAt: new Date(Date.now() + 2 * 86_400_000).toISOString() }) },
+  'POST /api/v1/consultations/{id}/opinion': { kind: 'id', object: 'scheduledConsultation', fresh: true, inScope: 'party rules', need: need('diagnostics.read', 'unit'), body: () => ({ opinion: '矩阵测试意见：建议继续基层随访观察。' }) },
+  'POST /api/v1/consultations/{id}/close': { kind: 'id', object: 'answeredConsultation', fresh: true, inScope: 'party rules', need: need('diagnostics.read', 'unit') },
   'GET /api/v1/critical-values': { kind: 'unfiltered', need: need('critical.ack', 'unit') },
   'POST /api/v1/critical-values/{id}/ack': { kind: 'id', object: 'criticalValue', inScope: 'party rules', need: need('critical.ack', 'unit'), body: () => ({ note: '矩阵测试' }) },
   'GET /api/v1/critical-values/stream': { kind: 'exempt', reason: "the caller's own signals (ids and stages), filtered by the audience rule of GET /critical-values, which is in the matrix; a stream never ends, so it is tested in diagnostics.int.test.ts" },

@@ -100,6 +100,11 @@ let serial = 0;
 
 /** The cases of one route: each caller against each place (each filter, for lists). */
 async function casesOf(route: ApiRoute, e: Exclude<RouteEntry, { kind: 'exempt' }>, w: World, objects: Objects, t: Tally): Promise<Case[]> {
+  if (e.kind === 'id' && e.also?.length) {
+    const all: Case[] = [];
+    for (const kind of [{ object: e.object, need: e.need }, ...e.also]) all.push(...await casesOf(route, { ...e, ...kind, also: [] }, w, objects, t));
+    return all;
+  }
   const cases: Case[] = [];
   const key = `${route.method} ${route.path}`;
   if (e.kind === 'unfiltered') {

@@ -29,6 +29,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     residentReads: ResidentRead[] | null;
     listedItems: number | null;
+    /** What a `record` route that serves two kinds of record read this time (`auditReadAs`). */
+    readAuditAs: { action: string; resourceType: string } | null;
   }
   interface FastifyInstance {
     /** Each API route's read declaration, by `METHOD /path/{param}` as in the OpenAPI document. */
@@ -60,6 +62,15 @@ export function noteResidentRead(read: ResidentRead): void {
   current.getStore()?.push(read);
 }
 
+/**
+ * For a `record` route that serves two kinds of record (FHIR `ServiceRequest/{id}`: a referral or a
+ * diagnostic order): names the kind this request read, so its audit rows carry that action and
+ * resource type instead of the route's declared ones.
+ */
+export function auditReadAs(req: FastifyRequest, action: string, resourceType: string): void {
+  req.readAuditAs = { action, resourceType };
+}
+
 /** `GET /api/v1/residents/:id` → `GET /api/v1/residents/{id}` (the OpenAPI key). */
 export function routeKey(method: string, url: string): string {
   return `${method} ${url.replace(/:(\w+)/g, '{$1}')}`;
@@ -83,6 +94,7 @@ function safeDecode(s: string): string | null {
 export function installReadAudit(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('residentReads', null);
   app.decorateRequest('listedItems', null);
+  app.decorateRequest('readAuditAs', null);
   app.decorate('readDeclarations', new Map<string, ReadDeclaration | null>());
   app.addHook('onRoute', (route) => {
     const url = route.url ?? route.path;
@@ -127,10 +139,11 @@ export function installReadAudit(app: FastifyInstance, ctx: AppContext): void {
     }
     const reads = dedupe(req.residentReads ?? []);
     if (reads.length === 0) throw new Error(`${routeKey(req.method, req.routeOptions.url ?? '')} answered without noting the resident it read`);
+    const { action, resourceType } = req.readAuditAs ?? decl;
     await ctx.db.transaction(async (tx) => {
       for (const r of reads) {
         await recordAudit(tx, actor, {
-          communityId: r.communityId, action: r.access === 'grant' ? `${decl.action}_granted` : decl.action, resourceType: decl.resourceType,
+          communityId: r.communityId, action: r.access === 'grant' ? `${action}_granted` : action, resourceType,
           resourceId: r.resourceId ?? (req.params as { id?: string }).id ?? r.residentId, residentId: r.residentId, purpose: purposeOf(req, r),
           details: { access: r.access, ...(r.grantId ? { grantId: r.grantId } : {}), ...(r.breakGlass ? { breakGlass: true } : {}) },
         });
