@@ -69,6 +69,10 @@ export const orderQuery = z.object({
   status: z.enum(ORDER_STATUSES).optional(),
   modality: z.enum(MODALITIES).optional(),
   residentId: z.uuid().optional(),
+  /** Drill-down from the indicators: the orders a member unit placed in a period (business dates, Asia/Shanghai). */
+  orderingOrganizationId: z.uuid().optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type OrderQuery = z.infer<typeof orderQuery>;

@@ -68,6 +68,10 @@ describe('diagnostics: order → quality check → results → report → critic
          from diagnostic_order where community_id = $1`, [communityId])).rows[0]!;
     expect(r.body).toMatchObject({ ordered: counts.orders, rejected: counts.rejected, checked: counts.checked, rejectionRate: counts.rejected / counts.checked });
     expect(r.body.members.reduce((a: number, m: { ordered: number }) => a + m.ordered, 0)).toBe(counts.orders);
+    // Drill-down: a member's orders of the period are the ones the indicator counted.
+    const member = r.body.members.find((m: { ordered: number }) => m.ordered > 1 && m.ordered < 100);
+    const listed = await p.call('GET', `/api/v1/diagnostics/orders?orderingOrganizationId=${member.organizationId}&from=${from}&to=${today}&limit=500`, manager);
+    expect(listed.body.items).toHaveLength(member.ordered);
     expect(r.body.criticalAck.total).toBeGreaterThan(0);
     expect(r.body.recognition.used).toBeGreaterThan(0);
     expect(r.body.recognition.avoidedFen).toBeGreaterThan(0);

@@ -74,6 +74,9 @@ export interface OrderFilter {
   status: string | null;
   modality: string | null;
   residentId: string | null;
+  orderingOrganizationId: string | null;
+  orderedFrom: Date | null;
+  orderedBefore: Date | null;
   limit: number;
 }
 
@@ -85,9 +88,9 @@ export interface OrderFilter {
 export async function listOrders(sql: Sql, f: OrderFilter, now: Date): Promise<OrderRow[]> {
   const worklist = f.worklistOf !== null;
   const order = worklist
-    ? `(o.priority = 'urgent') desc, (o.status = 'resulted' and o.report_due_at < $10) desc, coalesce(o.resulted_at, o.ordered_at) asc, o.id`
+    ? `(o.priority = 'urgent') desc, (o.status = 'resulted' and o.report_due_at < $13) desc, coalesce(o.resulted_at, o.ordered_at) asc, o.id`
     : 'o.ordered_at desc, o.id';
-  const params: unknown[] = [f.communityIds, f.regionPrefix, f.organizationIds, f.worklistOf, f.orderedBy, f.status, f.modality, f.residentId, f.limit];
+  const params: unknown[] = [f.communityIds, f.regionPrefix, f.organizationIds, f.worklistOf, f.orderedBy, f.status, f.modality, f.residentId, f.limit, f.orderingOrganizationId, f.orderedFrom, f.orderedBefore];
   return (await sql.query<OrderRow>(
     `${SELECT} join community cm on cm.community_id = o.community_id
       where ($1::uuid[] is null or o.community_id = any($1)) and ($2::text is null or cm.region_code like $2 || '%')
@@ -95,6 +98,7 @@ export async function listOrders(sql: Sql, f: OrderFilter, now: Date): Promise<O
         and ($4::uuid[] is null or (o.performing_organization_id = any($4) and o.status in ('ordered', 'accepted', 'resulted')))
         and ($5::uuid[] is null or o.ordering_organization_id = any($5))
         and ($6::text is null or o.status = $6) and ($7::text is null or o.modality = $7) and ($8::uuid is null or o.resident_id = $8)
+        and ($10::uuid is null or o.ordering_organization_id = $10) and ($11::timestamptz is null or o.ordered_at >= $11) and ($12::timestamptz is null or o.ordered_at < $12)
       order by ${order}
       limit $9`,
     worklist ? [...params, now] : params,

@@ -99,6 +99,9 @@ export async function listOrders(ctx: AppContext, actor: Actor, q: OrderQuery): 
     communityIds: f.communityIds, regionPrefix: f.regionPrefix, organizationIds: f.organizationIds,
     worklistOf: q.view === 'worklist' ? own : null, orderedBy: q.view === 'ordered' ? own : null,
     status: q.status ?? null, modality: q.modality ?? null, residentId: q.residentId ?? null, limit: q.limit,
+    orderingOrganizationId: q.orderingOrganizationId ?? null,
+    orderedFrom: q.from ? new Date(`${q.from}T00:00:00+08:00`) : null,
+    orderedBefore: q.to ? new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000) : null,
   }, now);
   return rows.map((o) => toOrderView(actor, o, now));
 }
