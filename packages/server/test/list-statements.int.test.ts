@@ -39,6 +39,7 @@ describe('list routes run a constant number of statements whatever the page size
     cases.set('/api/v1/residents', { user: 'manager', query: () => `communityId=${first}` });
     cases.set('/api/v1/diagnostics/orders', { user: 'reader', query: () => 'view=all' });
     cases.set('/api/v1/critical-values', { user: 'head.town', query: () => 'status=all' });
+    cases.set('/api/v1/consultations', { user: 'doctor.lead', query: () => 'view=incoming' });
   }, 180_000);
   afterAll(() => p?.close());
 
