@@ -57,13 +57,13 @@ describe('validateCycleRecord (docs/domain/sterile-supply.md "Cycle record")', (
 });
 
 describe('releaseDecision (docs/domain/sterile-supply.md "Release")', () => {
-  it('releases a steam batch at 134 °C for 4 min or 121 °C for 15 min', () => {
+  it('releases a steam batch at 132 °C for 4 min or 121 °C for 20 min', () => {
     expect(releaseDecision(steam)).toEqual({ release: true, recallRequired: false, reasons: [] });
-    expect(releaseDecision({ ...steam, steamCycleType: 'gravity', bowieDickPass: null, exposureTemperatureC: 121, exposureMinutes: 15, pressureKpa: 110 }).release).toBe(true);
+    expect(releaseDecision({ ...steam, steamCycleType: 'gravity', bowieDickPass: null, exposureTemperatureC: 121, exposureMinutes: 20, pressureKpa: 110 }).release).toBe(true);
   });
 
   it('holds a steam batch under those parameters', () => {
-    const low = releaseDecision({ ...steam, exposureTemperatureC: 133.9 });
+    const low = releaseDecision({ ...steam, exposureTemperatureC: 131.9 });
     expect(low.release).toBe(false);
     expect(low.reasons[0]).toContain('物理监测不合格');
     expect(releaseDecision({ ...steam, exposureMinutes: 3.5 }).release).toBe(false);
@@ -71,9 +71,10 @@ describe('releaseDecision (docs/domain/sterile-supply.md "Release")', () => {
   });
 
   it('takes a community table of exposures instead of the default', () => {
-    const ws = [{ minTemperatureC: 132, minMinutes: 4 }, { minTemperatureC: 121, minMinutes: 20 }];
-    expect(releaseDecision({ ...steam, exposureTemperatureC: 132 }, ws).release).toBe(true);
-    expect(releaseDecision({ ...steam, exposureTemperatureC: 121, exposureMinutes: 15 }, ws).release).toBe(false);
+    const ws = [{ minTemperatureC: 134, minMinutes: 4 }, { minTemperatureC: 121, minMinutes: 30 }];
+    expect(releaseDecision({ ...steam, exposureTemperatureC: 132 }, ws).release).toBe(false);
+    expect(releaseDecision({ ...steam, exposureTemperatureC: 121, exposureMinutes: 20 }, ws).release).toBe(false);
+    expect(releaseDecision({ ...steam, exposureTemperatureC: 121, exposureMinutes: 30 }, ws).release).toBe(true);
   });
 
   it('needs the day\'s Bowie-Dick test on a pre-vacuum steriliser only', () => {
@@ -125,7 +126,7 @@ describe('releaseDecision (docs/domain/sterile-supply.md "Release")', () => {
           expect(x.chemicalIndicatorPass).toBe(true);
           expect(x.biologicalIndicatorPass).not.toBe(false);
           if (x.containsImplants || x.method === 'ethylene_oxide') expect(x.biologicalIndicatorPass).toBe(true);
-          if (isSteam) expect((exposureTemperatureC >= 134 && x.exposureMinutes >= 4) || (exposureTemperatureC >= 121 && x.exposureMinutes >= 15)).toBe(true);
+          if (isSteam) expect((exposureTemperatureC >= 132 && x.exposureMinutes >= 4) || (exposureTemperatureC >= 121 && x.exposureMinutes >= 20)).toBe(true);
           if (isSteam && x.steamCycleType === 'pre_vacuum') expect(x.bowieDickPass).toBe(true);
         }
       }),

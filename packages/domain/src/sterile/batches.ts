@@ -97,8 +97,9 @@ export function validateCycleRecord(record: SterilisationCycleRecord): Sterilisa
  * 30 min (textiles) for gravity displacement. A community may pass its own table.
  */
 export const DEFAULT_STEAM_EXPOSURES: readonly { minTemperatureC: number; minMinutes: number }[] = [
-  { minTemperatureC: 134, minMinutes: 4 },
-  { minTemperatureC: 121, minMinutes: 15 },
+  // WS 310.3-2016 (as we read it): pre-vacuum 132–134 °C for ≥ 4 min; gravity 121 °C for ≥ 20 min (instruments; textiles need 30).
+  { minTemperatureC: 132, minMinutes: 4 },
+  { minTemperatureC: 121, minMinutes: 20 },
 ];
 
 export interface ReleaseDecision {
