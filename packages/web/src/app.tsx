@@ -136,6 +136,15 @@ const routes: RouteObject[] = [
           },
           { path: 'worklist', ...page(() => import('./modules/diagnostics/worklist.page.tsx'), 'nav.diagnosticWorklist') },
           { path: 'centres', ...page(() => import('./modules/diagnostics/centres.page.tsx'), 'nav.diagnosticCentres') },
+          { path: 'indicators', ...page(() => import('./modules/diagnostics/centre-indicators.page.tsx'), 'nav.diagnosticIndicators') },
+        ],
+      },
+      {
+        path: 'consultations',
+        handle: { crumb: 'nav.consultations' } satisfies RouteHandle,
+        children: [
+          { index: true, ...page(() => import('./modules/diagnostics/consultations.page.tsx')) },
+          { path: ':id', ...page(() => import('./modules/diagnostics/consultation-detail.page.tsx'), 'nav.consultationDetail') },
         ],
       },
       { path: 'critical-values', ...page(() => import('./modules/diagnostics/critical-values.page.tsx'), 'nav.criticalValues') },

@@ -5,6 +5,7 @@ import type {
   CriticalValueView,
   DiagnosticCentreView,
   DiagnosticItemView,
+  DiagnosticsIndicatorsView,
   dicomFrameView,
   ecgWaveformView,
   OrderDetailView,
@@ -17,7 +18,7 @@ import { api, API_BASE, apiUpload, parseError, readToken } from '../../shared/ap
 
 export type EcgWaveform = ReturnType<typeof ecgWaveformView.parse>;
 export type DicomFrame = ReturnType<typeof dicomFrameView.parse>;
-export type OrderListQuery = Partial<Pick<OrderQuery, 'view' | 'status' | 'modality' | 'residentId' | 'limit'>>;
+export type OrderListQuery = Partial<Pick<OrderQuery, 'view' | 'status' | 'modality' | 'residentId' | 'orderingOrganizationId' | 'from' | 'to' | 'limit'>>;
 export type CriticalStatus = 'open' | 'acknowledged' | 'all';
 
 export const diagnosticsKeys = {
@@ -178,10 +179,25 @@ export function useAckCriticalValue() {
   });
 }
 
-/** A stored study file as sent (served with the same Bearer token, so not a plain link). */
-export async function fetchStudyFile(orderId: string, fileId: string): Promise<Blob> {
+/** A file the API serves (`path` under API_BASE) with the session's Bearer token, so not a plain link. */
+export async function fetchFile(path: string): Promise<Blob> {
   const token = readToken();
-  const res = await fetch(`${API_BASE}/diagnostics/orders/${orderId}/files/${fileId}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  const res = await fetch(`${API_BASE}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
   if (!res.ok) throw await parseError(res);
   return res.blob();
+}
+
+/** A stored study file as sent. */
+export function fetchStudyFile(orderId: string, fileId: string): Promise<Blob> {
+  return fetchFile(`/diagnostics/orders/${orderId}/files/${fileId}`);
+}
+
+/** GET /diagnostics/indicators: the centres' figures of a community and period (business dates). */
+export function useDiagnosticsIndicators(communityId: string | null, from: string, to: string) {
+  return useQuery({
+    queryKey: ['diagnostics', 'indicators', communityId, from, to],
+    enabled: !!communityId,
+    queryFn: ({ signal }) => api.get<DiagnosticsIndicatorsView>('/diagnostics/indicators', { communityId, from, to }, signal),
+    staleTime: 30_000,
+  });
 }

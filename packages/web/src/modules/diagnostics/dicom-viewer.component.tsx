@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import { App, Button, Col, Descriptions, Row, Space, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { Col, Descriptions, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrderDetailView } from '@yigong/contracts';
 import { DataTable, type DataColumn } from '../../shared/components/data-table.component.tsx';
-import { ErrorState, LoadingState, useErrorText } from '../../shared/components/query-state.component.tsx';
+import { ErrorState, LoadingState } from '../../shared/components/query-state.component.tsx';
 import { formatFileSize } from './diagnostics-format.ts';
 import { base64ToBytes, greyToRgba } from './dicom-pixels.ts';
+import { FileDownloadButton } from './file-download.component.tsx';
 import { fetchStudyFile, useDicomFrame } from './diagnostics.resource.ts';
 
 type StudyFile = OrderDetailView['files'][number];
@@ -44,36 +44,6 @@ function DicomFrame({ orderId, file }: { orderId: string; file: StudyFile }) {
   );
 }
 
-function DownloadButton({ orderId, file }: { orderId: string; file: StudyFile }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
-  const [busy, setBusy] = useState(false);
-  async function download() {
-    setBusy(true);
-    try {
-      const blob = await fetchStudyFile(orderId, file.id);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = file.name;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
-    } catch (e) {
-      void message.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <Button size="small" icon={<DownloadOutlined />} loading={busy} onClick={(e) => { e.stopPropagation(); void download(); }} data-testid="dicom-download">
-      {t('diagnostics.download')}
-    </Button>
-  );
-}
-
 /** 影像: the study's files, the chosen file's DICOM tags and its first frame, a download of each. */
 export function DicomViewer({ o }: { o: OrderDetailView }) {
   const { t } = useTranslation();
@@ -84,7 +54,7 @@ export function DicomViewer({ o }: { o: OrderDetailView }) {
     { title: t('diagnostics.fileSize'), dataIndex: 'size', align: 'right', render: (v: number) => formatFileSize(v) },
     { title: 'Modality', key: 'modality', render: (_: unknown, f) => f.tags.Modality ?? '—', exportValue: (f) => f.tags.Modality },
     { title: 'StudyDate', key: 'studyDate', render: (_: unknown, f) => f.tags.StudyDate ?? '—', exportValue: (f) => f.tags.StudyDate },
-    { title: t('field.actions'), key: 'download', noExport: true, render: (_: unknown, f) => <DownloadButton orderId={o.id} file={f} /> },
+    { title: t('field.actions'), key: 'download', noExport: true, render: (_: unknown, f) => <FileDownloadButton name={f.name} load={() => fetchStudyFile(o.id, f.id)} data-testid="dicom-download" /> },
   ];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="dicom-viewer">

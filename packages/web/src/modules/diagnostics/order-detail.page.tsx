@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { OrderDetailView } from '@yigong/contracts';
 import { DataTable } from '../../shared/components/data-table.component.tsx';
 import { QueryState } from '../../shared/components/query-state.component.tsx';
+import { NewConsultationButton } from './consultation-new.component.tsx';
 import { useCriticalColumns } from './critical-columns.component.tsx';
+import { useCanOrder } from './order-new.component.tsx';
 import { OrderActions } from './order-actions.component.tsx';
 import { OrderFacts } from './order-facts.component.tsx';
 import { OrderResults } from './order-results.component.tsx';
@@ -28,6 +30,8 @@ function OrderCriticalValues({ o }: { o: OrderDetailView }) {
 
 function OrderBody({ o }: { o: OrderDetailView }) {
   const { t } = useTranslation();
+  // 申请会诊 about this order's study: a doctor of a unit (the server checks diagnostics.order).
+  const canConsult = useCanOrder();
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={12}>
@@ -41,9 +45,12 @@ function OrderBody({ o }: { o: OrderDetailView }) {
           <OverdueTag overdue={o.overdue} dueAt={o.reportDueAt} />
           <CriticalTag critical={o.critical} />
         </Space>
-        <Typography.Text type="secondary">
-          {o.centreName} · {o.performingOrganizationName}
-        </Typography.Text>
+        <Space wrap>
+          <Typography.Text type="secondary">
+            {o.centreName} · {o.performingOrganizationName}
+          </Typography.Text>
+          {canConsult && <NewConsultationButton type="default" resident={{ id: o.residentId, name: o.residentName }} orderId={o.id} />}
+        </Space>
       </Flex>
       <Card size="small">
         <OrderSteps o={o} />

@@ -53,6 +53,17 @@ export function last12Months(today = dayjs()): string[] {
   return Array.from({ length: 12 }, (_, i) => today.subtract(11 - i, 'month').format('YYYY-MM'));
 }
 
+/** A period's business dates, first and last day included: 2026 → 2026-01-01…2026-12-31, 2026-Q2 → 04-01…06-30, 2026-02 → 02-01…02-28. */
+export function periodDates(period: string): { from: string; to: string } {
+  const year = Number(period.slice(0, 4));
+  const g = granularityOf(period);
+  const first = g === 'year' ? 1 : g === 'quarter' ? (Number(period.slice(6)) - 1) * 3 + 1 : Number(period.slice(5, 7));
+  const months = g === 'year' ? 12 : g === 'quarter' ? 3 : 1;
+  const lastDay = new Date(Date.UTC(year, first - 1 + months, 0)).getUTCDate();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return { from: `${year}-${pad(first)}-01`, to: `${year}-${pad(first + months - 1)}-${pad(lastDay)}` };
+}
+
 export function periodLabel(period: string, t: (k: string, o?: Record<string, unknown>) => string): string {
   const g = granularityOf(period);
   if (g === 'year') return t('indicators.yearLabel', { year: period });

@@ -31,6 +31,41 @@ export function formatDate(iso: string | null | undefined): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
+/**
+ * An instant as the wall-clock time it reads in Asia/Shanghai, `YYYY-MM-DDTHH:mm` (no zone): what a
+ * date-time picker shows, whatever the browser's zone.
+ */
+export function shanghaiWallClock(iso: string | Date): string {
+  const d = typeof iso === 'string' ? instant(iso) : iso;
+  if (!d) return '';
+  const p = shanghaiParts(d);
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+/** Today's business date in Asia/Shanghai, `YYYY-MM-DD`. */
+export function shanghaiToday(now: Date = new Date()): string {
+  return shanghaiWallClock(now).slice(0, 10);
+}
+
+/**
+ * A wall-clock time read in Asia/Shanghai (`YYYY-MM-DDTHH:mm`, as a picker gives it) as an ISO 8601
+ * instant with its offset: `2026-03-03T09:30:00+08:00` (Shanghai keeps +08:00 all year). Null when
+ * the text is not such a time.
+ */
+export function fromShanghaiWallClock(wall: string): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})$/.exec(wall);
+  if (!m) return null;
+  const iso = `${m[1]}T${m[2]}:00+08:00`;
+  return shanghaiWallClock(iso) === `${m[1]}T${m[2]}` ? iso : null;
+}
+
+const INSTANT_IN_TEXT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})/g;
+
+/** A free text (a history comment) with every ISO 8601 instant in it shown as formatDateTime does. */
+export function formatInstantsIn(text: string): string {
+  return text.replace(INSTANT_IN_TEXT, (iso) => formatDateTime(iso));
+}
+
 /** The current year in Asia/Shanghai (settlement and indicator years are Shanghai business dates). */
 export function shanghaiYear(now: Date = new Date()): number {
   return Number(shanghaiParts(now).year);

@@ -28,6 +28,8 @@ import {
   ScheduleOutlined,
   MedicineBoxOutlined,
   WarningOutlined,
+  VideoCameraOutlined,
+  BarChartOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { Link, Navigate, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
@@ -64,6 +66,8 @@ const ICONS: Record<NavKey, ReactNode> = {
   diagnosticWorklist: <ScheduleOutlined />,
   diagnosticCentres: <MedicineBoxOutlined />,
   criticalValues: <WarningOutlined />,
+  consultations: <VideoCameraOutlined />,
+  diagnosticIndicators: <BarChartOutlined />,
 };
 
 /** Route `handle` of a page: the i18n key of its breadcrumb. */

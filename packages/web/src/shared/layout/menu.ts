@@ -26,7 +26,9 @@ export type NavKey =
   | 'diagnosticOrders'
   | 'diagnosticWorklist'
   | 'diagnosticCentres'
-  | 'criticalValues';
+  | 'criticalValues'
+  | 'consultations'
+  | 'diagnosticIndicators';
 
 export const NAV_PATHS: Record<NavKey, string> = {
   communities: '/communities',
@@ -56,29 +58,31 @@ export const NAV_PATHS: Record<NavKey, string> = {
   diagnosticWorklist: '/diagnostics/worklist',
   diagnosticCentres: '/diagnostics/centres',
   criticalValues: '/critical-values',
+  consultations: '/consultations',
+  diagnosticIndicators: '/diagnostics/indicators',
 };
 
 /** The insurance pages (issue #12): budget, settlements, appraisal, DIP, scenarios. */
 const INSURANCE: NavKey[] = ['insuranceBudget', 'insuranceSettlements', 'insuranceAppraisal', 'insuranceDip', 'insuranceScenarios'];
 /** What the regulator reads of them (insurance.read only: no DIP run, no scenarios). */
 const INSURANCE_READ: NavKey[] = ['insuranceBudget', 'insuranceSettlements', 'insuranceAppraisal'];
-/** The shared diagnostic centres (issue #13): the ordering side, critical values, the centres. */
-const DIAGNOSTICS: NavKey[] = ['diagnosticOrders', 'criticalValues', 'diagnosticCentres'];
+/** The shared diagnostic centres (issue #13): the ordering side, critical values, remote consultation, the centres. */
+const DIAGNOSTICS: NavKey[] = ['diagnosticOrders', 'criticalValues', 'consultations', 'diagnosticCentres'];
 
 /** Sidebar entries per role, in order; the first is the landing page after login. */
 export const MENU_BY_ROLE: Record<Role, NavKey[]> = {
-  admin: ['organizations', 'dashboard', 'practitioners', 'residents', 'duplicates', 'accessGrants', 'breakGlass', 'audit', 'accounts', 'scheduling', 'referralCatalogue', 'chronicRates'],
-  manager: ['dashboard', ...INSURANCE, 'organizations', 'practitioners', 'residents', 'referrals', 'escalations', ...DIAGNOSTICS, 'scheduling', 'referralCatalogue', 'chronicRates', 'teams', 'duplicates', 'accessGrants', 'breakGlass', 'audit'],
+  admin: ['organizations', 'dashboard', 'practitioners', 'residents', 'duplicates', 'accessGrants', 'breakGlass', 'audit', 'accounts', 'scheduling', 'referralCatalogue', 'chronicRates', 'diagnosticIndicators'],
+  manager: ['dashboard', ...INSURANCE, 'organizations', 'practitioners', 'residents', 'referrals', 'escalations', ...DIAGNOSTICS, 'diagnosticIndicators', 'scheduling', 'referralCatalogue', 'chronicRates', 'teams', 'duplicates', 'accessGrants', 'breakGlass', 'audit'],
   // A clinician at the lead hospital also reads for its centres (阅片工作台).
-  clinician: ['residents', 'workbench', 'referrals', 'diagnosticOrders', 'diagnosticWorklist', 'criticalValues', 'diagnosticCentres', 'scheduling', 'teams', 'organizations', 'accessGrants'],
+  clinician: ['residents', 'workbench', 'referrals', 'diagnosticOrders', 'diagnosticWorklist', 'criticalValues', 'consultations', 'diagnosticCentres', 'scheduling', 'teams', 'organizations', 'accessGrants'],
   // The workbench first: it is the village doctor's landing page after login.
   village_doctor: ['workbench', 'residents', 'referrals', ...DIAGNOSTICS, 'scheduling', 'teams', 'organizations', 'accessGrants'],
-  regulator: ['dashboard', 'communities', 'chronicRates', ...INSURANCE_READ, 'organizations'],
+  regulator: ['dashboard', 'communities', 'chronicRates', 'diagnosticIndicators', ...INSURANCE_READ, 'organizations'],
   pharmacist: ['residents', 'organizations'],
   // The budget first: it is the insurance officer's landing page after login.
-  insurance_officer: [...INSURANCE, 'residents', 'organizations'],
+  insurance_officer: [...INSURANCE, 'diagnosticIndicators', 'residents', 'organizations'],
   // The worklist first: it is the reading doctor's landing page after login.
-  reader: ['diagnosticWorklist', 'diagnosticCentres', 'organizations', 'accessGrants'],
+  reader: ['diagnosticWorklist', 'consultations', 'diagnosticCentres', 'organizations', 'accessGrants'],
   resident: ['residents'],
   // A HIS integration account sends encounters through the API; it has no pages.
   integration: [],

@@ -39,6 +39,9 @@ export const enCommon: typeof zhCommon = {
     diagnosticWorklist: 'Reading worklist',
     diagnosticCentres: 'Diagnostic centres',
     criticalValues: 'Critical values',
+    consultations: 'Remote consultation',
+    consultationDetail: 'Consultation',
+    diagnosticIndicators: 'Centre indicators',
   },
   layout: { logout: 'Log out', language: 'Language', scope: 'Scope', role: 'Role', notFound: 'Page not found', backHome: 'Back home', apiAccountTitle: 'System integration account', apiAccountText: 'This account lets the unit’s HIS send encounters through the API (POST /api/v1/encounters:ingest) or the folder drop; it has no pages.', apiDocs: 'API docs' },
   state: {

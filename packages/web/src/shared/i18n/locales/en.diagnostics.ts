@@ -144,6 +144,9 @@ export const enDiagnostics: typeof zhDiagnostics = {
     earlierVersions: 'Earlier versions ({{count}})',
     amendedBecause: 'Amended because: {{reason}}',
     orderCritical: 'Critical values of this order',
+    drillUnit: 'Ordering unit: {{name}}',
+    drillPeriod: '{{from}} to {{to}}',
+    listLimit: 'Only the latest {{count}} orders are listed; shorten the period or filter by modality.',
   },
   critical: {
     title: 'Critical values',

@@ -13,6 +13,7 @@ export const enIndicators = {
     target: 'Target {{target}}',
     noTarget: 'No target',
     inPeriod: 'In the period',
+    openModule: 'Open the centres’ indicators',
     healthAndReferral: 'Health management and referrals',
     counts: '{{n}} / {{d}}',
     noOutOfCounty: 'No out-of-county insurance data yet: in-county care only',

@@ -4,6 +4,7 @@ import { enIndicators } from './en.indicators.ts';
 import { enInsurance } from './en.insurance.ts';
 import { enReferral } from './en.referral.ts';
 import { enDiagnostics } from './en.diagnostics.ts';
+import { enConsultation } from './en.consultation.ts';
 
 /** English page texts: same keys as zh-CN. */
 export const enPages: typeof zhPages = {
@@ -303,4 +304,5 @@ export const enPages: typeof zhPages = {
   ...enIndicators,
   ...enInsurance,
   ...enDiagnostics,
+  ...enConsultation,
 };

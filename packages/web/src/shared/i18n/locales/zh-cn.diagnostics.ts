@@ -147,6 +147,9 @@ export const zhDiagnostics = {
     earlierVersions: '历史版本（{{count}}）',
     amendedBecause: '更正原因：{{reason}}',
     orderCritical: '本检查危急值',
+    drillUnit: '申请机构：{{name}}',
+    drillPeriod: '{{from}} 至 {{to}}',
+    listLimit: '仅列出最近 {{count}} 条申请；请缩短统计期间或按类别筛选。',
   },
   critical: {
     title: '危急值',

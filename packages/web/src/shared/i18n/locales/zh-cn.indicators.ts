@@ -13,6 +13,7 @@ export const zhIndicators = {
     target: '目标 {{target}}',
     noTarget: '无目标值',
     inPeriod: '本期人次',
+    openModule: '查看中心运行指标',
     healthAndReferral: '健康管理与双向转诊',
     counts: '{{n}} / {{d}}',
     noOutOfCounty: '尚未接入县外医保数据，数值仅含县域内就诊',

@@ -3,6 +3,7 @@ import { zhIndicators } from './zh-cn.indicators.ts';
 import { zhInsurance } from './zh-cn.insurance.ts';
 import { zhReferral } from './zh-cn.referral.ts';
 import { zhDiagnostics } from './zh-cn.diagnostics.ts';
+import { zhConsultation } from './zh-cn.consultation.ts';
 
 /** zh-CN (default): page texts, one block per module. */
 export const zhPages = {
@@ -302,4 +303,5 @@ export const zhPages = {
   ...zhIndicators,
   ...zhInsurance,
   ...zhDiagnostics,
+  ...zhConsultation,
 };
