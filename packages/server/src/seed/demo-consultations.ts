@@ -54,12 +54,12 @@ export function demoConsultationRows(c: { communityId: string; now: Date; rng: R
     });
     const event = (at: number, action: string, from: string | null, to: string, by: 'requester' | 'consultant', comment: string | null) => out.events.push({
       community_id: c.communityId, consultation_id: id, at: iso(at), action, from_status: from, to_status: to, actor_id: by === 'requester' ? requester : consultantUser,
-      username: by === 'requester' ? k.by : 'doctor.lead', role: 'clinician', organization_id: by === 'requester' ? unit : c.leadHospital, comment,
+      username: by === 'requester' ? k.by : 'doctor.lead', role: by === 'requester' && k.by === 'vdoc' ? 'village_doctor' : 'clinician', organization_id: by === 'requester' ? unit : c.leadHospital, comment,
     });
     event(created, 'request', null, 'requested', 'requester', k.question.slice(0, 200));
     if (k.status === 'declined') event(created + 2 * HOUR, 'decline', 'requested', 'declined', 'consultant', k.reason ?? null);
     if (k.status === 'cancelled') event(created + 5 * HOUR, 'cancel', 'requested', 'cancelled', 'requester', k.reason ?? null);
-    if (session) event(created + HOUR, 'schedule', 'requested', 'scheduled', 'consultant', `会诊时间 ${new Date(session).toISOString()}`);
+    if (session) event(created + HOUR, 'schedule', 'requested', 'scheduled', 'consultant', `会诊时间 ${new Date(session + 8 * HOUR).toISOString().slice(0, 16).replace('T', ' ')}`);
     if (opinionAt) event(opinionAt, 'give_opinion', 'scheduled', 'opinion_given', 'consultant', '已出具会诊意见');
     if (k.status === 'closed' && opinionAt) event(opinionAt + 3 * HOUR, 'close', 'opinion_given', 'closed', 'requester', null);
     if (k.dicom) {

@@ -123,9 +123,10 @@ export async function listEvents(sql: Sql, communityId: string, consultationId: 
 }
 
 /** Consultations answered (an opinion given) in [from, to), by requesting unit — the indicators. */
-export async function answeredByMember(sql: Sql, communityId: string, from: Date, to: Date): Promise<{ organization_id: string; answered: number }[]> {
+export async function answeredByMember(sql: Sql, communityId: string, from: Date, to: Date): Promise<{ organization_id: string; organization_name: string; answered: number }[]> {
   return (await sql.query(
-    `select requesting_organization_id as organization_id, count(*)::int as answered from consultation
-      where community_id = $1 and opinion_at >= $2 and opinion_at < $3 group by requesting_organization_id`,
+    `select c.requesting_organization_id as organization_id, o.name as organization_name, count(*)::int as answered
+       from consultation c join organization o on o.community_id = c.community_id and o.id = c.requesting_organization_id
+      where c.community_id = $1 and c.opinion_at >= $2 and c.opinion_at < $3 group by c.requesting_organization_id, o.name`,
     [communityId, from, to])).rows as never;
 }

@@ -26,6 +26,8 @@ function sideOf(actor: Actor, c: Pick<repo.ConsultationRow, 'requesting_organiza
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
+/** `YYYY-MM-DD HH:mm` in Asia/Shanghai, as the history shows it to people. */
+export const shanghaiMinute = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 function toView(actor: Actor, c: repo.ConsultationRow): ConsultationView {
   const side = sideOf(actor, c);
@@ -110,7 +112,7 @@ export async function actOnConsultation(ctx: AppContext, actor: Actor, id: strin
     if (action === 'decline' || action === 'cancel') set.reason = input.reason!.trim();
     if (action === 'close') set.closed_at = now;
     await repo.updateConsultation(tx, c.community_id, c.id, set, now);
-    const comment = action === 'give_opinion' ? '已出具会诊意见' : at ? `会诊时间 ${at.toISOString()}` : (input.reason?.trim() ?? null);
+    const comment = action === 'give_opinion' ? '已出具会诊意见' : at ? `会诊时间 ${shanghaiMinute(at)}` : (input.reason?.trim() ?? null);
     await repo.appendEvent(tx, { communityId: c.community_id, consultationId: c.id, at: now, action, from: c.status, to: decision.to, actorId: actor.userId, username: actor.username, role: actor.role, organizationId: actor.organizationId, comment });
     await recordAudit(tx, actor, { communityId: c.community_id, action: `consultation.${action}`, resourceType: 'consultation', resourceId: c.id, residentId: c.resident_id, details: { from: c.status, to: decision.to } });
     return detail(tx, actor, (await repo.findConsultation(tx, c.community_id, c.id))!);

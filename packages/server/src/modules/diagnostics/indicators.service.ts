@@ -52,6 +52,10 @@ export async function diagnosticsIndicators(ctx: AppContext, actor: Actor, q: { 
     u.rows.push(m);
     units.set(m.organization_id, u);
   }
+  // A unit whose consultations were answered but which placed no order in the period is a member row too.
+  for (const c of consultations) {
+    if (!units.has(c.organization_id)) units.set(c.organization_id, { organizationId: c.organization_id, organizationName: c.organization_name, byModality: {}, rows: [] });
+  }
   return {
     communityId: q.communityId, from: q.from, to: q.to,
     turnaround: tat.map((t) => ({ modality: t.modality, count: t.count, p50: t.p50, p90: t.p90 })),
