@@ -148,6 +148,24 @@ const routes: RouteObject[] = [
         ],
       },
       { path: 'critical-values', ...page(() => import('./modules/diagnostics/critical-values.page.tsx'), 'nav.criticalValues') },
+      {
+        path: 'sterile',
+        handle: { crumb: 'nav.sterile' } satisfies RouteHandle,
+        children: [
+          { index: true, ...page(() => import('./modules/sterile/sterile.page.tsx')) },
+          {
+            path: 'batches',
+            handle: { crumb: 'nav.sterileBatches' } satisfies RouteHandle,
+            children: [
+              { index: true, ...page(() => import('./modules/sterile/batches.page.tsx')) },
+              { path: 'new', ...page(() => import('./modules/sterile/batch-new.page.tsx'), 'nav.sterileBatchNew') },
+              { path: ':id', ...page(() => import('./modules/sterile/batch-detail.page.tsx'), 'nav.sterileBatchDetail') },
+            ],
+          },
+          { path: 'requests', ...page(() => import('./modules/sterile/requests.page.tsx'), 'nav.sterileRequests') },
+          { path: 'packs', ...page(() => import('./modules/sterile/packs.page.tsx'), 'nav.sterilePacks') },
+        ],
+      },
       { path: 'workbench', ...page(() => import('./modules/chronic/workbench.page.tsx'), 'nav.workbench') },
       { path: 'chronic/rates', ...page(() => import('./modules/chronic/chronic-rates.page.tsx'), 'nav.chronicRates') },
       { path: 'family-doctor/teams', ...page(() => import('./modules/family-doctor/team-list.page.tsx'), 'nav.teams') },

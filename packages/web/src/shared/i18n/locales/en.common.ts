@@ -42,6 +42,12 @@ export const enCommon: typeof zhCommon = {
     consultations: 'Remote consultation',
     consultationDetail: 'Consultation',
     diagnosticIndicators: 'Centre indicators',
+    sterile: 'Sterile supply',
+    sterileBatches: 'Batches',
+    sterileBatchNew: 'New batch',
+    sterileBatchDetail: 'Batch',
+    sterileRequests: 'Requests',
+    sterilePacks: 'Pack trace',
   },
   layout: { logout: 'Log out', language: 'Language', scope: 'Scope', role: 'Role', notFound: 'Page not found', backHome: 'Back home', apiAccountTitle: 'System integration account', apiAccountText: 'This account lets the unit’s HIS send encounters through the API (POST /api/v1/encounters:ingest) or the folder drop; it has no pages.', apiDocs: 'API docs' },
   state: {

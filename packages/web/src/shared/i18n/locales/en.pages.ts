@@ -5,6 +5,7 @@ import { enInsurance } from './en.insurance.ts';
 import { enReferral } from './en.referral.ts';
 import { enDiagnostics } from './en.diagnostics.ts';
 import { enConsultation } from './en.consultation.ts';
+import { enSterile } from './en.sterile.ts';
 
 /** English page texts: same keys as zh-CN. */
 export const enPages: typeof zhPages = {
@@ -305,4 +306,5 @@ export const enPages: typeof zhPages = {
   ...enInsurance,
   ...enDiagnostics,
   ...enConsultation,
+  ...enSterile,
 };

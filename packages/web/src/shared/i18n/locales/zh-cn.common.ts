@@ -40,6 +40,12 @@ export const zhCommon = {
     consultations: '远程会诊',
     consultationDetail: '会诊详情',
     diagnosticIndicators: '中心运行指标',
+    sterile: '消毒供应',
+    sterileBatches: '灭菌批次',
+    sterileBatchNew: '新建灭菌批次',
+    sterileBatchDetail: '批次详情',
+    sterileRequests: '申领',
+    sterilePacks: '灭菌包追溯',
   },
   layout: { logout: '退出登录', language: '语言', scope: '范围', role: '角色', notFound: '页面不存在', backHome: '返回首页', apiAccountTitle: '系统对接账号', apiAccountText: '此账号供本机构 HIS 通过接口（POST /api/v1/encounters:ingest）或文件投递报送就诊数据，没有操作页面。', apiDocs: '接口文档' },
   state: {

@@ -4,6 +4,7 @@ import { zhInsurance } from './zh-cn.insurance.ts';
 import { zhReferral } from './zh-cn.referral.ts';
 import { zhDiagnostics } from './zh-cn.diagnostics.ts';
 import { zhConsultation } from './zh-cn.consultation.ts';
+import { zhSterile } from './zh-cn.sterile.ts';
 
 /** zh-CN (default): page texts, one block per module. */
 export const zhPages = {
@@ -304,4 +305,5 @@ export const zhPages = {
   ...zhInsurance,
   ...zhDiagnostics,
   ...zhConsultation,
+  ...zhSterile,
 };
