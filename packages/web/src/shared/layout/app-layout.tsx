@@ -30,6 +30,7 @@ import {
   WarningOutlined,
   VideoCameraOutlined,
   BarChartOutlined,
+  ContainerOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { Link, Navigate, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
@@ -68,6 +69,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   criticalValues: <WarningOutlined />,
   consultations: <VideoCameraOutlined />,
   diagnosticIndicators: <BarChartOutlined />,
+  sterile: <ContainerOutlined />,
 };
 
 /** Route `handle` of a page: the i18n key of its breadcrumb. */

@@ -1,4 +1,4 @@
-import type { Role } from '@yigong/domain';
+import { hasPermission, type Role } from '@yigong/domain';
 
 export type NavKey =
   | 'communities'
@@ -28,7 +28,8 @@ export type NavKey =
   | 'diagnosticCentres'
   | 'criticalValues'
   | 'consultations'
-  | 'diagnosticIndicators';
+  | 'diagnosticIndicators'
+  | 'sterile';
 
 export const NAV_PATHS: Record<NavKey, string> = {
   communities: '/communities',
@@ -60,6 +61,7 @@ export const NAV_PATHS: Record<NavKey, string> = {
   criticalValues: '/critical-values',
   consultations: '/consultations',
   diagnosticIndicators: '/diagnostics/indicators',
+  sterile: '/sterile',
 };
 
 /** The insurance pages (issue #12): budget, settlements, appraisal, DIP, scenarios. */
@@ -70,7 +72,7 @@ const INSURANCE_READ: NavKey[] = ['insuranceBudget', 'insuranceSettlements', 'in
 const DIAGNOSTICS: NavKey[] = ['diagnosticOrders', 'criticalValues', 'consultations', 'diagnosticCentres'];
 
 /** Sidebar entries per role, in order; the first is the landing page after login. */
-export const MENU_BY_ROLE: Record<Role, NavKey[]> = {
+const ROLE_MENUS: Record<Role, NavKey[]> = {
   admin: ['organizations', 'dashboard', 'practitioners', 'residents', 'duplicates', 'accessGrants', 'breakGlass', 'audit', 'accounts', 'scheduling', 'referralCatalogue', 'chronicRates', 'diagnosticIndicators'],
   manager: ['dashboard', ...INSURANCE, 'organizations', 'practitioners', 'residents', 'referrals', 'escalations', ...DIAGNOSTICS, 'diagnosticIndicators', 'scheduling', 'referralCatalogue', 'chronicRates', 'teams', 'duplicates', 'accessGrants', 'breakGlass', 'audit'],
   // A clinician at the lead hospital also reads for its centres (阅片工作台).
@@ -87,6 +89,20 @@ export const MENU_BY_ROLE: Record<Role, NavKey[]> = {
   // A HIS integration account sends encounters through the API; it has no pages.
   integration: [],
 };
+
+/**
+ * 消毒供应 (issue #13) for every role that may read it (`sterile.read`), after the diagnostic
+ * centres' entries: one entry, its pages reached from the module's own header.
+ */
+function withSterile(role: Role, keys: NavKey[]): NavKey[] {
+  if (!hasPermission(role, 'sterile.read')) return keys;
+  const after = Math.max(...(['diagnosticCentres', 'consultations', 'criticalValues', 'diagnosticOrders'] as const).map((k) => keys.indexOf(k)));
+  return after < 0 ? [...keys, 'sterile'] : [...keys.slice(0, after + 1), 'sterile', ...keys.slice(after + 1)];
+}
+
+export const MENU_BY_ROLE: Record<Role, NavKey[]> = Object.fromEntries(
+  (Object.keys(ROLE_MENUS) as Role[]).map((role) => [role, withSterile(role, ROLE_MENUS[role])]),
+) as Record<Role, NavKey[]>;
 
 export function landingPath(role: Role): string {
   const first = MENU_BY_ROLE[role][0];
