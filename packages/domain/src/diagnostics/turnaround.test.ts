@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compareWorklist, isReportOverdue, percentileNearestRank, reportDueAt, turnaroundMinutes, turnaroundSummary, waitingMinutes, type WorklistEntry } from './turnaround.ts';
+import { compareWorklist, isReportOverdue, percentileNearestRank, percentileOfHistogram, reportDueAt, turnaroundMinutes, turnaroundSummary, waitingMinutes, type WorklistEntry } from './turnaround.ts';
 import { fieldOf } from '../shared/field-of-error.test-support.ts';
 import { ORDER_STATUSES, type Modality } from './order-machine.ts';
 
@@ -162,5 +162,18 @@ describe('turnaroundSummary', () => {
       lab: { count: 0, p50: null, p90: null },
       pathology: { count: 0, p50: null, p90: null },
     });
+  });
+});
+
+describe('percentileOfHistogram (docs/domain/diagnostics.md "Percentiles")', () => {
+  it('equals percentileNearestRank of the list the histogram counts', () => {
+    fc.assert(fc.property(fc.array(fc.record({ value: fc.integer({ min: 0, max: 3000 }), count: fc.integer({ min: 1, max: 20 }) }), { maxLength: 40 }), fc.double({ min: 0, max: 1, noNaN: true }), (hist, p) => {
+      const list = hist.flatMap((h) => Array.from({ length: h.count }, () => h.value));
+      expect(percentileOfHistogram(hist, p)).toBe(percentileNearestRank(list, p));
+    }));
+  });
+  it('refuses a count that is not a positive whole number, and p outside [0, 1]', () => {
+    expect(() => percentileOfHistogram([{ value: 1, count: 0 }], 0.5)).toThrow(/频数/);
+    expect(() => percentileOfHistogram([{ value: 1, count: 1 }], 1.5)).toThrow(/百分位/);
   });
 });

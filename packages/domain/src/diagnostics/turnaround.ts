@@ -86,6 +86,29 @@ export function percentileNearestRank(values: readonly number[], p: number): num
   return sorted[rank - 1];
 }
 
+/**
+ * percentileNearestRank over a histogram (value, count) — the same rank of the same ascending
+ * list, without the list: the database groups turnaround minutes instead of sorting every order
+ * (docs/domain/diagnostics.md "Percentiles"). Counts must be whole and positive.
+ */
+export function percentileOfHistogram(histogram: readonly { value: number; count: number }[], p: number): number | undefined {
+  if (!(p >= 0 && p <= 1)) throw invalid('百分位须在 0 到 1 之间', 'p', { value: p });
+  histogram.forEach((h, i) => {
+    if (!Number.isFinite(h.value)) throw invalid('数值须为有限数', `histogram[${i}].value`);
+    if (!Number.isInteger(h.count) || h.count < 1) throw invalid('频数须为正整数', `histogram[${i}].count`);
+  });
+  const sorted = [...histogram].sort((x, y) => x.value - y.value);
+  const n = sorted.reduce((s, h) => s + h.count, 0);
+  if (n === 0) return undefined;
+  const rank = Math.max(1, Math.ceil(p * n));
+  let seen = 0;
+  for (const h of sorted) {
+    seen += h.count;
+    if (seen >= rank) return h.value;
+  }
+  return undefined;
+}
+
 export interface TurnaroundStats {
   count: number;
   /** Median turnaround in minutes (nearest rank); null when count is 0. */

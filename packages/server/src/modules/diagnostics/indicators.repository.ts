@@ -20,7 +20,10 @@ export interface MemberCounts {
 
 export async function memberCounts(sql: Sql, communityId: string, from: Date, to: Date, now: Date): Promise<MemberCounts[]> {
   return (await sql.query<MemberCounts>(
-    `select o.ordering_organization_id as organization_id, g.name as organization_name, o.modality,
+    // Grouped by unit id first (a hash aggregate of a few hundred groups), the names joined after:
+    // grouping by the name as well sorted every order of the period (a year: 420 ms, on disk).
+    `select c.*, g.name as organization_name from (
+     select o.ordering_organization_id as organization_id, o.modality,
             count(*)::int as ordered,
             count(*) filter (where o.accepted_at is not null or o.rejected_at is not null)::int as checked,
             count(*) filter (where o.status = 'rejected')::int as rejected,
@@ -28,25 +31,25 @@ export async function memberCounts(sql: Sql, communityId: string, from: Date, to
             count(*) filter (where o.reported_at is not null and o.ordering_organization_id <> o.performing_organization_id)::int as remote_reports,
             count(*) filter (where o.report_due_at is not null and coalesce(o.reported_at, $4) > o.report_due_at)::int as late,
             count(*) filter (where o.critical)::int as critical
-       from diagnostic_order o join organization g on g.community_id = o.community_id and g.id = o.ordering_organization_id
+       from diagnostic_order o
       where o.community_id = $1 and o.ordered_at >= $2 and o.ordered_at < $3
-      group by o.ordering_organization_id, g.name, o.modality
-      order by g.name, o.modality`,
+      group by o.ordering_organization_id, o.modality) c
+     join organization g on g.community_id = $1 and g.id = c.organization_id
+     order by g.name, c.modality`,
     [communityId, from, to, new Date(Math.min(now.getTime(), to.getTime()))],
   )).rows;
 }
 
 /**
- * Report turnaround per modality in whole minutes (data arrival → signed report), nearest-rank
- * p50 and p90: `percentile_disc`, the same definition as the domain's `percentileNearestRank`.
+ * Report turnaround (data arrival → signed report) in whole minutes, as a histogram per modality:
+ * the percentiles are taken from it with the domain's nearest rank (percentileOfHistogram), so
+ * the database groups instead of sorting a year of orders for percentile_disc.
  */
-export async function turnaroundByModality(sql: Sql, communityId: string, from: Date, to: Date): Promise<{ modality: Modality; count: number; p50: number | null; p90: number | null }[]> {
+export async function turnaroundHistogram(sql: Sql, communityId: string, from: Date, to: Date): Promise<{ modality: Modality; minutes: number; count: number }[]> {
   return (await sql.query(
-    `select modality, count(*)::int as count,
-            percentile_disc(0.5) within group (order by minutes) as p50, percentile_disc(0.9) within group (order by minutes) as p90
-       from (select modality, floor(extract(epoch from (reported_at - resulted_at)) / 60)::int as minutes
-               from diagnostic_order where community_id = $1 and ordered_at >= $2 and ordered_at < $3 and reported_at is not null and resulted_at is not null) t
-      group by modality order by modality`,
+    `select modality, floor(extract(epoch from (reported_at - resulted_at)) / 60)::int as minutes, count(*)::int as count
+       from diagnostic_order where community_id = $1 and ordered_at >= $2 and ordered_at < $3 and reported_at is not null and resulted_at is not null
+      group by 1, 2`,
     [communityId, from, to],
   )).rows as never;
 }

@@ -1,4 +1,4 @@
-import { DomainError, ackShare, recognitionRate, type Actor, type Modality } from '@yigong/domain';
+import { DomainError, ackShare, percentileOfHistogram, recognitionRate, type Actor, type Modality } from '@yigong/domain';
 import type { DiagnosticsIndicatorsView } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { authorize, requirePermission } from '../../platform/auth/authorize.ts';
@@ -29,6 +29,16 @@ const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
  * Orders are counted by the day they were placed, critical values by the day they were raised,
  * recognition outcomes by their day. Five statements whatever the period.
  */
+/** p50/p90 per modality present, from the minutes histogram (percentileOfHistogram: nearest rank, as percentile_disc). */
+function turnaroundOf(rows: readonly { modality: Modality; minutes: number; count: number }[]): { modality: Modality; count: number; p50: number | null; p90: number | null }[] {
+  const by = new Map<Modality, { value: number; count: number }[]>();
+  for (const r of rows) by.set(r.modality, [...(by.get(r.modality) ?? []), { value: r.minutes, count: r.count }]);
+  return [...by.keys()].sort().map((modality) => {
+    const h = by.get(modality)!;
+    return { modality, count: h.reduce((a, x) => a + x.count, 0), p50: percentileOfHistogram(h, 0.5) ?? null, p90: percentileOfHistogram(h, 0.9) ?? null };
+  });
+}
+
 export async function diagnosticsIndicators(ctx: AppContext, actor: Actor, q: { communityId: string; from: string; to: string }): Promise<DiagnosticsIndicatorsView> {
   requirePermission(actor, 'indicator.read');
   authorize(actor, 'indicator.read', { communityId: q.communityId, regionCode: await cachedCommunityRegion(ctx, q.communityId) });
@@ -36,7 +46,7 @@ export async function diagnosticsIndicators(ctx: AppContext, actor: Actor, q: { 
   const now = ctx.clock.now();
   const [members, tat, criticals, recognitions, consultations] = await Promise.all([
     repo.memberCounts(ctx.db, q.communityId, start, end, now),
-    repo.turnaroundByModality(ctx.db, q.communityId, start, end),
+    repo.turnaroundHistogram(ctx.db, q.communityId, start, end),
     repo.criticalTimes(ctx.db, q.communityId, start, end),
     repo.recognitionCounts(ctx.db, q.communityId, start, end),
     answeredByMember(ctx.db, q.communityId, start, end),
@@ -58,7 +68,7 @@ export async function diagnosticsIndicators(ctx: AppContext, actor: Actor, q: { 
   }
   return {
     communityId: q.communityId, from: q.from, to: q.to,
-    turnaround: tat.map((t) => ({ modality: t.modality, count: t.count, p50: t.p50, p90: t.p90 })),
+    turnaround: turnaroundOf(tat),
     ordered: sum('ordered'),
     rejectionRate: ratio(sum('rejected'), sum('checked')),
     rejected: sum('rejected'),
