@@ -26,3 +26,4 @@ export * from './insurance-responses.ts';
 export * from './diagnostics.ts';
 export * from './diagnostics-responses.ts';
 export * from './consultation.ts';
+export * from './sterile.ts';

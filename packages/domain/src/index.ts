@@ -41,4 +41,6 @@ export * from './diagnostics/service-catalogue.ts';
 export * from './sterile/packs.ts';
 export * from './sterile/batches.ts';
 export * from './sterile/trace.ts';
+export * from './sterile/requests.ts';
+export * from './sterile/pack-catalogue.ts';
 export * from './consultation/consultation-machine.ts';

@@ -40,6 +40,9 @@ describe('list routes run a constant number of statements whatever the page size
     cases.set('/api/v1/diagnostics/orders', { user: 'reader', query: () => 'view=all' });
     cases.set('/api/v1/critical-values', { user: 'head.town', query: () => 'status=all' });
     cases.set('/api/v1/consultations', { user: 'doctor.lead', query: () => 'view=incoming' });
+    cases.set('/api/v1/sterile/batches', { user: 'cssd', query: () => '' });
+    cases.set('/api/v1/sterile/packs', { user: 'cssd', query: () => 'status=used' });
+    cases.set('/api/v1/sterile/requests', { user: 'cssd', query: () => 'view=incoming' });
   }, 180_000);
   afterAll(() => p?.close());
 
@@ -81,6 +84,7 @@ describe('list routes run a constant number of statements whatever the page size
     unpaged.set('/api/v1/insurance/policies/{communityId}/{year}/versions', { user: 'insurer', url: async () => `/api/v1/insurance/policies/${first}/${day(0).slice(0, 4)}/versions` });
     unpaged.set('/api/v1/insurance/scenarios', { user: 'insurer', url: async () => `/api/v1/insurance/scenarios?communityId=${first}` });
     unpaged.set('/api/v1/diagnostics/centres', { user: 'vdoc', url: async () => `/api/v1/diagnostics/centres?communityId=${first}` });
+    unpaged.set('/api/v1/sterile/pack-types', { user: 'vdoc', url: async () => '/api/v1/sterile/pack-types' });
     unpaged.set('/api/v1/diagnostics/items', { user: 'vdoc', url: async () => `/api/v1/diagnostics/items?communityId=${first}` });
     unpaged.set('/api/v1/insurance/settlements', { user: 'insurer', url: async () => `/api/v1/insurance/settlements?communityId=${first}` });
     unpaged.set('/api/v1/slots', { user: 'manager', url: async () => `/api/v1/slots?organizationId=${await ids.lead()}&from=${day(0)}&to=${day(6)}` });

@@ -37,4 +37,7 @@ export const ACTION_LABELS: Record<Action, string> = {
   'diagnostics.order': '开具检查检验申请',
   'diagnostics.read': '查看检查检验',
   'critical.ack': '接收和确认危急值',
+  'sterile.read': '查看消毒供应',
+  'sterile.request': '申领和使用灭菌包',
+  'sterile.process': '处理消毒供应中心业务',
 };

@@ -39,6 +39,12 @@ export const ACTIONS = [
   'diagnostics.read',
   /** Receive and acknowledge critical values (the ordering doctor, unit heads, the medical department). */
   'critical.ack',
+  /** Sterile supply (issue #13): see packs, batches and requests in scope. */
+  'sterile.read',
+  /** A member unit asks for packs, records their use on a resident, returns them. */
+  'sterile.request',
+  /** The centre's work: batches, release, biological results, delivery (only at the centre's own unit). */
+  'sterile.process',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -64,14 +70,14 @@ const PERMISSIONS: Record<Role, readonly Action[]> = {
   manager: ['community.read', 'org.read', 'org.write', 'staff.read', 'staff.write', 'resident.list', 'resident.read',
     'resident.create', 'resident.update', 'resident.transfer', 'resident.candidates', 'grant.approve', 'grant.review', 'audit.read', 'reference.read',
     'schedule.read', 'schedule.manage', 'booking.create', 'referral.read', 'referral.catalogue', 'care.write', 'rates.read', 'team.manage', 'encounter.ingest', 'indicator.read',
-    'insurance.read', 'insurance.write', 'insurance.confirm', 'diagnostics.read', 'critical.ack'],
+    'insurance.read', 'insurance.write', 'insurance.confirm', 'diagnostics.read', 'critical.ack', 'sterile.read', 'sterile.request', 'sterile.process'],
   regulator: ['community.read', 'org.read', 'staff.read', 'reference.read', 'rates.read', 'indicator.read', 'insurance.read'],
   clinician: ['community.read', 'org.read', 'staff.read', 'resident.list', 'resident.read', 'resident.create', 'resident.update',
     'resident.reveal_id', 'grant.request', 'reference.read', 'schedule.read', 'booking.create', 'referral.create', 'referral.read', 'care.write', 'rates.read',
-    'diagnostics.order', 'diagnostics.read', 'critical.ack'],
+    'diagnostics.order', 'diagnostics.read', 'critical.ack', 'sterile.read', 'sterile.request', 'sterile.process'],
   village_doctor: ['community.read', 'org.read', 'staff.read', 'resident.list', 'resident.read', 'resident.create',
     'resident.update', 'resident.reveal_id', 'grant.request', 'reference.read', 'schedule.read', 'booking.create', 'referral.create', 'referral.read',
-    'care.write', 'rates.read', 'diagnostics.order', 'diagnostics.read', 'critical.ack'],
+    'care.write', 'rates.read', 'diagnostics.order', 'diagnostics.read', 'critical.ack', 'sterile.read', 'sterile.request'],
   reader: ['community.read', 'org.read', 'staff.read', 'resident.read', 'grant.request', 'reference.read', 'diagnostics.read'],
   pharmacist: ['community.read', 'org.read', 'staff.read', 'resident.list', 'resident.read', 'reference.read'],
   // Prepares settlements; a manager confirms them (two people, issue #12).

@@ -27,6 +27,7 @@ import { referralFhirRoutes, referralRoutes } from '../modules/referral/index.ts
 import { chronicRoutes } from '../modules/chronic/index.ts';
 import { insuranceRoutes } from '../modules/insurance/index.ts';
 import { diagnosticsFhirRoutes, diagnosticsRoutes } from '../modules/diagnostics/index.ts';
+import { sterileRoutes } from '../modules/sterile/index.ts';
 import { devClockRoutes } from './dev-clock.routes.ts';
 import { fhirServiceRequestRoutes } from './fhir-service-request.routes.ts';
 import { familyDoctorRoutes } from '../modules/family-doctor/index.ts';
@@ -78,6 +79,7 @@ export async function buildApp(ctx: AppContext, opts: { logStream?: { write(line
     await s.register(async (feed) => encounterRoutes(feed.withTypeProvider<ZodTypeProvider>(), ctx));
     indicatorRoutes(s, ctx);
     insuranceRoutes(s, ctx);
+    sterileRoutes(s, ctx);
     // Multipart study uploads are parsed in this plugin only.
     await s.register(async (d) => diagnosticsRoutes(d.withTypeProvider<ZodTypeProvider>(), ctx));
     if (ctx.config.clockControl) devClockRoutes(s, ctx);

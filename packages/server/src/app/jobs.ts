@@ -2,11 +2,12 @@ import type { AppContext } from '../platform/context.ts';
 import { generateAllSlots, releaseDueReserve } from '../modules/scheduling/index.ts';
 import { escalateOverdue } from '../modules/referral/index.ts';
 import { escalateCriticalValues } from '../modules/diagnostics/index.ts';
+import { expireSterilePacks } from '../modules/sterile/index.ts';
 
 /**
  * The in-process scheduler (STACK.md: on PGlite a small scheduler; every job is idempotent, so
  * several servers on one PostgreSQL may run it side by side): release of unused reserve and
- * escalation of overdue referrals and unacknowledged critical values every minute, slot generation every six hours.
+ * escalation of overdue referrals and unacknowledged critical values and expiry of sterile packs every minute, slot generation every six hours.
  */
 export function startJobs(ctx: AppContext, log: (msg: string, err?: unknown) => void): () => void {
   let running = false;
@@ -17,7 +18,8 @@ export function startJobs(ctx: AppContext, log: (msg: string, err?: unknown) => 
       const released = await releaseDueReserve(ctx);
       const escalated = await escalateOverdue(ctx);
       const critical = await escalateCriticalValues(ctx);
-      if (released || escalated || critical) log(`jobs: ${released} slots released their reserve, ${escalated} referrals and ${critical} critical values escalated`);
+      const expired = await expireSterilePacks(ctx);
+      if (released || escalated || critical || expired) log(`jobs: ${released} slots released their reserve, ${escalated} referrals and ${critical} critical values escalated, ${expired} sterile packs expired`);
     } catch (e) {
       log('jobs: minute run failed', e);
     } finally {

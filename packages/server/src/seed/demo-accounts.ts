@@ -25,6 +25,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccountSpec[] = [
   { username: 'reader', displayName: '心电诊断中心医师', role: 'reader', at: 'lead_hospital', description: '牵头医院心电、影像诊断中心阅片' },
   { username: 'reader.lab', displayName: '医学检验中心医师', role: 'reader', at: 'lead_hospital', description: '牵头医院医学检验、病理诊断中心' },
   { username: 'head.town', displayName: '卫生院院长', role: 'manager', at: 'township', description: '乡镇卫生院院长（本院及所辖村卫生室的危急值升级至此）' },
+  // Issue #13 item 6: the sterile supply centre's head nurse at the lead hospital (batches, release, delivery).
+  { username: 'cssd', displayName: '消毒供应中心护士长', role: 'clinician', at: 'lead_hospital', description: '牵头医院消毒供应中心：灭菌登记、放行、发放、召回' },
 ];
 
 /** The demo county: 德清县 (policy text 004), and a small second community in 安吉县 to prove isolation. */

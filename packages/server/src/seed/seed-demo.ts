@@ -15,6 +15,7 @@ import { seedGrants } from './seed-grants.ts';
 import { seedReferrals } from './seed-referrals.ts';
 import { seedInsurance } from './seed-insurance.ts';
 import { seedDiagnostics } from './seed-diagnostics.ts';
+import { seedSterile } from './seed-sterile.ts';
 import { bulkLoadSession } from '../platform/db/bulk-load.ts';
 
 /**
@@ -89,9 +90,11 @@ async function seedAll(ctx: AppContext, log: (msg: string) => void, opts: { firs
   const diagnostics = await ctx.db.transaction(async (tx) => {
     const d = await seedDiagnostics(tx, first.community.id, DEMO_COMMUNITIES.first.seed, ctx.clock.now(), true);
     await seedDiagnostics(tx, second.community.id, DEMO_COMMUNITIES.second.seed, ctx.clock.now(), false);
-    return d;
+    const s = await seedSterile(tx, first.community.id, DEMO_COMMUNITIES.first.seed, ctx.clock.now(), true);
+    await seedSterile(tx, second.community.id, DEMO_COMMUNITIES.second.seed, ctx.clock.now(), false);
+    return { ...d, packs: s.packs };
   });
   phase('diagnostics');
-  log(`Demo data seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${first.community.name} (${first.residents} residents, ${care.contracts} contracts, ${care.enrollments} chronic patients, ${care.followUps} follow-ups, ${encounters} encounters, ${diagnostics.orders} diagnostic orders), ${second.community.name} (${second.residents} residents)`);
+  log(`Demo data seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${first.community.name} (${first.residents} residents, ${care.contracts} contracts, ${care.enrollments} chronic patients, ${care.followUps} follow-ups, ${encounters} encounters, ${diagnostics.orders} diagnostic orders, ${diagnostics.packs} sterile packs), ${second.community.name} (${second.residents} residents)`);
   return true;
 }

@@ -9,7 +9,8 @@ export type ObjectKind = 'resident' | 'contract' | 'enrollment' | 'referral' | '
   | 'resource' | 'booking' | 'pendingGrant' | 'breakGlassGrant' | 'catalogueEntry' | 'account'
   | 'policyYear' | 'settlement' | 'scenario'
   | 'diagnosticOrder' | 'acceptedOrder' | 'resultedOrder' | 'reportedOrder' | 'studyFile' | 'imagingOrder' | 'criticalValue'
-  | 'consultation' | 'scheduledConsultation' | 'answeredConsultation' | 'consultationAttachment';
+  | 'consultation' | 'scheduledConsultation' | 'answeredConsultation' | 'consultationAttachment'
+  | 'sterileBatch' | 'heldBatch' | 'sterileRequest' | 'deliveredPack';
 
 /** A two-second 12-lead ECG at 100 Hz (the smallest the centre takes). */
 export const MATRIX_ECG = { samplingRate: 100, leads: Object.fromEntries(['I', 'II', 'III', 'aVR', 'aVL', 'aVF', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6'].map((l) => [l, Array.from({ length: 200 }, (_, i) => Math.round(800 * Math.exp(-(((i % 80) - 40) ** 2) / 8)))])) };
@@ -222,6 +223,21 @@ export class Objects {
         const c = await this.consultation(place, 'requested');
         return { id: c.attachmentId, params: { id: c.id }, at: c.at };
       }
+      case 'sterileBatch':
+        return this.sterileBatch(place, false);
+      case 'heldBatch':
+        return this.sterileBatch(place, true);
+      case 'sterileRequest': {
+        const r = await this.post(await this.diagnosticsDoctor(place), '/api/v1/sterile/requests', { id: randomUUID(), lines: [{ packType: 'DRESSING', quantity: 1 }] });
+        return { id: r.id, at: placeLocation(place, [place.orgId, place.leadId]) };
+      }
+      case 'deliveredPack': {
+        // Stock first, then the unit's request, delivered by the centre (first-expiry-first-out: any dressing pack of the shelf).
+        await this.sterileBatch(place, false);
+        const r = await this.post(await this.diagnosticsDoctor(place), '/api/v1/sterile/requests', { id: randomUUID(), lines: [{ packType: 'DRESSING', quantity: 1 }] });
+        const d = await this.post(await this.sterileStaff(place), `/api/v1/sterile/requests/${r.id}/deliver`, {});
+        return { id: d.picked[0].barcodes[0], at: placeLocation(place, [place.orgId, place.leadId]) };
+      }
       case 'criticalValue': {
         const o = await this.diagnosticOrder(place, 'reported', 'ECG-12', true);
         const v = await this.one('select id from critical_value where community_id = $1 and order_id = $2', [place.communityId, o.id]);
@@ -272,6 +288,32 @@ export class Objects {
     if (upTo !== 'requested') await this.post(reader, `/api/v1/consultations/${c.id}/schedule`, { scheduledAt: new Date(Date.now() + 86_400_000).toISOString() });
     if (upTo === 'opinion_given') await this.post(reader, `/api/v1/consultations/${c.id}/opinion`, { opinion: '矩阵测试意见：建议继续基层随访观察。' });
     return { id: c.id, attachmentId: c.attachments[0].id, at: placeLocation(place, [place.orgId, place.leadId]) };
+  }
+
+  /**
+   * A sterilisation batch of the place's community's centre (docs/domain/sterile-supply.md): a
+   * steam load released at once, or (`held`) an implant load on plasma waiting for its indicator.
+   * Where the centre is: the lead hospital.
+   */
+  private async sterileBatch(place: Place, held: boolean): Promise<Target> {
+    // A pack's barcode names the day and the batch of that day at its centre: unique in a community,
+    // not across communities. Each community's matrix loads run on a day of their own, long before
+    // the demo month, so a barcode of the other community is not one of the caller's.
+    const now = Date.now() - (place.name === 'other community' ? 101 : 100) * 86_400_000;
+    const cycle = { sterilizerCode: held ? 'MX-PL' : 'MX-ST', cycleNo: 1 + this.next(`sterile cycle ${place.communityId} ${held}`), startedAt: new Date(now - 70 * 60_000).toISOString(), endedAt: new Date(now - 20 * 60_000).toISOString(), chemicalPass: true, biologicalPass: null };
+    const b = await this.post(await this.sterileStaff(place), '/api/v1/sterile/batches', held
+      ? { ...cycle, id: randomUUID(), method: 'low_temp_plasma', temperatureC: 50, exposureMinutes: 28, bowieDickPass: null, implants: true, packs: [{ packType: 'LAPAROSCOPY', quantity: 1 }] }
+      : { ...cycle, id: randomUUID(), method: 'pressure_steam', steamCycleType: 'pre_vacuum', temperatureC: 134, exposureMinutes: 5, pressureKpa: 210, bowieDickPass: true, implants: false, packs: [{ packType: 'DRESSING', quantity: 2 }] });
+    return { id: b.id, at: placeLocation(place, [place.leadId]) };
+  }
+
+  /** A nurse of the place's community's sterile supply centre (a clinician at the lead hospital), made for the matrix. */
+  private async sterileStaff(place: Place): Promise<string> {
+    const username = `matrix.cssd.${place.communityId.slice(0, 8)}`;
+    if (!(await this.one('select id from app_user where username = $1', [username]))) {
+      await this.post('admin', '/api/v1/accounts', { username, password: MATRIX_PASSWORD, displayName: '矩阵供应室', role: 'clinician', scopeKind: 'organization', communityId: place.communityId, organizationId: place.leadId });
+    }
+    return username;
   }
 
   /** A reading doctor of the place's lead hospital, made for the matrix. */

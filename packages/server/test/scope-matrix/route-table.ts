@@ -221,6 +221,25 @@ export const ROUTE_TABLE: Record<string, RouteEntry> = {
   'POST /api/v1/critical-values/{id}/ack': { kind: 'id', object: 'criticalValue', inScope: 'party rules', need: need('critical.ack', 'unit'), body: () => ({ note: '矩阵测试' }) },
   'GET /api/v1/critical-values/stream': { kind: 'exempt', reason: "the caller's own signals (ids and stages), filtered by the audience rule of GET /critical-values, which is in the matrix; a stream never ends, so it is tested in diagnostics.int.test.ts" },
 
+  // ── sterile supply (issue #13 item 6): the community's centre at its lead hospital ──
+  'GET /api/v1/sterile/centre': { kind: 'list', need: need('sterile.read', 'community', true), filters: communityOnly() },
+  'GET /api/v1/sterile/pack-types': { kind: 'list', need: need('sterile.read', 'community', true), filters: communityOnly() },
+  'POST /api/v1/sterile/batches': { kind: 'exempt', reason: "names no target: the batch is made at the caller's own community's centre, by its staff only (a village doctor's 403 and bad input are in sterile.int.test.ts); the batches it makes are objects of this matrix" },
+  'GET /api/v1/sterile/batches': { kind: 'unfiltered', need: need('sterile.read', 'unit', true) },
+  'GET /api/v1/sterile/batches/{id}': { kind: 'id', object: 'sterileBatch', need: need('sterile.read', 'unit', true) },
+  'POST /api/v1/sterile/batches/{id}/biological': { kind: 'id', object: 'heldBatch', fresh: true, inScope: 'party rules', need: need('sterile.process', 'unit', true), body: () => ({ pass: true }) },
+  'GET /api/v1/sterile/packs': { kind: 'list', need: need('sterile.read', 'unit', true), filters: async (p, o) => {
+    const pack = (await o.get('deliveredPack', p, false))!;
+    return [{ query: `organizationId=${p.orgId}`, at: pack.at }];
+  } },
+  'GET /api/v1/sterile/packs/{barcode}': { kind: 'id', object: 'deliveredPack', idParam: 'barcode', need: need('sterile.read', 'unit', true) },
+  'POST /api/v1/sterile/packs/{barcode}/use': { kind: 'id', object: 'deliveredPack', idParam: 'barcode', fresh: true, inScope: 'party rules', need: need('sterile.request', 'unit', true), body: async (c) => ({ residentId: await c.objects.anyResident(c.place) }) },
+  'POST /api/v1/sterile/packs/{barcode}/return': { kind: 'id', object: 'deliveredPack', idParam: 'barcode', fresh: true, inScope: 'party rules', need: need('sterile.request', 'unit', true), body: () => ({ wrapIntact: true }) },
+  'POST /api/v1/sterile/requests': { kind: 'exempt', reason: "names no target: the caller's own unit asks its own community's centre; the requests it makes are objects of this matrix" },
+  'GET /api/v1/sterile/requests': { kind: 'unfiltered', need: need('sterile.read', 'unit', true) },
+  'POST /api/v1/sterile/requests/{id}/deliver': { kind: 'id', object: 'sterileRequest', fresh: true, inScope: 'party rules', need: need('sterile.process', 'unit', true) },
+  'POST /api/v1/sterile/requests/{id}/cancel': { kind: 'id', object: 'sterileRequest', fresh: true, inScope: 'party rules', need: need('sterile.request', 'unit', true), body: () => ({ reason: '矩阵测试' }) },
+
   // ── insurance (issue #12): community-level; the matrix gives every community a policy for MATRIX_POLICY_YEAR ──
   'GET /api/v1/insurance/policies/{communityId}/{year}': { kind: 'id', object: 'policyYear', idParam: 'communityId', params: { year: String(MATRIX_POLICY_YEAR) }, need: need('insurance.read', 'community') },
   'GET /api/v1/insurance/policies/{communityId}/{year}/versions': { kind: 'id', object: 'policyYear', idParam: 'communityId', params: { year: String(MATRIX_POLICY_YEAR) }, need: need('insurance.read', 'community') },
