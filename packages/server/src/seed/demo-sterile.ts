@@ -86,6 +86,9 @@ export function demoSterileRows(ctx: SterileDemoContext): SterileDemoRows {
   const emit = (at: number, p: SimPack, kind: PackEventKind, more: Partial<(typeof events)[number]> = {}) => events.push({ at, seq: seq++, barcode: p.barcode, kind, username: ctx.operator, ...more });
   const pending: { at: number; run: () => void }[] = [];
   const cycleNo = new Map(STERILIZERS.map((s) => [s.code, s.firstCycle]));
+  /** Packs delivered per type yesterday (what today's loads replace) and today. */
+  let sent = new Map<string, number>();
+  let sentToday = new Map<string, number>();
   // ZQ-02's weekly biological indicator (Mondays) fails on the latest Monday at least five days ago:
   // the recall reaches back to the Monday before, a week of loads, some already used on residents.
   let failDay = -5;
@@ -114,6 +117,8 @@ export function demoSterileRows(ctx: SterileDemoContext): SterileDemoRows {
     const day = dayOf(day0);
     const weekday = new Date(day0 + 8 * HOUR).getUTCDay();
     const todays: { at: number; run: () => void }[] = [];
+    sent = sentToday;
+    sentToday = new Map();
     // Packs past their last day leave circulation a few minutes after midnight (the jobs' sweep).
     todays.push({ at: day0 + 5 * MIN, run: () => { for (const p of packs.values()) if (p.expiresOn < day && apply(p, 'expire', day0 + 5 * MIN)) emit(day0 + 5 * MIN, p, 'expired', { organizationId: p.organizationId, username: '系统', comment: '超过有效期' }); } });
     for (const s of STERILIZERS) {
@@ -149,7 +154,9 @@ export function demoSterileRows(ctx: SterileDemoContext): SterileDemoRows {
           for (const code of s.load) {
             const t = types.get(code);
             if (!t) continue;
-            const qty = plasma ? rng.int(1, 3) : code === 'DELIVERY' ? rng.int(1, 3) : rng.int(2, 6);
+            // The centre reprocesses what went out: a load replaces yesterday's deliveries of the type, shared among the loads that make it.
+            const slots = STERILIZERS.reduce((a, x) => a + (x.load.includes(code) ? x.times.length : 0), 0);
+            const qty = d < -ctx.days + 3 ? rng.int(1, 3) : Math.min(12, Math.round((sent.get(code) ?? 0) / slots) + rng.int(0, 1)) || 1;
             for (let i = 0; i < qty; i++) {
               const p: SimPack = { barcode: makePackBarcode({ sterilisedOn: day, batchSeq: daySeq, packSeq: ++n }), packType: code, batchId: id, status: 'sterilised', expiresOn: expiryDate(day, t.wrap, ctx.storageMeetsStandard), organizationId: null, requestId: null, residentId: null, usedAt: null };
               b.packs.push(p);
@@ -242,6 +249,7 @@ export function demoSterileRows(ctx: SterileDemoContext): SterileDemoRows {
         p.organizationId = r.unit.id;
         p.requestId = r.id;
         line.delivered++;
+        sentToday.set(line.packType, (sentToday.get(line.packType) ?? 0) + 1);
         shelf.splice(shelf.indexOf(p), 1);
         emit(at, p, 'delivered', { organizationId: r.unit.id, comment: `申领单 ${r.id.slice(0, 8)}` });
         schedule(p, r.unit, at);
