@@ -150,7 +150,7 @@ const routes: RouteObject[] = [
       { path: 'critical-values', ...page(() => import('./modules/diagnostics/critical-values.page.tsx'), 'nav.criticalValues') },
       {
         path: 'sterile',
-        handle: { crumb: 'nav.sterile' } satisfies RouteHandle,
+        ...page(() => import('./modules/sterile/sterile-gate.component.tsx'), 'nav.sterile'),
         children: [
           { index: true, ...page(() => import('./modules/sterile/sterile.page.tsx')) },
           {

@@ -15,7 +15,7 @@ import { usePackColumns } from './pack-columns.component.tsx';
 import { RecallImpact } from './recall-impact.component.tsx';
 import { SterileHeader } from './sterile-nav.component.tsx';
 import { BatchStatusTag, ImplantsTag } from './sterile-tags.component.tsx';
-import { useBatch, useSterileCentres } from './sterile.resource.ts';
+import { useBatch, useSterileCentre } from './sterile.resource.ts';
 
 /** Why the batch is where it is: held with the reasons, recalled with the cause, or released when. */
 function StatusAlert({ b }: { b: BatchDetailView }) {
@@ -42,7 +42,7 @@ function BatchBody({ b }: { b: BatchDetailView }) {
   const { t } = useTranslation();
   const user = useUser();
   const { communityId } = useCommunitySelection();
-  const centre = useSterileCentres(communityId).data?.find((c) => c.id === b.centreId);
+  const centre = useSterileCentre(communityId).data ?? undefined;
   const columns = usePackColumns({ today: shanghaiToday(), showBatch: false });
   // A result is recorded once, for a batch not recalled; the centre's staff record it.
   const canRecord = worksAtCentre(user, centre) && b.status !== 'recalled' && b.biologicalPass === null;

@@ -25,13 +25,13 @@ export function CycleRecord({ b }: { b: BatchDetailView }) {
   return <Descriptions size="small" column={1} data-testid="cycle-record" items={items.filter((i) => !!i)} />;
 }
 
-const TAG_OF: Record<CheckState, { pass: boolean | null; none?: 'notDone' | 'notPlaced' | 'awaited' | 'notRequired' }> = {
+const TAG_OF: Record<CheckState, { pass: boolean | null; none?: 'notDone' | 'notPlaced' | 'awaited' | 'notRequired' | 'manufacturer' }> = {
   pass: { pass: true },
   fail: { pass: false },
   pending: { pass: null, none: 'awaited' },
   not_done: { pass: null, none: 'notDone' },
   not_required: { pass: null, none: 'notRequired' },
-  manufacturer: { pass: null, none: 'notRequired' },
+  manufacturer: { pass: null, none: 'manufacturer' },
 };
 
 /** 放行检查: the four checks of the release one by one, what each looks at, its result. */

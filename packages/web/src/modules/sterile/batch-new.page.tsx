@@ -14,7 +14,7 @@ import { cycleFieldOf, defaultCycleValues, loadLines, previewRelease, toCreateBa
 import { PackLinesField } from './load-fields.component.tsx';
 import { ReleasePreview } from './release-preview.component.tsx';
 import { SterileHeader } from './sterile-nav.component.tsx';
-import { useCreateBatch, usePackTypes, useSterileCentres } from './sterile.resource.ts';
+import { useCreateBatch, usePackTypes, useSterileCentre } from './sterile.resource.ts';
 
 /** Most packs of one type in a load (the contract's limit). */
 const MAX_PER_TYPE = 500;
@@ -104,8 +104,8 @@ export default function BatchNewPage() {
   const { t } = useTranslation();
   const user = useUser();
   const { communityId } = useCommunitySelection();
-  const centres = useSterileCentres(communityId);
-  const centre = centres.data?.[0];
+  const centres = useSterileCentre(communityId);
+  const centre = centres.data ?? undefined;
   return (
     <>
       <SterileHeader title={t('sterile.newBatch')} />

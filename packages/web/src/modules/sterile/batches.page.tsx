@@ -11,7 +11,7 @@ import { EmptyState } from '../../shared/components/query-state.component.tsx';
 import { useBatchColumns } from './batch-columns.component.tsx';
 import { worksAtCentre } from './centre-access.ts';
 import { SterileHeader } from './sterile-nav.component.tsx';
-import { LIST_LIMIT, useBatches, useSterileCentres } from './sterile.resource.ts';
+import { LIST_LIMIT, useBatches, useSterileCentre } from './sterile.resource.ts';
 
 const STATUSES: BatchView['status'][] = ['held', 'released', 'recalled'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -27,7 +27,7 @@ export default function BatchesPage() {
   const from = DAY.test(params.get('from') ?? '') ? params.get('from')! : undefined;
   const to = DAY.test(params.get('to') ?? '') ? params.get('to')! : undefined;
   const all = useBatches({ from, to });
-  const centre = useSterileCentres(communityId).data?.[0];
+  const centre = useSterileCentre(communityId).data ?? undefined;
   const columns = useBatchColumns();
   const staff = worksAtCentre(user, centre);
 

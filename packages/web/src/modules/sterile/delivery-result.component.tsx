@@ -14,8 +14,8 @@ export function DeliveryResult({ delivery, onClose }: { delivery: DeliveryView |
   const short = delivery.picked.reduce((s, p) => s + p.short, 0);
   const picked = delivery.picked.reduce((s, p) => s + p.barcodes.length, 0);
   return (
-    <Modal open title={t('sterile.deliveryTitle', { unit: delivery.request.organizationName })} onCancel={onClose} onOk={onClose} cancelButtonProps={{ style: { display: 'none' } }} width={720} data-testid="delivery-result">
-      <Space orientation="vertical" style={{ width: '100%' }}>
+    <Modal open title={t('sterile.deliveryTitle', { unit: delivery.request.organizationName })} onCancel={onClose} onOk={onClose} cancelButtonProps={{ style: { display: 'none' } }} width={720}>
+      <Space orientation="vertical" style={{ width: '100%' }} data-testid="delivery-result">
         <Alert
           type={short > 0 ? 'warning' : 'success'}
           showIcon

@@ -10,7 +10,7 @@ import { PACK_STATUS_CHART_COLOURS } from './sterile-tags.component.tsx';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
-/** The community's packs by status (the centre's board, GET /sterile/centres `packCounts`), every status in path order. */
+/** The community's packs by status (the centre's board, GET /sterile/centre `packCounts`), every status in path order. */
 export function PackStatusChart({ counts }: { counts: Record<string, number> }) {
   const { t } = useTranslation();
   const rows = PACK_STATUSES.map((s) => ({ status: s, count: counts[s] ?? 0 }));

@@ -11,7 +11,7 @@ import { checkPackBarcode } from './pack-barcode.ts';
 import { PackDetail } from './pack-detail.component.tsx';
 import { PackStock } from './pack-stock.component.tsx';
 import { SterileHeader } from './sterile-nav.component.tsx';
-import { usePack, useSterileCentres } from './sterile.resource.ts';
+import { usePack, useSterileCentre } from './sterile.resource.ts';
 
 /** The pack of `?barcode=` (checked first: a hand-edited address is no request), its four states. */
 function TracedPack({ barcode, today, linkBatch }: { barcode: string; today: string; linkBatch: boolean }) {
@@ -29,7 +29,7 @@ export default function PacksPage() {
   const { t } = useTranslation();
   const user = useUser();
   const { communityId } = useCommunitySelection();
-  const centre = useSterileCentres(communityId).data?.[0];
+  const centre = useSterileCentre(communityId).data ?? undefined;
   const [params, setParams] = useSearchParams();
   const checked = checkPackBarcode(params.get('barcode'));
   const barcode = checked.ok ? checked.barcode : null;

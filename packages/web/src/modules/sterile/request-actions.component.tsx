@@ -3,7 +3,6 @@ import { App, Button, Form, Input, Modal, Popconfirm, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DeliveryView, SterileRequestView } from '@yigong/contracts';
 import { useErrorText } from '../../shared/components/query-state.component.tsx';
-import { DeliveryResult } from './delivery-result.component.tsx';
 import { useCancelRequest, useDeliverRequest } from './sterile.resource.ts';
 
 /** 取消申领 with an optional reason. */
@@ -43,20 +42,20 @@ function CancelModal({ r, onClose }: { r: SterileRequestView; onClose: () => voi
 
 /**
  * The buttons the server offers on a request (`actions`): the centre delivers — picked first
- * expiry first, the barcodes and any shortage shown after — and the asking unit cancels.
+ * expiry first; `onDelivered` shows the barcodes and any shortage (outside the row: a request
+ * delivered in full loses its buttons) — and the asking unit cancels.
  */
-export function RequestActions({ r }: { r: SterileRequestView }) {
+export function RequestActions({ r, onDelivered }: { r: SterileRequestView; onDelivered: (d: DeliveryView) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const deliver = useDeliverRequest();
-  const [delivery, setDelivery] = useState<DeliveryView | null>(null);
   const [cancelling, setCancelling] = useState(false);
   if (r.actions.length === 0) return <span>—</span>;
 
   async function onDeliver() {
     try {
-      setDelivery(await deliver.mutateAsync(r.id));
+      onDelivered(await deliver.mutateAsync(r.id));
     } catch (e) {
       void message.error(errorText(e));
     }
@@ -78,7 +77,6 @@ export function RequestActions({ r }: { r: SterileRequestView }) {
         </Button>
       )}
       {cancelling && <CancelModal r={r} onClose={() => setCancelling(false)} />}
-      <DeliveryResult delivery={delivery} onClose={() => setDelivery(null)} />
     </Space>
   );
 }

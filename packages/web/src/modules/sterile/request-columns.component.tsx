@@ -1,6 +1,6 @@
 import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { SterileRequestView } from '@yigong/contracts';
+import type { DeliveryView, SterileRequestView } from '@yigong/contracts';
 import type { DataColumn } from '../../shared/components/data-table.component.tsx';
 import { formatDate, formatDateTime, orDash } from '../../shared/i18n/format.ts';
 import { RequestActions } from './request-actions.component.tsx';
@@ -8,7 +8,7 @@ import { isLate, lineText } from './request-format.ts';
 import { RequestStatusTag } from './sterile-tags.component.tsx';
 
 /** Columns of 申领: when, which unit and who asked, what (per line, what was delivered), by when, the status and the caller's buttons. */
-export function useRequestColumns({ today }: { today: string }): DataColumn<SterileRequestView>[] {
+export function useRequestColumns({ today, onDelivered }: { today: string; onDelivered: (d: DeliveryView) => void }): DataColumn<SterileRequestView>[] {
   const { t } = useTranslation();
   const delivered = (n: number) => t('sterile.deliveredSoFar', { count: n });
   return [
@@ -51,6 +51,6 @@ export function useRequestColumns({ today }: { today: string }): DataColumn<Ster
         </Typography.Text>
       ),
     },
-    { title: t('field.actions'), key: 'actions', noExport: true, render: (_: unknown, r) => <RequestActions r={r} /> },
+    { title: t('field.actions'), key: 'actions', fixed: 'right', noExport: true, render: (_: unknown, r) => <RequestActions r={r} onDelivered={onDelivered} /> },
   ];
 }

@@ -1,17 +1,19 @@
+import { useState } from 'react';
 import { Select, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { SterileRequestQuery } from '@yigong/contracts';
+import type { DeliveryView, SterileRequestQuery } from '@yigong/contracts';
 import { STERILE_REQUEST_STATUSES, type SterileRequestStatus } from '@yigong/domain';
 import { useAuth, useUser } from '../../shared/auth/auth-context.tsx';
 import { useCommunitySelection } from '../../shared/community/community-context.tsx';
 import { DataTable } from '../../shared/components/data-table.component.tsx';
 import { shanghaiToday } from '../../shared/i18n/format.ts';
 import { worksAtCentre } from './centre-access.ts';
+import { DeliveryResult } from './delivery-result.component.tsx';
 import { useRequestColumns } from './request-columns.component.tsx';
 import { NewRequestButton } from './request-new.component.tsx';
 import { SterileHeader } from './sterile-nav.component.tsx';
-import { LIST_LIMIT, useSterileCentres, useSterileRequests } from './sterile.resource.ts';
+import { LIST_LIMIT, useSterileCentre, useSterileRequests } from './sterile.resource.ts';
 
 type View = SterileRequestQuery['view'];
 
@@ -24,14 +26,16 @@ export default function RequestsPage() {
   const user = useUser();
   const { can } = useAuth();
   const { communityId } = useCommunitySelection();
-  const centre = useSterileCentres(communityId).data?.[0];
+  const centre = useSterileCentre(communityId).data ?? undefined;
   const [params, setParams] = useSearchParams();
   const staff = worksAtCentre(user, centre);
-  const views: View[] = [...(user.organizationId ? (['mine'] as const) : []), ...(staff ? (['incoming'] as const) : []), ...(user.role === 'manager' ? (['all'] as const) : [])];
+  // `mine` and `incoming` are a unit's views (the server asks an account with a unit); the community's manager reads `all`.
+  const views: View[] = [...(user.organizationId ? (['mine'] as const) : []), ...(staff && user.organizationId ? (['incoming'] as const) : []), ...(user.role === 'manager' ? (['all'] as const) : [])];
   const view: View = views.find((v) => v === params.get('view')) ?? views[0] ?? 'all';
   const status = STERILE_REQUEST_STATUSES.find((s) => s === params.get('status'));
   const query = useSterileRequests({ view, status });
-  const columns = useRequestColumns({ today: shanghaiToday() });
+  const [delivery, setDelivery] = useState<DeliveryView | null>(null);
+  const columns = useRequestColumns({ today: shanghaiToday(), onDelivered: setDelivery });
 
   function setParam(key: string, value: string | undefined) {
     const next = new URLSearchParams(params);
@@ -67,6 +71,7 @@ export default function RequestsPage() {
         }
         exportName={`${t('sterile.requestsTitle')}-${t(`sterile.requestViews.${view}`)}${status ? `-${t(`sterile.requestStatuses.${status}`)}` : ''}`}
       />
+      <DeliveryResult delivery={delivery} onClose={() => setDelivery(null)} />
     </>
   );
 }

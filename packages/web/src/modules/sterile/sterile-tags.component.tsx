@@ -57,9 +57,9 @@ export function RequestStatusTag({ status }: { status: SterileRequestStatus }) {
 
 /**
  * A monitoring result: 合格 green, 不合格 red, and null as `none` says — 未做 (B-D), 未放置 (a
- * biological indicator not in this load) or 待结果 (one required and awaited).
+ * biological indicator not in this load), 待结果 (one required and awaited), 不要求, 按厂家参数.
  */
-export function MonitoringTag({ pass, none = 'notDone' }: { pass: boolean | null; none?: 'notDone' | 'notPlaced' | 'awaited' | 'notRequired' }) {
+export function MonitoringTag({ pass, none = 'notDone' }: { pass: boolean | null; none?: 'notDone' | 'notPlaced' | 'awaited' | 'notRequired' | 'manufacturer' }) {
   const { t } = useTranslation();
   if (pass === null) return <Tag color={none === 'awaited' ? 'gold' : 'default'}>{t(`sterile.monitoring.${none}`)}</Tag>;
   return <Tag color={pass ? 'green' : 'red'}>{t(pass ? 'sterile.monitoring.pass' : 'sterile.monitoring.fail')}</Tag>;

@@ -7,21 +7,21 @@ import { EmptyState, QueryState } from '../../shared/components/query-state.comp
 import { CentreCard } from './centre-card.component.tsx';
 import { PackTypeTable } from './pack-type-table.component.tsx';
 import { SterileHeader } from './sterile-nav.component.tsx';
-import { usePackTypes, useSterileCentres } from './sterile.resource.ts';
+import { usePackTypes, useSterileCentre } from './sterile.resource.ts';
 
 /** 消毒供应: the community's centre with its board, and the pack catalogue with the stock on the shelf. */
 export default function SterilePage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const { communityId } = useCommunitySelection();
-  const centres = useSterileCentres(communityId);
+  const centre = useSterileCentre(communityId);
   const types = usePackTypes(communityId);
   return (
     <>
       <SterileHeader title={t('sterile.title')} extra={<CommunitySelect />} />
       <Typography.Paragraph type="secondary">{t('sterile.hint')}</Typography.Paragraph>
-      <QueryState query={centres} empty={<EmptyState description={t('sterile.noCentre')} />}>
-        {(list) => list.map((c) => <CentreCard key={c.id} centre={c} showBatches={can('sterile.process')} />)}
+      <QueryState query={centre} empty={<EmptyState description={t('sterile.noCentre')} />}>
+        {(c) => c && <CentreCard centre={c} showBatches={can('sterile.process')} />}
       </QueryState>
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         {t('sterile.catalogue')}

@@ -14,7 +14,7 @@ import type {
   SterileRequestQuery,
   SterileRequestView,
 } from '@yigong/contracts';
-import { api } from '../../shared/api/api-client.ts';
+import { api, isApiError } from '../../shared/api/api-client.ts';
 
 export type BatchListQuery = Partial<Pick<BatchQuery, 'status' | 'from' | 'to' | 'limit'>>;
 export type PackListQuery = Partial<Pick<PackQuery, 'status' | 'packType' | 'organizationId' | 'expiresBy' | 'limit'>>;
@@ -25,7 +25,7 @@ export const LIST_LIMIT = 500;
 
 export const sterileKeys = {
   all: ['sterile'] as const,
-  centres: (communityId: string | null) => ['sterile', 'centres', communityId] as const,
+  centre: (communityId: string | null) => ['sterile', 'centre', communityId] as const,
   packTypes: (communityId: string | null) => ['sterile', 'pack-types', communityId] as const,
   batches: ['sterile', 'batches'] as const,
   batchList: (q: BatchListQuery) => ['sterile', 'batches', 'list', q] as const,
@@ -37,12 +37,19 @@ export const sterileKeys = {
   requestList: (q: RequestListQuery) => ['sterile', 'requests', 'list', q] as const,
 };
 
-/** The community's centre with its board: packs by status, batches held, requests open (GET /sterile/centres). */
-export function useSterileCentres(communityId: string | null) {
+/**
+ * The community's centre (one per community, at the lead hospital) with its board: packs by
+ * status, batches held, requests open (GET /sterile/centre); null when the community has none (404).
+ */
+export function useSterileCentre(communityId: string | null) {
   return useQuery({
-    queryKey: sterileKeys.centres(communityId),
+    queryKey: sterileKeys.centre(communityId),
     enabled: !!communityId,
-    queryFn: ({ signal }) => api.get<{ items: SterileCentreView[] }>('/sterile/centres', { communityId }, signal).then((r) => r.items),
+    queryFn: ({ signal }) =>
+      api.get<SterileCentreView>('/sterile/centre', { communityId }, signal).catch((e: unknown) => {
+        if (isApiError(e) && e.status === 404) return null;
+        throw e;
+      }),
   });
 }
 

@@ -21,7 +21,7 @@ export const enSterile: typeof zhSterile = {
       all: 'Every request in the community.',
     },
     sections: { overview: 'Overview', batches: 'Batches', requests: 'Requests', packs: 'Pack trace' },
-    monitoring: { pass: 'Pass', fail: 'Fail', notDone: 'Not done', notPlaced: 'None', awaited: 'Awaited', notRequired: 'Not required' },
+    monitoring: { pass: 'Pass', fail: 'Fail', notDone: 'Not done', notPlaced: 'None', awaited: 'Awaited', notRequired: 'Not required', manufacturer: 'Manufacturer' },
     checks: { physical: 'Physical', bowieDick: 'Bowie-Dick', chemical: 'Chemical', biological: 'Biological' },
     checkHints: {
       physical: 'Steam: pre-vacuum ≥ 132 °C for 4 min, or gravity ≥ 121 °C for 20 min',
@@ -49,6 +49,7 @@ export const enSterile: typeof zhSterile = {
     title: 'Sterile supply centre',
     hint: "The lead hospital's sterile supply centre cleans, packs, sterilises and delivers instrument packs for every member unit; each pack carries its own barcode, traceable to its batch and the patient it was used on.",
     noCentre: 'This community has no sterile supply centre yet',
+    noAccess: 'The sterile supply pages are for community managers, clinicians and village doctors.',
     storage: 'Sterile store',
     storageOk: 'Store meets standard',
     storageNotOk: 'Store below standard',

@@ -24,7 +24,7 @@ export const zhSterile = {
       all: '医共体内全部申领。',
     },
     sections: { overview: '概览', batches: '灭菌批次', requests: '申领', packs: '灭菌包追溯' },
-    monitoring: { pass: '合格', fail: '不合格', notDone: '未做', notPlaced: '未放置', awaited: '待结果', notRequired: '不要求' },
+    monitoring: { pass: '合格', fail: '不合格', notDone: '未做', notPlaced: '未放置', awaited: '待结果', notRequired: '不要求', manufacturer: '按厂家参数' },
     checks: { physical: '物理监测', bowieDick: 'B-D 测试', chemical: '化学监测', biological: '生物监测' },
     checkHints: {
       physical: '压力蒸汽：预真空 132 °C 不少于 4 分钟，或下排气 121 °C 不少于 20 分钟',
@@ -52,6 +52,7 @@ export const zhSterile = {
     title: '消毒供应中心',
     hint: '牵头医院消毒供应中心为医共体各成员单位统一清洗、包装、灭菌和配送器械包，每个灭菌包一包一码，可追溯至灭菌批次和使用患者。',
     noCentre: '本医共体尚未设置消毒供应中心',
+    noAccess: '消毒供应页面供医共体管理者、临床医生和村医使用。',
     storage: '无菌物品存放区',
     storageOk: '存放区达标',
     storageNotOk: '存放区未达标',
