@@ -1,4 +1,5 @@
 import type { Sql } from '../../platform/db/database.ts';
+import { rebuildMonthCounts } from './month-counts.repository.ts';
 
 /**
  * Bulk writes of the demo's month of orders (src/seed/seed-diagnostics.ts): storage only, one
@@ -41,6 +42,8 @@ export async function insertDemoOrders(sql: Sql, r: DemoOrderRows): Promise<void
   await insertJson(sql, 'critical_value', `community_id, id, order_id, resident_id, ordering_organization_id, ordering_user_id, source, summary, raised_at, deadline_at, stage,
     unit_head_at, medical_department_at, acknowledged_at, acknowledged_by, acknowledged_by_name, ack_note`, r.criticalValues);
   await insertJson(sql, 'recognition_event', 'community_id, id, resident_id, item_code, recognised_order_id, organization_id, user_id, outcome, new_order_id, price_fen, at', r.recognitions);
+  // Bulk rows bypass the per-write counts: the months are recounted (month-counts.repository.ts).
+  for (const communityId of new Set(r.orders.map((o) => String(o.community_id)))) await rebuildMonthCounts(sql, communityId);
 }
 
 export interface DemoConsultationRows {

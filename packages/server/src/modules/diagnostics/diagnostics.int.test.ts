@@ -5,7 +5,8 @@ import { synthEcg, synthStudyDicom } from '@yigong/synth';
 import { openTestPlatform, type TestPlatform } from '../../../test/test-platform.ts';
 import { turnaroundSummary } from '@yigong/domain';
 import { escalateCriticalValues } from './critical-value.service.ts';
-import { turnaroundMinutesOf } from './indicators.repository.ts';
+import { memberCounts, turnaroundMinutesOf } from './indicators.repository.ts';
+import { keptAndRecounted } from './month-counts.repository.ts';
 import { subscribeCritical } from './critical-bus.ts';
 
 const ORDERS = '/api/v1/diagnostics/orders';
@@ -286,4 +287,22 @@ describe('diagnostics: order → quality check → results → report → critic
     expect(mine.body.items.some((o: { id: string }) => o.id === id)).toBe(true);
   });
 
+  it('keeps the monthly counts equal to a recount of the orders after every kind of write (and after the demo seed)', async () => {
+    // Runs last: the tests above ordered, accepted, rejected, resulted, reported, amended, acknowledged and cancelled.
+    const { kept, recounted } = await keptAndRecounted(p.ctx.db, communityId);
+    expect(kept.length).toBeGreaterThan(10);
+    expect(kept).toEqual(recounted);
+    // A whole month read from the counts gives what the orders give.
+    const month = new Date(p.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
+    const from = new Date(`${month}-01T00:00:00+08:00`);
+    const to = new Date(new Date(`${month}-01T00:00:00+08:00`).getTime() + 40 * 86_400_000);
+    const next = new Date(`${new Date(to.getTime() + 8 * 3_600_000).toISOString().slice(0, 7)}-01T00:00:00+08:00`);
+    const summed = await memberCounts(p.ctx.db, communityId, from, next, p.clock.now());
+    const raw = (await p.ctx.db.query<{ organization_id: string; modality: string; ordered: number; late: number }>(
+      `select ordering_organization_id as organization_id, modality, count(*)::int as ordered,
+              count(*) filter (where report_due_at is not null and coalesce(reported_at, $4) > report_due_at)::int as late
+         from diagnostic_order where community_id = $1 and ordered_at >= $2 and ordered_at < $3 group by 1, 2`, [communityId, from, next, p.clock.now()])).rows;
+    const key = (r: { organization_id: string; modality: string; ordered: number; late: number }) => `${r.organization_id} ${r.modality} ${r.ordered} ${r.late}`;
+    expect(summed.map(key).sort()).toEqual(raw.map(key).sort());
+  });
 });

@@ -11,3 +11,4 @@ export { diagnosticsModuleCounts } from './indicators.service.ts';
 // Bulk writes for src/seed and benchmarks: storage only, no permission check, no audit.
 export { upsertCentre as bulkUpsertCentre, upsertItem as bulkUpsertItem, insertRota as bulkInsertRota } from './catalogue.repository.ts';
 export { insertDemoOrders as bulkInsertDemoOrders, insertDemoConsultations as bulkInsertDemoConsultations, type DemoOrderRows, type DemoConsultationRows } from './demo.repository.ts';
+export { rebuildMonthCounts as rebuildDiagnosticMonthCounts } from './month-counts.repository.ts';

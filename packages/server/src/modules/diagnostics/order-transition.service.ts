@@ -28,7 +28,7 @@ export interface Step {
  * (the Contract's "a result for an order not accepted").
  */
 export async function act(ctx: AppContext, actor: Actor, id: string, action: OrderAction, input: Record<string, unknown>, comment: string | null,
-  apply: (s: Step) => Promise<Partial<Parameters<typeof repo.updateOrder>[3]>>, opts: { illegalAs400?: boolean } = {}): Promise<OrderDetailView> {
+  apply: (s: Step) => Promise<Partial<Parameters<typeof repo.updateOrder>[2]>>, opts: { illegalAs400?: boolean } = {}): Promise<OrderDetailView> {
   const now = ctx.clock.now();
   const signals: CriticalSignal[] = [];
   const view = await ctx.db.transaction(async (tx) => {
@@ -41,7 +41,7 @@ export async function act(ctx: AppContext, actor: Actor, id: string, action: Ord
       throw new DomainError(decision.code, decision.message, { status: o.status, action, ...(decision.field ? { field: decision.field } : {}) });
     }
     const set = await apply({ tx, order: o, to: decision.to, now, signals });
-    await repo.updateOrder(tx, o.community_id, o.id, { status: decision.to, ...set }, now);
+    await repo.updateOrder(tx, o, { status: decision.to, ...set }, now);
     await repo.appendEvent(tx, { communityId: o.community_id, orderId: o.id, at: now, action, from: o.status, to: decision.to, actorId: actor.userId, username: actor.username, role: actor.role, organizationId: actor.organizationId, comment });
     await recordAudit(tx, actor, { communityId: o.community_id, action: `diagnostics.${action}`, resourceType: 'diagnostic_order', resourceId: o.id, residentId: o.resident_id, details: { from: o.status, to: decision.to } });
     return orderDetail(tx, actor, (await repo.findOrder(tx, o.community_id, o.id))!, now);
@@ -70,7 +70,7 @@ export function acknowledgeOrder(ctx: AppContext, actor: Actor, id: string): Pro
 }
 
 /** Data arrived: stamps the first arrival and the report's due time from the item's target. */
-export async function resultedFields(s: Step): Promise<Partial<Parameters<typeof repo.updateOrder>[3]>> {
+export async function resultedFields(s: Step): Promise<Partial<Parameters<typeof repo.updateOrder>[2]>> {
   if (s.order.resulted_at) return {};
   const item = (await findItem(s.tx, s.order.community_id, s.order.item_code))!;
   return { resulted_at: s.now, report_due_at: reportDueAt(s.now, s.order.priority, { routine: item.routine_minutes, urgent: item.urgent_minutes }) };

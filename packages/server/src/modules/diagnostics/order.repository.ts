@@ -1,5 +1,6 @@
 import type { Modality, OrderStatus } from '@yigong/domain';
 import type { Sql } from '../../platform/db/database.ts';
+import { applyOrderChange } from './month-counts.repository.ts';
 
 /** An order as stored, with the names its views show (one statement, joined). */
 export interface OrderRow {
@@ -143,19 +144,23 @@ export async function insertOrder(sql: Sql, o: NewOrder): Promise<StoredOrder> {
     [o.communityId, o.id, o.residentId, o.itemCode, o.modality, o.centreId, o.performingOrganizationId, o.priority, o.reason, o.orderingOrganizationId,
       o.orderingUserId, o.orderingUsername, o.recognisedOrderId, o.repeatReason, o.now, o.clientRecordedAt],
   );
+  await applyOrderChange(sql, null, rows[0]!);
   return rows[0]!;
 }
 
 type Settable = 'status' | 'reject_reason' | 'cancel_reason' | 'reader_user_id' | 'reader_name' | 'critical' | 'report_version' | 'report_conclusion'
   | 'accepted_at' | 'rejected_at' | 'resulted_at' | 'report_due_at' | 'reported_at' | 'acknowledged_at' | 'cancelled_at';
 
-export async function updateOrder(sql: Sql, communityId: string, id: string, set: Partial<Record<Settable, unknown>>, now: Date): Promise<StoredOrder> {
+/** Writes an order's new state; `before` is the row as locked, so the month's counts move with it (month-counts.repository.ts). */
+export async function updateOrder(sql: Sql, before: StoredOrder, set: Partial<Record<Settable, unknown>>, now: Date): Promise<StoredOrder> {
+  const { community_id: communityId, id } = before;
   const cols = Object.entries(set).filter(([, v]) => v !== undefined);
   const params: unknown[] = [communityId, id, now, ...cols.map(([, v]) => v)];
   const { rows } = await sql.query<StoredOrder>(
     `update diagnostic_order set ${cols.map(([k], i) => `${k} = $${i + 4}`).join(', ')}${cols.length ? ', ' : ''}updated_at = $3 where community_id = $1 and id = $2 returning *`,
     params,
   );
+  await applyOrderChange(sql, before, rows[0]!);
   return rows[0]!;
 }
 
