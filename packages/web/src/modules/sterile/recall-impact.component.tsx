@@ -6,7 +6,6 @@ import { DataTable, type DataColumn } from '../../shared/components/data-table.c
 import { formatDateTime } from '../../shared/i18n/format.ts';
 import { cycleName } from './batch-format.ts';
 import { groupToRetrieve } from './recall-groups.ts';
-import { PackStatusTag } from './sterile-tags.component.tsx';
 
 type Recall = NonNullable<BatchDetailView['recall']>;
 type Used = Recall['used'][number];
@@ -31,7 +30,7 @@ function UsedTable({ used, exportName }: { used: Recall['used']; exportName: str
   return <DataTable data-testid="recall-used" columns={columns} rows={used} rowKey="barcode" exportName={exportName} />;
 }
 
-/** 待收回: the packs to fetch back, one card per unit holding them, the centre's own shelf last. */
+/** 待收回: the packs to fetch back, one card per unit holding them (as the recall found them), the centre's own shelf last. */
 function ToRetrieve({ items }: { items: Recall['toRetrieve'] }) {
   const { t } = useTranslation();
   const groups = groupToRetrieve(items);
@@ -45,7 +44,8 @@ function ToRetrieve({ items }: { items: Recall['toRetrieve'] }) {
               size="small"
               dataSource={g.packs}
               renderItem={(p) => (
-                <List.Item key={p.barcode} extra={p.status && <PackStatusTag status={p.status} />}>
+                // The status the pack had when the recall reached it: on the shelf, delivered, returned…
+                <List.Item key={p.barcode} extra={p.status && <Tag>{t('sterile.whenRecalled', { status: t(`sterile.packStatusesShort.${p.status}`) })}</Tag>}>
                   <Link to={`/sterile/packs?barcode=${p.barcode}`} style={{ fontFamily: 'monospace' }}>
                     {p.barcode}
                   </Link>

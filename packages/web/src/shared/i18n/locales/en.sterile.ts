@@ -135,6 +135,7 @@ export const enSterile: typeof zhSterile = {
     usedAtUnit: 'Used at',
     toRetrieve: 'To retrieve',
     nothingToRetrieve: 'No packs to retrieve',
+    whenRecalled: 'When recalled: {{status}}',
     unclear: 'The history of these packs is broken; check them by hand',
     atCentre: 'Sterile supply centre',
 

@@ -138,6 +138,7 @@ export const zhSterile = {
     usedAtUnit: '使用机构',
     toRetrieve: '待收回',
     nothingToRetrieve: '没有需要收回的灭菌包',
+    whenRecalled: '召回时{{status}}',
     unclear: '以下灭菌包的追溯记录有断点，请人工核查',
     atCentre: '消毒供应中心',
 
