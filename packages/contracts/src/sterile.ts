@@ -24,6 +24,8 @@ export const sterileCentreView = z.object({
   packCounts: z.record(z.string(), z.number()),
   heldBatches: z.number(),
   openRequests: z.number(),
+  /** The caller works for the centre (batches, biological results, delivery): docs/domain/sterile-supply.md "Who does what". */
+  canProcess: z.boolean(),
 });
 export type SterileCentreView = z.infer<typeof sterileCentreView>;
 

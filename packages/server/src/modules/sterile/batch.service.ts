@@ -16,6 +16,8 @@ import { toBatchView, toPackView } from './sterile-views.ts';
 /** The business day (Asia/Shanghai) of an instant. */
 const shanghaiDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 const MAX_PACKS_PER_BATCH = 9999;
+/** The longest incubation of a biological indicator, days (platform rule). */
+export const BI_READ_DAYS = 7;
 
 function cycleRecord(b: Pick<batches.BatchRow, 'sterilizer_code' | 'cycle_no' | 'method' | 'steam_cycle_type' | 'started_at' | 'ended_at' | 'temperature_c' | 'exposure_minutes' | 'pressure_kpa' | 'chemical_pass' | 'biological_pass' | 'bowie_dick_pass' | 'implants'>): SterilisationCycleRecord {
   return {
@@ -176,6 +178,9 @@ export async function recordBiological(ctx: AppContext, actor: Actor, id: string
     requireCentreStaff(actor, centre, '登记生物监测结果');
     if (b.status === 'recalled') throw new DomainError('ILLEGAL_TRANSITION', '该批次已召回', { status: b.status });
     if (b.biological_pass !== null) throw new DomainError('CONFLICT', `该批次已登记生物监测结果（${b.biological_pass ? '合格' : '不合格'}）`, { field: 'pass' });
+    // docs/domain/sterile-supply.md "Release": an indicator is read after at most 7 days of incubation; a result
+    // later than that is not this batch's (and a failure would recall weeks of loads).
+    if (now.getTime() - b.ended_at.getTime() > BI_READ_DAYS * 86_400_000) throw new DomainError('CONFLICT', `生物监测结果须在灭菌后 ${BI_READ_DAYS} 天内登记`, { field: 'pass' });
     await recordAudit(tx, actor, { communityId: b.community_id, action: 'sterile.batch.biological', resourceType: 'sterile_batch', resourceId: b.id, details: { pass } });
     if (!pass) {
       await recallFrom(tx, actor, b, now);

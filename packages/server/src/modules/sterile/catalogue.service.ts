@@ -1,9 +1,9 @@
-import { DomainError, shelfLifeDays, type Actor } from '@yigong/domain';
+import { DomainError, hasPermission, shelfLifeDays, type Actor } from '@yigong/domain';
 import type { PackTypeView, SterileCentreView } from '@yigong/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { businessDate } from '../../platform/clock.ts';
 import * as centres from './centre.repository.ts';
-import { requireCentre, sterileScope } from './sterile-access.ts';
+import { isCentreStaff, requireCentre, sterileScope } from './sterile-access.ts';
 
 /**
  * The caller's community's centre with its board: packs by status, batches held, requests open.
@@ -14,7 +14,7 @@ export async function getSterileCentre(ctx: AppContext, actor: Actor, communityI
   if (communityId && communityId !== f.communityId) throw new DomainError('NOT_FOUND', '本医共体尚未设置消毒供应中心');
   const c = await requireCentre(ctx.db, f.communityId);
   const n = await centres.centreCounts(ctx.db, c.community_id);
-  return { id: c.id, communityId: c.community_id, organizationId: c.organization_id, organizationName: c.organization_name, name: c.name, phone: c.phone, storageMeetsStandard: c.storage_meets_standard, packCounts: n.packs, heldBatches: n.held, openRequests: n.open };
+  return { id: c.id, communityId: c.community_id, organizationId: c.organization_id, organizationName: c.organization_name, name: c.name, phone: c.phone, storageMeetsStandard: c.storage_meets_standard, packCounts: n.packs, heldBatches: n.held, openRequests: n.open, canProcess: hasPermission(actor.role, 'sterile.process') && isCentreStaff(actor, c) };
 }
 
 /** The pack catalogue with each type's shelf life in this centre's store and its stock on the shelf. */

@@ -57,6 +57,16 @@ describe('sterile supply: batches, release, requests, delivery, use, return, rec
       }
     }
     expect(used).toBeGreaterThan(0);
+    // An indicator is read within 7 days of its cycle: a result for an older batch is refused and recalls nothing.
+    const old = (await p.ctx.db.query<{ id: string }>(`select id from sterile_batch where community_id = $1 and status = 'released' and biological_pass is null and ended_at < $2 order by ended_at desc limit 1`,
+      [communityId, new Date(p.clock.now().getTime() - 8 * 24 * 60 * MIN)])).rows[0]!.id;
+    const late = await p.call('POST', `/api/v1/sterile/batches/${old}/biological`, cssd, { pass: false });
+    expect(late.status).toBe(409);
+    expect(late.body.error.details.field).toBe('pass');
+    expect((await p.call('GET', `/api/v1/sterile/batches/${old}`, cssd)).body).toMatchObject({ status: 'released', biologicalPass: null });
+    // The centre's board says who works for it.
+    expect((await p.call('GET', '/api/v1/sterile/centre', cssd)).body).toMatchObject({ canProcess: true, heldBatches: 2 });
+    expect((await p.call('GET', '/api/v1/sterile/centre', vdoc)).body.canProcess).toBe(false);
     // A village doctor sees no batch.
     expect((await p.call('GET', '/api/v1/sterile/batches', vdoc)).body.items).toEqual([]);
     expect((await p.call('GET', `/api/v1/sterile/batches/${failed.id}`, vdoc)).status).toBe(404);

@@ -2,7 +2,6 @@ import { Alert, Card, Col, Row, Space, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { BatchDetailView } from '@yigong/contracts';
-import { useUser } from '../../shared/auth/auth-context.tsx';
 import { useCommunitySelection } from '../../shared/community/community-context.tsx';
 import { DataTable } from '../../shared/components/data-table.component.tsx';
 import { QueryState } from '../../shared/components/query-state.component.tsx';
@@ -10,7 +9,6 @@ import { formatDateTime, shanghaiToday } from '../../shared/i18n/format.ts';
 import { cycleName } from './batch-format.ts';
 import { CycleRecord, ReleaseChecks } from './batch-facts.component.tsx';
 import { BiologicalResult } from './biological-result.component.tsx';
-import { worksAtCentre } from './centre-access.ts';
 import { usePackColumns } from './pack-columns.component.tsx';
 import { RecallImpact } from './recall-impact.component.tsx';
 import { SterileHeader } from './sterile-nav.component.tsx';
@@ -40,12 +38,12 @@ function StatusAlert({ b }: { b: BatchDetailView }) {
 
 function BatchBody({ b }: { b: BatchDetailView }) {
   const { t } = useTranslation();
-  const user = useUser();
   const { communityId } = useCommunitySelection();
   const centre = useSterileCentre(communityId).data ?? undefined;
   const columns = usePackColumns({ today: shanghaiToday(), showBatch: false });
   // A result is recorded once, for a batch not recalled; the centre's staff record it.
-  const canRecord = worksAtCentre(user, centre) && b.status !== 'recalled' && b.biologicalPass === null;
+  // The server takes a result up to 7 days after the cycle (longest incubation).
+  const canRecord = centre?.canProcess === true && b.status !== 'recalled' && b.biologicalPass === null && Date.now() - new Date(b.endedAt).getTime() <= 7 * 86_400_000;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap align="center">

@@ -4,11 +4,9 @@ import { SaveOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { newId } from '../../shared/api/api-client.ts';
-import { useUser } from '../../shared/auth/auth-context.tsx';
 import { useCommunitySelection } from '../../shared/community/community-context.tsx';
 import { LoadingState, useErrorText } from '../../shared/components/query-state.component.tsx';
 import { apiProblems, showProblems } from './api-problems.ts';
-import { worksAtCentre } from './centre-access.ts';
 import { CycleFields } from './cycle-fields.component.tsx';
 import { cycleFieldOf, defaultCycleValues, loadLines, previewRelease, toCreateBatchRequest, type CycleValues } from './cycle-record.ts';
 import { PackLinesField } from './load-fields.component.tsx';
@@ -102,7 +100,6 @@ function BatchForm() {
 /** The form for the centre's staff; anyone else is told who records batches. */
 export default function BatchNewPage() {
   const { t } = useTranslation();
-  const user = useUser();
   const { communityId } = useCommunitySelection();
   const centres = useSterileCentre(communityId);
   const centre = centres.data ?? undefined;
@@ -111,7 +108,7 @@ export default function BatchNewPage() {
       <SterileHeader title={t('sterile.newBatch')} />
       {centres.isPending ? (
         <LoadingState />
-      ) : worksAtCentre(user, centre) ? (
+      ) : centre?.canProcess === true ? (
         <BatchForm />
       ) : (
         <Result status="403" title={t('sterile.centreOnly', { name: centre?.organizationName ?? t('sterile.title') })} data-testid="batch-new-forbidden" />

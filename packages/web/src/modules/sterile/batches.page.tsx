@@ -4,12 +4,10 @@ import dayjs from 'dayjs';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { BatchView } from '@yigong/contracts';
-import { useUser } from '../../shared/auth/auth-context.tsx';
 import { useCommunitySelection } from '../../shared/community/community-context.tsx';
 import { DataTable } from '../../shared/components/data-table.component.tsx';
 import { EmptyState } from '../../shared/components/query-state.component.tsx';
 import { useBatchColumns } from './batch-columns.component.tsx';
-import { worksAtCentre } from './centre-access.ts';
 import { SterileHeader } from './sterile-nav.component.tsx';
 import { LIST_LIMIT, useBatches, useSterileCentre } from './sterile.resource.ts';
 
@@ -19,7 +17,6 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** 灭菌批次: the centre's loads by status (待放行 first to act on), a period of sterilisation days, 新建灭菌批次 for its staff. */
 export default function BatchesPage() {
   const { t } = useTranslation();
-  const user = useUser();
   const navigate = useNavigate();
   const { communityId } = useCommunitySelection();
   const [params, setParams] = useSearchParams();
@@ -29,7 +26,7 @@ export default function BatchesPage() {
   const all = useBatches({ from, to });
   const centre = useSterileCentre(communityId).data ?? undefined;
   const columns = useBatchColumns();
-  const staff = worksAtCentre(user, centre);
+  const staff = centre?.canProcess === true;
 
   function setParam(entries: Record<string, string | undefined>) {
     const next = new URLSearchParams(params);

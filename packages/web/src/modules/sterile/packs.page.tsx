@@ -6,7 +6,6 @@ import { useCommunitySelection } from '../../shared/community/community-context.
 import { ErrorState, LoadingState } from '../../shared/components/query-state.component.tsx';
 import { shanghaiToday } from '../../shared/i18n/format.ts';
 import { BarcodeScan } from './barcode-scan.component.tsx';
-import { worksAtCentre } from './centre-access.ts';
 import { checkPackBarcode } from './pack-barcode.ts';
 import { PackDetail } from './pack-detail.component.tsx';
 import { PackStock } from './pack-stock.component.tsx';
@@ -34,7 +33,7 @@ export default function PacksPage() {
   const checked = checkPackBarcode(params.get('barcode'));
   const barcode = checked.ok ? checked.barcode : null;
   const today = shanghaiToday();
-  const staff = worksAtCentre(user, centre);
+  const staff = centre?.canProcess === true;
   const centreView = staff || user.role === 'manager';
 
   function open(code: string) {

@@ -8,7 +8,6 @@ import { useAuth, useUser } from '../../shared/auth/auth-context.tsx';
 import { useCommunitySelection } from '../../shared/community/community-context.tsx';
 import { DataTable } from '../../shared/components/data-table.component.tsx';
 import { shanghaiToday } from '../../shared/i18n/format.ts';
-import { worksAtCentre } from './centre-access.ts';
 import { DeliveryResult } from './delivery-result.component.tsx';
 import { useRequestColumns } from './request-columns.component.tsx';
 import { NewRequestButton } from './request-new.component.tsx';
@@ -28,7 +27,7 @@ export default function RequestsPage() {
   const { communityId } = useCommunitySelection();
   const centre = useSterileCentre(communityId).data ?? undefined;
   const [params, setParams] = useSearchParams();
-  const staff = worksAtCentre(user, centre);
+  const staff = centre?.canProcess === true;
   // `mine` and `incoming` are a unit's views (the server asks an account with a unit); the community's manager reads `all`.
   const views: View[] = [...(user.organizationId ? (['mine'] as const) : []), ...(staff && user.organizationId ? (['incoming'] as const) : []), ...(user.role === 'manager' ? (['all'] as const) : [])];
   const view: View = views.find((v) => v === params.get('view')) ?? views[0] ?? 'all';
