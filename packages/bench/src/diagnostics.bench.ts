@@ -442,6 +442,7 @@ try {
     [`GET /diagnostics/indicators (month ${monthStart.slice(0, 7)})`, 'GROUP BY unit, modality over the month\'s orders', () => call('manager', 'GET', `/diagnostics/indicators?${monthQs}`)],
     [`GET /diagnostics/indicators (year ${yearFrom} – ${today})`, 'GROUP BY unit, modality over the year\'s orders', () => call('manager', 'GET', `/diagnostics/indicators?${yearQs}`)],
     [`GET /indicators?period=${monthStart.slice(0, 7)} (dashboard)`, 'GROUP BY unit, modality over the month\'s orders', () => call('manager', 'GET', `/indicators?communityId=${communityId}&period=${monthStart.slice(0, 7)}`)],
+    [`GET /indicators?period=${today.slice(0, 4)} (dashboard, the year so far)`, 'GROUP BY unit, modality over the year\'s orders', () => call('manager', 'GET', `/indicators?communityId=${communityId}&period=${today.slice(0, 4)}`)],
     ['POST /diagnostics/orders (new id)', 'one INSERT of an order row', async () => {
       lastCreated = randomUUID();
       await call('town', 'POST', '/diagnostics/orders', createBody(lastCreated, created++));

@@ -25,7 +25,11 @@ export async function seedSterile(sql: Sql, communityId: string, seed: number, n
   const residents = (await sql.query<{ id: string; organization_id: string }>(
     `select id, organization_id from resident where community_id = $1 and status = 'active' order by id`, [communityId])).rows;
   const byUnit = new Map<string, string[]>();
-  for (const r of residents) byUnit.set(r.organization_id, [...(byUnit.get(r.organization_id) ?? []), r.id]);
+  for (const r of residents) {
+    const list = byUnit.get(r.organization_id) ?? [];
+    list.push(r.id);
+    byUnit.set(r.organization_id, list);
+  }
   // A township centre treats its own residents and those of its village clinics.
   const served = (id: string) => [id, ...units.filter((u) => u.parent_id === id).map((u) => u.id)].flatMap((u) => byUnit.get(u) ?? []);
   const members: SterileDemoUnit[] = units.filter((u) => u.id !== lead.id).map((u) => ({ id: u.id, kind: u.kind, doctor: u.doctor, residents: served(u.id).slice(0, 400) }));

@@ -32,7 +32,11 @@ const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
 /** p50/p90 per modality present, from the minutes histogram (percentileOfHistogram: nearest rank, as percentile_disc). */
 function turnaroundOf(rows: readonly { modality: Modality; minutes: number; count: number }[]): { modality: Modality; count: number; p50: number | null; p90: number | null }[] {
   const by = new Map<Modality, { value: number; count: number }[]>();
-  for (const r of rows) by.set(r.modality, [...(by.get(r.modality) ?? []), { value: r.minutes, count: r.count }]);
+  for (const r of rows) {
+    const h = by.get(r.modality) ?? [];
+    h.push({ value: r.minutes, count: r.count });
+    by.set(r.modality, h);
+  }
   return [...by.keys()].sort().map((modality) => {
     const h = by.get(modality)!;
     return { modality, count: h.reduce((a, x) => a + x.count, 0), p50: percentileOfHistogram(h, 0.5) ?? null, p90: percentileOfHistogram(h, 0.9) ?? null };

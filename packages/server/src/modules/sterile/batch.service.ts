@@ -47,7 +47,12 @@ async function detail(sql: Sql, actor: Actor, b: batches.BatchRow): Promise<Batc
     const events = await packs.packEvents(sql, b.community_id, { batchId: b.id });
     // The reach as it stood when the recall was decided: where each pack was, whom it was used on.
     const byPack = new Map<string, packs.PackEventRow[]>();
-    for (const e of events) if (e.kind !== 'recalled') byPack.set(e.barcode, [...(byPack.get(e.barcode) ?? []), e]);
+    for (const e of events) {
+      if (e.kind === 'recalled') continue;
+      const list = byPack.get(e.barcode) ?? [];
+      list.push(e);
+      byPack.set(e.barcode, list);
+    }
     const impact = recallImpact(rows.map((p) => ({ barcode: p.barcode, events: (byPack.get(p.barcode) ?? []).map((e) => ({ kind: e.kind, at: e.at, batchId: e.batch_id, organizationId: e.organization_id, residentId: e.resident_id, restocked: e.restocked })) })));
     const pack = new Map(rows.map((p) => [p.barcode, p]));
     const orgNames = new Map(events.filter((e) => e.organization_id).map((e) => [e.organization_id!, e.organization_name]));
