@@ -103,6 +103,8 @@ export const batchView = z.object({
   recallReason: z.string().nullable(),
   packCount: z.number(),
   packCounts: z.record(z.string(), z.number()),
+  /** What the caller may do now: `biological` — record the indicator's result (centre staff, within 7 days of the cycle). */
+  actions: z.array(z.enum(['biological'])),
 });
 export type BatchView = z.infer<typeof batchView>;
 export const batchList = itemsOf(batchView);

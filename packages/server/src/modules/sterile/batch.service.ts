@@ -11,13 +11,11 @@ import * as batches from './batch.repository.ts';
 import * as packs from './pack.repository.ts';
 import { listPackTypes } from './centre.repository.ts';
 import { isCentreStaff, requireCentre, requireCentreStaff, sterileScope } from './sterile-access.ts';
-import { toBatchView, toPackView } from './sterile-views.ts';
+import { BI_READ_DAYS, batchActions, toBatchView, toPackView } from './sterile-views.ts';
 
 /** The business day (Asia/Shanghai) of an instant. */
 const shanghaiDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 const MAX_PACKS_PER_BATCH = 9999;
-/** The longest incubation of a biological indicator, days (platform rule). */
-export const BI_READ_DAYS = 7;
 
 function cycleRecord(b: Pick<batches.BatchRow, 'sterilizer_code' | 'cycle_no' | 'method' | 'steam_cycle_type' | 'started_at' | 'ended_at' | 'temperature_c' | 'exposure_minutes' | 'pressure_kpa' | 'chemical_pass' | 'biological_pass' | 'bowie_dick_pass' | 'implants'>): SterilisationCycleRecord {
   return {
@@ -40,7 +38,7 @@ async function requireBatch(sql: Sql, actor: Actor, id: string, forUpdate = fals
  * The batch with its packs and, when recalled, the recall's reach (docs/domain/sterile-supply.md
  * "Recall"): the residents a pack was used on are named, so each is an audited read.
  */
-async function detail(sql: Sql, actor: Actor, b: batches.BatchRow): Promise<BatchDetailView> {
+async function detail(sql: Sql, actor: Actor, b: batches.BatchRow, now: Date): Promise<BatchDetailView> {
   const [rows, recalledWith] = await Promise.all([packs.packsOfBatch(sql, b.community_id, b.id), batches.batchesRecalledBy(sql, b.community_id, b.id)]);
   let recall: BatchDetailView['recall'] = null;
   if (b.status === 'recalled') {
@@ -66,7 +64,8 @@ async function detail(sql: Sql, actor: Actor, b: batches.BatchRow): Promise<Batc
       await recordAudit(sql, actor, { communityId: b.community_id, action: 'sterile.recall.read', resourceType: 'sterile_batch', resourceId: b.id, residentId, purpose: 'recall', details: { access: 'scope' } });
     }
   }
-  return { ...toBatchView(b), packs: rows.map((p) => toPackView(actor, p)), recall, recalledWith: recalledWith.map((r) => ({ id: r.id, sterilizerCode: r.sterilizer_code, cycleNo: r.cycle_no })) };
+  const centre = await requireCentre(sql, b.community_id);
+  return { ...toBatchView(b, batchActions(actor, b, isCentreStaff(actor, centre), now)), packs: rows.map((p) => toPackView(actor, p)), recall, recalledWith: recalledWith.map((r) => ({ id: r.id, sterilizerCode: r.sterilizer_code, cycleNo: r.cycle_no })) };
 }
 
 /** Releases the packs of a batch that passed (decidePackTransition 'release': packs in date). */
@@ -124,7 +123,7 @@ export async function createBatch(ctx: AppContext, actor: Actor, input: CreateBa
     const prior = (input.id ? await batches.findBatch(tx, communityId, id) : null);
     if (prior) {
       if (prior.sterilizer_code !== input.sterilizerCode || prior.cycle_no !== input.cycleNo) throw new DomainError('IDEMPOTENCY_MISMATCH', '该编号的灭菌批次已存在且内容不同', { id });
-      return detail(tx, actor, prior);
+      return detail(tx, actor, prior, now);
     }
     if (await batches.findBatchByCycle(tx, communityId, input.sterilizerCode, input.cycleNo)) {
       throw new DomainError('CONFLICT', `灭菌器 ${input.sterilizerCode} 第 ${input.cycleNo} 锅已登记`, { field: 'cycleNo' });
@@ -167,7 +166,7 @@ export async function createBatch(ctx: AppContext, actor: Actor, input: CreateBa
       await batches.updateBatch(tx, communityId, id, { status: 'released', holdReasons: [], releasedAt: now });
       await releasePacks(tx, actor, created, businessDate(ctx.clock), now);
     }
-    return detail(tx, actor, (await batches.findBatch(tx, communityId, id))!);
+    return detail(tx, actor, (await batches.findBatch(tx, communityId, id))!, now);
   });
 }
 
@@ -195,12 +194,12 @@ export async function recordBiological(ctx: AppContext, actor: Actor, id: string
       await batches.updateBatch(tx, b.community_id, b.id, { status: release || b.status === 'released' ? 'released' : 'held', biologicalPass: true, holdReasons: decision.reasons, ...(release ? { releasedAt: now } : {}) });
       if (release) await releasePacks(tx, actor, b, businessDate(ctx.clock), now);
     }
-    return detail(tx, actor, (await batches.findBatch(tx, b.community_id, b.id))!);
+    return detail(tx, actor, (await batches.findBatch(tx, b.community_id, b.id))!, now);
   });
 }
 
 export async function getBatch(ctx: AppContext, actor: Actor, id: string): Promise<BatchDetailView> {
-  return ctx.db.transaction(async (tx) => detail(tx, actor, await requireBatch(tx, actor, id)));
+  return ctx.db.transaction(async (tx) => detail(tx, actor, await requireBatch(tx, actor, id), ctx.clock.now()));
 }
 
 /** The centre's batches: its staff and the community's managers see them; members see none. */
@@ -209,5 +208,7 @@ export async function listBatches(ctx: AppContext, actor: Actor, q: BatchQuery):
   const centre = await requireCentre(ctx.db, f.communityId);
   if (f.organizationIds !== null && !f.organizationIds.includes(centre.organization_id) && !isCentreStaff(actor, centre)) return [];
   const rows = await batches.listBatches(ctx.db, { communityId: f.communityId, centreOrganizationIds: null, status: q.status ?? null, from: q.from ?? null, to: q.to ?? null, limit: q.limit });
-  return rows.map(toBatchView);
+  const staff = isCentreStaff(actor, centre);
+  const now = ctx.clock.now();
+  return rows.map((b) => toBatchView(b, batchActions(actor, b, staff, now)));
 }

@@ -1,4 +1,4 @@
-import { availablePackActions, availableRequestActions, type Actor, type PackAction } from '@yigong/domain';
+import { availablePackActions, availableRequestActions, hasPermission, type Actor, type PackAction } from '@yigong/domain';
 import type { BatchView, PackView, SterileRequestView } from '@yigong/contracts';
 import type { BatchRow } from './batch.repository.ts';
 import type { PackRow } from './pack.repository.ts';
@@ -20,14 +20,14 @@ export function toPackView(actor: Actor, p: PackRow): PackView {
   };
 }
 
-export function toBatchView(b: BatchRow): BatchView {
+export function toBatchView(b: BatchRow, actions: BatchView['actions'] = []): BatchView {
   const counts = b.pack_counts ?? {};
   return {
     id: b.id, communityId: b.community_id, centreId: b.centre_id, sterilisedOn: b.sterilised_on, daySeq: b.day_seq, sterilizerCode: b.sterilizer_code, cycleNo: b.cycle_no,
     method: b.method, steamCycleType: b.steam_cycle_type, startedAt: b.started_at.toISOString(), endedAt: b.ended_at.toISOString(), temperatureC: b.temperature_c,
     exposureMinutes: b.exposure_minutes, pressureKpa: b.pressure_kpa, chemicalPass: b.chemical_pass, biologicalPass: b.biological_pass, bowieDickPass: b.bowie_dick_pass,
     implants: b.implants, status: b.status, holdReasons: b.hold_reasons, operatorName: b.operator_name, releasedAt: iso(b.released_at), recalledAt: iso(b.recalled_at),
-    recallReason: b.recall_reason, packCount: Object.values(counts).reduce((s, n) => s + n, 0), packCounts: counts,
+    recallReason: b.recall_reason, packCount: Object.values(counts).reduce((s, n) => s + n, 0), packCounts: counts, actions,
   };
 }
 
@@ -46,4 +46,13 @@ export function toRequestView(actor: Actor, r: RequestRow, packTypeNames: Readon
     status: r.status, neededBy: r.needed_by, note: r.note, lines: r.lines.map((l) => ({ ...l, packTypeName: packTypeNames.get(l.packType) ?? l.packType })),
     createdAt: r.created_at.toISOString(), deliveredAt: iso(r.delivered_at), cancelledAt: iso(r.cancelled_at), actions,
   };
+}
+
+/** The longest incubation of a biological indicator, days: its result is taken up to then (platform rule). */
+export const BI_READ_DAYS = 7;
+
+/** docs/domain/sterile-supply.md "Release": the centre's staff record a batch's indicator once, within BI_READ_DAYS of the cycle, unless recalled. */
+export function batchActions(actor: Actor, b: Pick<BatchRow, 'status' | 'biological_pass' | 'ended_at'>, centreStaff: boolean, now: Date): BatchView['actions'] {
+  const open = b.status !== 'recalled' && b.biological_pass === null && now.getTime() - b.ended_at.getTime() <= BI_READ_DAYS * 86_400_000;
+  return centreStaff && hasPermission(actor.role, 'sterile.process') && open ? ['biological'] : [];
 }

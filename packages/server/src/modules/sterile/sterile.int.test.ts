@@ -63,7 +63,7 @@ describe('sterile supply: batches, release, requests, delivery, use, return, rec
     const late = await p.call('POST', `/api/v1/sterile/batches/${old}/biological`, cssd, { pass: false });
     expect(late.status).toBe(409);
     expect(late.body.error.details.field).toBe('pass');
-    expect((await p.call('GET', `/api/v1/sterile/batches/${old}`, cssd)).body).toMatchObject({ status: 'released', biologicalPass: null });
+    expect((await p.call('GET', `/api/v1/sterile/batches/${old}`, cssd)).body).toMatchObject({ status: 'released', biologicalPass: null, actions: [] });
     // The centre's board says who works for it.
     expect((await p.call('GET', '/api/v1/sterile/centre', cssd)).body).toMatchObject({ canProcess: true, heldBatches: 2 });
     expect((await p.call('GET', '/api/v1/sterile/centre', vdoc)).body.canProcess).toBe(false);
@@ -141,11 +141,11 @@ describe('sterile supply: batches, release, requests, delivery, use, return, rec
   it('holds an implant load until its biological indicator passes; a failed one recalls the steriliser\'s loads since the last pass', async () => {
     const implants = await p.call('POST', '/api/v1/sterile/batches', cssd, batch({ sterilizerCode: 'TEST-02', method: 'low_temp_plasma', steamCycleType: null, temperatureC: 50, exposureMinutes: 28, pressureKpa: null, implants: true, bowieDickPass: null, packs: [{ packType: 'LAPAROSCOPY', quantity: 2 }] }));
     expect(implants.status, JSON.stringify(implants.body)).toBe(201);
-    expect(implants.body).toMatchObject({ status: 'held', holdReasons: ['含植入物，须生物监测合格后方可放行'], packCounts: { sterilised: 2 } });
+    expect(implants.body).toMatchObject({ status: 'held', holdReasons: ['含植入物，须生物监测合格后方可放行'], packCounts: { sterilised: 2 }, actions: ['biological'] });
     // A township doctor does not see the centre's batches at all.
     expect((await p.call('POST', `/api/v1/sterile/batches/${implants.body.id}/biological`, await p.login('doctor.town'), { pass: true })).status).toBe(404);
     const passed = await p.call('POST', `/api/v1/sterile/batches/${implants.body.id}/biological`, cssd, { pass: true });
-    expect(passed.body).toMatchObject({ status: 'released', biologicalPass: true, packCounts: { released: 2 } });
+    expect(passed.body).toMatchObject({ status: 'released', biologicalPass: true, packCounts: { released: 2 }, actions: [] });
     expect((await p.call('POST', `/api/v1/sterile/batches/${implants.body.id}/biological`, cssd, { pass: false })).status).toBe(409);
 
     // TEST-03: a passing indicator, two loads, then the third's indicator fails.

@@ -2,7 +2,6 @@ import { Alert, Card, Col, Row, Space, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { BatchDetailView } from '@yigong/contracts';
-import { useCommunitySelection } from '../../shared/community/community-context.tsx';
 import { DataTable } from '../../shared/components/data-table.component.tsx';
 import { QueryState } from '../../shared/components/query-state.component.tsx';
 import { formatDateTime, shanghaiToday } from '../../shared/i18n/format.ts';
@@ -13,7 +12,7 @@ import { usePackColumns } from './pack-columns.component.tsx';
 import { RecallImpact } from './recall-impact.component.tsx';
 import { SterileHeader } from './sterile-nav.component.tsx';
 import { BatchStatusTag, ImplantsTag } from './sterile-tags.component.tsx';
-import { useBatch, useSterileCentre } from './sterile.resource.ts';
+import { useBatch } from './sterile.resource.ts';
 
 /** Why the batch is where it is: held with the reasons, recalled with the cause, or released when. */
 function StatusAlert({ b }: { b: BatchDetailView }) {
@@ -38,12 +37,10 @@ function StatusAlert({ b }: { b: BatchDetailView }) {
 
 function BatchBody({ b }: { b: BatchDetailView }) {
   const { t } = useTranslation();
-  const { communityId } = useCommunitySelection();
-  const centre = useSterileCentre(communityId).data ?? undefined;
   const columns = usePackColumns({ today: shanghaiToday(), showBatch: false });
   // A result is recorded once, for a batch not recalled; the centre's staff record it.
-  // The server takes a result up to 7 days after the cycle (longest incubation).
-  const canRecord = centre?.canProcess === true && b.status !== 'recalled' && b.biologicalPass === null && Date.now() - new Date(b.endedAt).getTime() <= 7 * 86_400_000;
+  // The server says when (centre staff, not recalled, within 7 days of the cycle: the longest incubation).
+  const canRecord = b.actions.includes('biological');
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap align="center">
