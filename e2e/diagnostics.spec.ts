@@ -85,8 +85,13 @@ const ecgLoopWithLiveCriticalAlert: E2eTest = async ({ page, baseUrl }) => {
   await reader.goto('/diagnostics/worklist');
   await expectVisible(reader.getByTestId('worklist').getByText(resident.name), 'the new order on the reader’s worklist');
   await reader.goto(`/diagnostics/orders/${order.id}`);
+  await expectVisible(reader.getByTestId('action-accept'), 'the quality-check button');
   await reader.getByTestId('action-accept').click();
+  await expectVisible(reader.getByTestId('action-confirm'), 'the quality-check confirmation');
+  // The accept request itself, so a refusal shows its status rather than a missing tag.
+  const accepted = reader.waitForResponse((r) => r.url().endsWith(`/diagnostics/orders/${order.id}/accept`) && r.request().method() === 'POST', { timeout: 20_000 });
   await reader.getByTestId('action-confirm').click();
+  expectEqual((await accepted).status(), 200, 'the accept request');
   await expectVisible(reader.getByTestId('order-status').getByText('已接收'), 'the accepted order');
   // The clinic's ECG machine sends the tracing (the device, through the API).
   await vdoc.call('POST', `/diagnostics/orders/${order.id}/results`, stemiTracing());
