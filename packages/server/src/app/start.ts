@@ -13,6 +13,7 @@ import type { AppContext } from '../platform/context.ts';
 import { buildApp } from './build-app.ts';
 import { seedDemo } from '../seed/seed-demo.ts';
 import { startJobs } from './jobs.ts';
+import { isFreshDataDir, seedFreshDataDir } from './first-start.ts';
 import { startFolderDrop } from '../modules/encounters/index.ts';
 
 export interface Platform {
@@ -32,6 +33,8 @@ export async function createContext(config: Config, opts: { db?: Database; clock
 
 /** Everything `npm start` does before listening: context, demo seed (demo mode), HTTP app. */
 export async function startPlatform(config: Config = loadConfig(), opts: { db?: Database; clock?: Clock; log?: (m: string) => void; jobs?: boolean } = {}): Promise<Platform> {
+  // The demo's first start on the embedded database seeds in a process of its own (first-start.ts).
+  if (!opts.db && !config.databaseUrl && config.mode === 'demo' && isFreshDataDir(config.dataDir)) await seedFreshDataDir(config, opts.log ?? (() => undefined));
   const ctx = await createContext(config, opts);
   await seedDemo(ctx, opts.log ?? (() => undefined));
   const app = await buildApp(ctx);

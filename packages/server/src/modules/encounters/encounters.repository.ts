@@ -1,4 +1,5 @@
 import { copyTextLine, type Database, type Sql, type Tx } from '../../platform/db/database.ts';
+import { copyIntoTable } from '../../platform/db/bulk-load.ts';
 import type { AggregateDeltas, Contribution } from './aggregate-deltas.ts';
 
 /** The stored version of an encounter, as a re-send compares against it. */
@@ -206,11 +207,11 @@ function copyValues(e: EncounterRow): readonly unknown[] {
 }
 
 /** Bulk load of new encounters (demo seed, benchmarks) with COPY; the caller adds their aggregates. */
-export async function copyEncounters(db: Database, rows: Iterable<EncounterRow> | AsyncIterable<EncounterRow>): Promise<number> {
-  async function* lines() {
-    for await (const e of rows as AsyncIterable<EncounterRow>) yield copyValues(e);
+export async function copyEncounters(db: Database, rows: Iterable<EncounterRow>): Promise<number> {
+  function* values() {
+    for (const e of rows) yield copyValues(e);
   }
-  return db.copyRows('encounter', COPY_COLUMNS, lines());
+  return copyIntoTable(db, 'encounter', COPY_COLUMNS, values());
 }
 
 export async function clearAggregates(sql: Sql, communityId: string): Promise<void> {

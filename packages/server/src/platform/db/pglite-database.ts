@@ -17,12 +17,34 @@ function wrap(q: Pick<PGlite, 'query' | 'exec'>): Sql {
   };
 }
 
+/** How a PGlite on disk is started. */
+export interface PgliteOptions {
+  /**
+   * PostgreSQL's shared buffers. PGlite's WebAssembly memory never shrinks and the buffers are
+   * touched at start, so this is resident memory of the server for its whole life: the server
+   * keeps the default small (the operating system's page cache holds the files behind it);
+   * the one-off seeding process takes more (issue #11: RSS after start).
+   */
+  sharedBuffers?: string;
+  /**
+   * `wal_level = minimal`: rows copied into a table created or truncated in the same transaction
+   * skip the WAL. For the seeding process only: a PGlite has no replicas or WAL archive, but the
+   * server keeps PostgreSQL's default.
+   */
+  minimalWal?: boolean;
+}
+
+/** The server's shared buffers on PGlite (PostgreSQL's default is 128MB). */
+export const SERVER_SHARED_BUFFERS = '32MB';
+
 /** PGlite in a folder on disk (or in memory when `dataDir` is undefined); one process at a time on a folder. */
-export async function openPglite(dataDir?: string): Promise<Database> {
+export async function openPglite(dataDir?: string, opts: PgliteOptions = {}): Promise<Database> {
   if (!dataDir) return fromPglite(await PGlite.create());
   const unlock = lockDataDir(dataDir);
   try {
-    const db = fromPglite(await PGlite.create({ dataDir }));
+    const startParams = [...PGlite.defaultStartParams, '-c', `shared_buffers=${opts.sharedBuffers ?? SERVER_SHARED_BUFFERS}`];
+    if (opts.minimalWal) startParams.push('-c', 'wal_level=minimal', '-c', 'max_wal_senders=0');
+    const db = fromPglite(await PGlite.create({ dataDir, startParams }));
     return {
       ...db,
       async close() {
@@ -56,18 +78,36 @@ export function fromPglite(pg: PgliteLike): Database {
 /** Rows per blob of a COPY: memory stays flat whatever the number of rows. */
 const BLOB_ROWS = 20_000;
 
-/** PGlite's COPY FROM reads a blob through /dev/blob: the lines go in blobs of BLOB_ROWS, one string each. */
+/**
+ * PGlite's COPY FROM reads a blob through /dev/blob: the lines go in blobs of BLOB_ROWS, each
+ * written straight into one buffer as UTF-8 — joining them into a string first and letting the
+ * Blob encode it cost five times as much (issue #11: start-up).
+ */
 async function copyBlobs(q: Pick<PGlite, 'query'>, table: string, columns: readonly string[], lines: Iterable<string> | AsyncIterable<string>): Promise<number> {
   let n = 0;
-  let piece: string[] = [];
+  let rows = 0;
+  let buf = Buffer.allocUnsafe(1 << 20);
+  let used = 0;
   const flush = async () => {
-    if (!piece.length) return;
-    const blob = new Blob([`${piece.join('\n')}\n`]);
-    n += piece.length;
-    piece = [];
+    if (!rows) return;
+    const blob = new Blob([buf.subarray(0, used)]);
+    n += rows;
+    rows = 0;
+    used = 0;
     await q.query(`COPY ${table} (${columns.join(',')}) FROM '/dev/blob'`, [], { blob });
   };
-  for await (const line of lines) if (piece.push(line) >= BLOB_ROWS) await flush();
+  for await (const line of lines) {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8; 1 more for the line break.
+    const room = line.length * 3 + 1;
+    if (used + room > buf.length) {
+      const grown = Buffer.allocUnsafe(Math.max(buf.length * 2, used + room));
+      buf.copy(grown, 0, 0, used);
+      buf = grown;
+    }
+    used += buf.write(line, used);
+    buf[used++] = 0x0a;
+    if (++rows >= BLOB_ROWS) await flush();
+  }
   await flush();
   return n;
 }
