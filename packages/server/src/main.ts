@@ -1,5 +1,5 @@
 import { loadConfig } from './platform/config.ts';
-import { startPlatform } from './app/start.ts';
+import { isFreshDataDir, seedFreshDataDir } from './app/first-start.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-accounts.ts';
 
 /** `npm start`: the platform on the embedded database (or DATABASE_URL), demo county on first start. */
@@ -7,7 +7,14 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const t0 = Date.now();
   console.log(`Yigong (医共) starting — ${config.databaseUrl ? 'PostgreSQL server' : `embedded PostgreSQL (PGlite) in ${config.dataDir}`}, ${config.mode} mode`);
-  const platform = await startPlatform(config, { log: (m) => console.log(m), jobs: true });
+  const log = (m: string) => console.log(m);
+  // A fresh embedded demo folder: the seeding process starts first, and the server's own modules
+  // load while it works (issue #11: start-up).
+  const seeding = !config.databaseUrl && config.mode === 'demo' && isFreshDataDir(config.dataDir) ? seedFreshDataDir(config, log) : null;
+  seeding?.catch(() => undefined);
+  const { startPlatform } = await import('./app/start.ts');
+  await seeding;
+  const platform = await startPlatform(config, { log, jobs: true });
   const url = await platform.app.listen({ host: config.host, port: config.port });
   console.log(`\nYigong is ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${url.replace('[::1]', 'localhost')}  (API ${url}/api/v1, docs ${url}/api/docs)`);
   if (config.mode === 'demo') {

@@ -3,11 +3,11 @@
 import { loadConfig } from '../platform/config.ts';
 import { openDatabase } from '../platform/db/open-database.ts';
 import { seedDemo } from '../seed/seed-demo.ts';
-import { createContext } from './start.ts';
+import { createContext } from './create-context.ts';
 import type { SeedMessage } from './first-start.ts';
 
 /** The seed's own shared buffers: its memory is returned when it exits. */
-const SEED_SHARED_BUFFERS = '256MB';
+const SEED_SHARED_BUFFERS = '128MB';
 
 // The server that started this process stopped: so does the seed (its folder is removed at the next start).
 process.on('disconnect', () => process.exit(1));

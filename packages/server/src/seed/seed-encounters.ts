@@ -1,7 +1,9 @@
 import { ageOn } from '@yigong/domain';
-import { generateEncounters, type EncounterResident, type EncounterUnits } from '@yigong/synth';
+import type { EncounterResident, EncounterUnits } from '@yigong/synth';
 import type { AppContext } from '../platform/context.ts';
-import { AggregateDeltas, applyDeltas, bulkCopyEncounters, buildEncounterRow, type EncounterRow } from '../modules/encounters/index.ts';
+import { AggregateDeltas, applyDeltas, bulkCopyEncounterChunks } from '../modules/encounters/index.ts';
+import { EncounterThread } from './encounter-thread.ts';
+import { encounterChunks, type EncounterJob } from './encounter-rows.ts';
 
 /** A community's residents and units as the encounter generator needs them. */
 export interface EncounterPopulation {
@@ -43,26 +45,36 @@ export function monthsUpTo(asOf: string, months: number): string[] {
 /**
  * Synthetic encounters for a community over the last `months` months (default: 12 full months and
  * the current month to yesterday), loaded with COPY through the same row builder and counters as
- * the ingest path, so the dashboard has data on first start.
+ * the ingest path, so the dashboard has data on first start. A worker thread builds and encodes
+ * the rows while this thread copies the ones already built (issue #11: start-up).
  */
 export async function seedEncounters(ctx: Pick<AppContext, 'db' | 'cipher'>, communityId: string, asOf: string, seed: number, months = 13, onProgress?: (rows: number) => void): Promise<number> {
   const pop = await encounterPopulation(ctx, communityId, asOf);
   if (!pop) return 0;
   const yesterday = new Date(Date.parse(`${asOf}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  const deltas = new AggregateDeltas();
+  const job: EncounterJob = {
+    communityId, months: monthsUpTo(asOf, months), seed, yesterday, residents: pop.residents, units: pop.units,
+    byNumber: [...pop.byNumber].map(([n, r]) => [n, r.id, r.hash]), byCode: [...pop.byCode].map(([code, o]) => [code, o.id, o.kind]),
+    hashKey: new Uint8Array(ctx.cipher.lookupKey()),
+  };
+  // A small community is built on this thread: starting a worker (its modules) costs more than its rows.
+  const inThread = pop.residents.length < WORKER_FROM_RESIDENTS ? new AggregateDeltas() : null;
+  const run = inThread ? null : new EncounterThread().run(job);
   let n = 0;
-  function* rows(): Generator<EncounterRow> {
-    for (const r of generateEncounters(pop!.residents, pop!.units, monthsUpTo(asOf, months), seed, yesterday)) {
-      // Visitors (floating population) resolve to no resident, as the ingest path counts them.
-      const who = pop!.byNumber.get(r.residentIdNumber) ?? null;
-      const built = buildEncounterRow(communityId, r, r.outOfCounty ? null : (pop!.byCode.get(r.orgCode) ?? null), who, who?.hash ?? ctx.cipher.lookupHash(r.residentIdNumber));
-      deltas.add(built.contribution);
-      if (onProgress && ++n % 100_000 === 0) onProgress(n);
-      yield built.row;
+  async function* counted() {
+    for await (const chunk of run ? run.chunks : encounterChunks(job, inThread!)) {
+      yield chunk;
+      const before = n;
+      n += chunk.rows;
+      if (onProgress && Math.floor(n / 100_000) > Math.floor(before / 100_000)) onProgress(n);
     }
   }
-  const stored = await bulkCopyEncounters(ctx.db, rows());
+  const stored = await bulkCopyEncounterChunks(ctx.db, counted());
+  const deltas = run ? AggregateDeltas.fromSnapshot(await run.deltas) : inThread!;
   await ctx.db.transaction((tx) => applyDeltas(tx, communityId, deltas));
   await ctx.db.exec('analyze encounter, encounter_agg');
   return stored;
 }
+
+/** Residents from which a community's encounters are built on a worker thread. */
+const WORKER_FROM_RESIDENTS = 5_000;

@@ -7,6 +7,12 @@ export interface Contribution {
   disease: string | null;
 }
 
+/** AggregateDeltas as plain data. */
+export interface DeltasSnapshot {
+  cells: [string, [string, number][]][];
+  diseases: [string, number][];
+}
+
 /**
  * Deltas to the monthly aggregates, summed in memory over a batch (months × units × metrics, small)
  * and written once: the same arithmetic for ingest, corrections (−old +new), the seed and a recompute.
@@ -22,6 +28,18 @@ export class AggregateDeltas {
     if (!cell) this.cells.set(cellKey, (cell = new Map()));
     for (const k in c.contrib) bump(cell, k, sign * c.contrib[k]!);
     if (c.disease) bump(this.diseases, `${c.periodMonth}|${c.disease}`, sign);
+  }
+
+  /** The sums as plain data, to cross a worker thread's boundary (`fromSnapshot`). */
+  snapshot(): DeltasSnapshot {
+    return { cells: [...this.cells].map(([k, cell]) => [k, [...cell]]), diseases: [...this.diseases] };
+  }
+
+  static fromSnapshot(s: DeltasSnapshot): AggregateDeltas {
+    const d = new AggregateDeltas();
+    for (const [k, cell] of s.cells) d.cells.set(k, new Map(cell));
+    for (const [k, n] of s.diseases) d.diseases.set(k, n);
+    return d;
   }
 
   /** The sums keyed `month|unit|metric`. */

@@ -1,4 +1,4 @@
-import { copyTextLine, type Database, type Sql, type Tx } from '../../platform/db/database.ts';
+import { copyTextLine, type CopyChunk, type Database, type Sql, type Tx } from '../../platform/db/database.ts';
 import { copyIntoTable } from '../../platform/db/bulk-load.ts';
 import type { AggregateDeltas, Contribution } from './aggregate-deltas.ts';
 
@@ -206,12 +206,9 @@ function copyValues(e: EncounterRow): readonly unknown[] {
     e.contrib, e.contentHash];
 }
 
-/** Bulk load of new encounters (demo seed, benchmarks) with COPY; the caller adds their aggregates. */
-export async function copyEncounters(db: Database, rows: Iterable<EncounterRow>): Promise<number> {
-  function* values() {
-    for (const e of rows) yield copyValues(e);
-  }
-  return copyIntoTable(db, 'encounter', COPY_COLUMNS, values());
+/** Bulk load of new encounters (demo seed, benchmarks), encoded by `encounterCopyLine`; the caller adds their aggregates. */
+export function copyEncounterChunks(db: Database, chunks: AsyncIterable<CopyChunk> | Iterable<CopyChunk>): Promise<number> {
+  return copyIntoTable(db, 'encounter', COPY_COLUMNS, chunks);
 }
 
 export async function clearAggregates(sql: Sql, communityId: string): Promise<void> {

@@ -154,6 +154,7 @@ describe('folder-drop ingest (YIGONG_INGEST_DIR)', () => {
           if (table === 'encounter') written++;
           return copied;
         },
+        copyChunks: (table, columns, chunks) => tx.copyChunks(table, columns, chunks),
       });
     });
     const [o] = await new FolderDrop(flaky, root, log).scan();

@@ -10,6 +10,13 @@ export interface IdNumberCipher {
   encrypt(plain: string): string;
   decrypt(stored: string): string;
   lookupHash(plain: string): string;
+  /** A copy of the lookup-hash key, for a worker thread of this process that hashes in bulk (the demo seed). */
+  lookupKey(): Buffer;
+}
+
+/** The keyed lookup hash of an ID number (HMAC-SHA256, hex). */
+export function idNumberLookupHash(hashKey: Buffer, plain: string): string {
+  return createHmac('sha256', hashKey).update(plain).digest('hex');
 }
 
 export function createIdNumberCipher(encKey: Buffer, hashKey: Buffer): IdNumberCipher {
@@ -28,8 +35,9 @@ export function createIdNumberCipher(encKey: Buffer, hashKey: Buffer): IdNumberC
       return Buffer.concat([d.update(raw.subarray(28)), d.final()]).toString('utf8');
     },
     lookupHash(plain) {
-      return createHmac('sha256', hashKey).update(plain).digest('hex');
+      return idNumberLookupHash(hashKey, plain);
     },
+    lookupKey: () => Buffer.from(hashKey),
   };
 }
 

@@ -1,4 +1,4 @@
-import { copyTextLine, type Database } from './database.ts';
+import type { CopyChunk, Database } from './database.ts';
 
 /**
  * Runs a trusted bulk load (the embedded demo seed) with the embedded database's per-row
@@ -23,31 +23,25 @@ export async function bulkLoadSession<T>(db: Database, fn: () => Promise<T>): Pr
 const bulkSessions = new WeakSet<Database>();
 
 /**
- * COPY into a table; in a PGlite bulk-load session into a table still empty (the demo seed's
- * largest table, the encounters), the cheapest way PostgreSQL offers:
- * - in one transaction that truncates the table first, so that with `wal_level = minimal` (the
- *   seeding process's setting) its rows are written to the table's files only, not also to the WAL;
- * - with the table's secondary indexes dropped before and built once after, from sorted rows,
+ * COPY of encoded lines into a table, in one transaction. In a PGlite bulk-load session into a
+ * table still empty (the demo seed's largest table, the encounters), the cheapest way PostgreSQL
+ * offers:
+ * - the transaction truncates the table first, so that with `wal_level = minimal` (the seeding
+ *   process's setting) the rows are written to the table's files only, not also to the WAL;
+ * - the table's secondary indexes are dropped before and built once after, from sorted rows,
  *   instead of one insertion per row into each. The definitions are read back from the catalogue,
  *   so the indexes are exactly those of the migrations.
- * Elsewhere a plain COPY.
  */
-export async function copyIntoTable(db: Database, table: string, columns: readonly string[], rows: Iterable<readonly unknown[]>): Promise<number> {
-  if (!bulkSessions.has(db)) return db.copyRows(table, columns, rows);
-  const empty = (await db.query(`select 1 from ${table} limit 1`)).rows.length === 0;
-  if (!empty) return db.copyRows(table, columns, rows);
+export async function copyIntoTable(db: Database, table: string, columns: readonly string[], chunks: AsyncIterable<CopyChunk> | Iterable<CopyChunk>): Promise<number> {
+  const fresh = bulkSessions.has(db) && (await db.query(`select 1 from ${table} limit 1`)).rows.length === 0;
   return db.transaction(async (tx) => {
+    if (!fresh) return tx.copyChunks(table, columns, chunks);
     const { rows: indexes } = await tx.query<{ name: string; def: string }>(
       `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as def from pg_index i
         where i.indrelid = $1::regclass and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)`, [table]);
     await tx.exec(`truncate only ${table}; ${indexes.map((i) => `drop index ${i.name};`).join(' ')}`);
-    const n = await tx.copyLines(table, columns, lines(rows));
+    const n = await tx.copyChunks(table, columns, chunks);
     await tx.exec(`set local maintenance_work_mem = '256MB'; ${indexes.map((i) => `${i.def};`).join(' ')}`);
     return n;
   });
 }
-
-function* lines(rows: Iterable<readonly unknown[]>): Generator<string> {
-  for (const row of rows) yield copyTextLine(row);
-}
-

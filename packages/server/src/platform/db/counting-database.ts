@@ -28,6 +28,10 @@ export function countingDatabase(db: Database): { db: Database; statements: () =
             texts.push(`copy ${table}`);
             return tx.copyLines(table, columns, lines);
           },
+          copyChunks: (table, columns, chunks) => {
+            texts.push(`copy ${table}`);
+            return tx.copyChunks(table, columns, chunks);
+          },
         };
         return fn(handle);
       }),

@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { copyTextLine, type Database, type QueryResult, type Sql } from './database.ts';
+import { copyChunks, copyTextLine, type CopyChunk, type Database, type QueryResult, type Sql } from './database.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 
 type PgliteLike = Pick<PGlite, 'query' | 'transaction' | 'close' | 'exec'>;
@@ -64,7 +64,11 @@ export function fromPglite(pg: PgliteLike): Database {
     kind: 'pglite',
     query: base.query,
     exec: base.exec,
-    transaction: (fn) => pg.transaction((tx) => fn({ ...wrap(tx), copyLines: (table, columns, lines) => copyBlobs(tx, table, columns, lines) })),
+    transaction: (fn) => pg.transaction((tx) => fn({
+      ...wrap(tx),
+      copyLines: (table, columns, lines) => copyBlobs(tx, table, columns, lines),
+      copyChunks: (table, columns, chunks) => copyChunkBlobs(tx, table, columns, chunks),
+    })),
     async copyRows(table, columns, rows) {
       async function* lines() {
         for await (const row of rows as AsyncIterable<readonly unknown[]>) yield copyTextLine(row);
@@ -78,36 +82,17 @@ export function fromPglite(pg: PgliteLike): Database {
 /** Rows per blob of a COPY: memory stays flat whatever the number of rows. */
 const BLOB_ROWS = 20_000;
 
-/**
- * PGlite's COPY FROM reads a blob through /dev/blob: the lines go in blobs of BLOB_ROWS, each
- * written straight into one buffer as UTF-8 — joining them into a string first and letting the
- * Blob encode it cost five times as much (issue #11: start-up).
- */
-async function copyBlobs(q: Pick<PGlite, 'query'>, table: string, columns: readonly string[], lines: Iterable<string> | AsyncIterable<string>): Promise<number> {
+/** PGlite's COPY FROM reads a blob through /dev/blob: the lines go in blobs of BLOB_ROWS. */
+function copyBlobs(q: Pick<PGlite, 'query'>, table: string, columns: readonly string[], lines: Iterable<string> | AsyncIterable<string>): Promise<number> {
+  return copyChunkBlobs(q, table, columns, copyChunks(lines, BLOB_ROWS));
+}
+
+/** One COPY FROM '/dev/blob' per chunk. */
+async function copyChunkBlobs(q: Pick<PGlite, 'query'>, table: string, columns: readonly string[], chunks: AsyncIterable<CopyChunk> | Iterable<CopyChunk>): Promise<number> {
   let n = 0;
-  let rows = 0;
-  let buf = Buffer.allocUnsafe(1 << 20);
-  let used = 0;
-  const flush = async () => {
-    if (!rows) return;
-    const blob = new Blob([buf.subarray(0, used)]);
-    n += rows;
-    rows = 0;
-    used = 0;
-    await q.query(`COPY ${table} (${columns.join(',')}) FROM '/dev/blob'`, [], { blob });
-  };
-  for await (const line of lines) {
-    // A UTF-16 code unit takes at most 3 bytes in UTF-8; 1 more for the line break.
-    const room = line.length * 3 + 1;
-    if (used + room > buf.length) {
-      const grown = Buffer.allocUnsafe(Math.max(buf.length * 2, used + room));
-      buf.copy(grown, 0, 0, used);
-      buf = grown;
-    }
-    used += buf.write(line, used);
-    buf[used++] = 0x0a;
-    if (++rows >= BLOB_ROWS) await flush();
+  for await (const chunk of chunks) {
+    await q.query(`COPY ${table} (${columns.join(',')}) FROM '/dev/blob'`, [], { blob: new Blob([chunk.bytes]) });
+    n += chunk.rows;
   }
-  await flush();
   return n;
 }

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { copyPieces, copyTextLine, type Database, type QueryResult, type Sql, type Tx } from './database.ts';
+import { copyPieces, copyTextLine, type CopyChunk, type Database, type QueryResult, type Sql, type Tx } from './database.ts';
 import { from as copyFrom } from 'pg-copy-streams';
 
 // Dates stay ISO strings (business dates are Asia/Shanghai calendar dates, never shifted by a
@@ -44,6 +44,7 @@ function transactionHandle(client: pg.PoolClient): { tx: Tx; end: (statement: 'C
       query: <T>(text: string, params?: readonly unknown[]) => serial(() => base.query<T>(text, params)),
       exec: (script: string) => serial(() => base.exec(script)),
       copyLines: (table, columns, lines) => serial(() => copyLinesOn(client, table, columns, lines)),
+      copyChunks: (table, columns, chunks) => serial(() => copyChunksOn(client, table, columns, chunks)),
     },
     // After every statement sent before it, in order.
     end: (statement) => serial(async () => {
@@ -51,6 +52,18 @@ function transactionHandle(client: pg.PoolClient): { tx: Tx; end: (statement: 'C
       await client.query(statement);
     }),
   };
+}
+
+async function copyChunksOn(client: pg.PoolClient, table: string, columns: readonly string[], chunks: AsyncIterable<CopyChunk> | Iterable<CopyChunk>): Promise<number> {
+  let n = 0;
+  async function* bytes() {
+    for await (const chunk of chunks) {
+      n += chunk.rows;
+      yield chunk.bytes;
+    }
+  }
+  await pipeline(Readable.from(bytes()), client.query(copyFrom(`COPY ${table} (${columns.join(',')}) FROM STDIN`)));
+  return n;
 }
 
 async function copyLinesOn(client: pg.PoolClient, table: string, columns: readonly string[], lines: Iterable<string>): Promise<number> {
