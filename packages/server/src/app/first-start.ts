@@ -1,41 +1,76 @@
 import { fork } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Config } from '../platform/config.ts';
+import { LOCK_FILE, lockDataDir } from '../platform/db/data-dir-lock.ts';
 
 /** What the seeding process reports to the server that started it. */
 export type SeedMessage = { log: string } | { error: string };
 
-/** Left-over folders of a first start that was stopped part-way: `<dataDir>.seeding-<pid>`. */
-function leftOvers(dataDir: string): string[] {
-  const parent = dirname(dataDir);
-  if (!existsSync(parent)) return [];
-  const prefix = `${basename(dataDir)}.seeding-`;
-  return readdirSync(parent).filter((n) => n.startsWith(prefix)).map((n) => join(parent, n));
-}
+/** The folder inside the data folder where the seeding process builds the database. */
+const STAGING_PREFIX = '.seeding-';
 
-/** A data folder that does not exist yet or is empty: the demo is seeded beside it and moved in. */
+/** The entries of a PostgreSQL data directory (PG_VERSION apart): what a move cut short leaves behind. */
+const POSTGRES_ENTRY = /^(base|global|pg_[a-z_]+|postgresql(\.auto)?\.conf|postmaster\.(opts|pid))$/;
+
+/** A data folder with no database in it yet (absent, empty, or holding only its key file). */
 export function isFreshDataDir(dataDir: string): boolean {
-  return !existsSync(dataDir) || readdirSync(dataDir).length === 0;
+  return !existsSync(join(dataDir, 'PG_VERSION'));
 }
 
 /**
  * The first start of the demo on the embedded database (issue #11: RSS after start). The seed
- * runs in a process of its own, in a folder beside the data folder that is renamed into place
- * when the seed is complete:
+ * runs in a process of its own, in a folder inside the data folder whose entries are moved up
+ * when the seed is complete (PG_VERSION last: without it the folder is still fresh):
  * - the seed's memory (PGlite's WebAssembly memory never shrinks, and V8 keeps the heap's
  *   high-water mark) goes back to the operating system when that process ends, so the server
  *   opens the seeded folder with only what serving needs;
- * - a first start stopped part-way leaves no half-seeded demo: the next start removes the
- *   left-over folder and seeds again.
+ * - a first start stopped part-way leaves no half-seeded demo: the next start removes what it
+ *   left and seeds again;
+ * - the data folder is locked meanwhile, so a second server on it refuses instead of seeding too;
+ *   the folder itself is never replaced (it may be a mount point), and the key file stays where
+ *   the configuration says.
  */
 export async function seedFreshDataDir(config: Config, log: (m: string) => void): Promise<void> {
-  for (const dir of leftOvers(config.dataDir)) rmSync(dir, { recursive: true, force: true });
-  const staging = `${config.dataDir}.seeding-${process.pid}`;
-  const keyFileInData = config.keyFile === join(config.dataDir, 'yigong-keys.txt');
-  const env: NodeJS.ProcessEnv = { ...process.env, YIGONG_DATA_DIR: staging };
+  mkdirSync(config.dataDir, { recursive: true });
+  const unlock = lockDataDir(config.dataDir);
+  try {
+    if (!isFreshDataDir(config.dataDir)) return;
+    removeLeftOvers(config.dataDir);
+    const staging = join(config.dataDir, `${STAGING_PREFIX}${process.pid}`);
+    try {
+      await runSeedProcess(config, staging, log);
+    } catch (e) {
+      rmSync(staging, { recursive: true, force: true });
+      throw e;
+    }
+    // Should a move be cut short, the staging folder (still holding PG_VERSION) says so next time.
+    const names = readdirSync(staging).filter((n) => n !== LOCK_FILE && n !== 'PG_VERSION');
+    for (const name of [...names, 'PG_VERSION']) renameSync(join(staging, name), join(config.dataDir, name));
+    rmSync(staging, { recursive: true, force: true });
+  } finally {
+    unlock();
+  }
+}
+
+/**
+ * What a first start stopped part-way left: its staging folders and — only when one of them still
+ * holds PG_VERSION, i.e. its move was cut short — the database entries already moved up.
+ */
+function removeLeftOvers(dataDir: string): void {
+  const stagings = readdirSync(dataDir).filter((n) => n.startsWith(STAGING_PREFIX));
+  const cutShort = stagings.some((n) => existsSync(join(dataDir, n, 'PG_VERSION')));
+  for (const name of readdirSync(dataDir)) {
+    if (name.startsWith(STAGING_PREFIX) || (cutShort && POSTGRES_ENTRY.test(name))) rmSync(join(dataDir, name), { recursive: true, force: true });
+  }
+}
+
+/** Runs seed-process.ts on `staging`, relaying its log; rejects with its error when it fails. */
+async function runSeedProcess(config: Config, staging: string, log: (m: string) => void): Promise<void> {
+  // The seeding process reads its configuration from the environment: this server's, on the staging folder.
+  const env: NodeJS.ProcessEnv = { ...process.env, YIGONG_MODE: config.mode, YIGONG_DATA_DIR: staging, YIGONG_KEY_FILE: config.keyFile, YIGONG_CLOCK_CONTROL: config.clockControl ? '1' : '0' };
+  if (config.keys) env.YIGONG_KEYS = config.keys;
   delete env.DATABASE_URL;
-  if (!keyFileInData) env.YIGONG_KEY_FILE = config.keyFile;
   let failure: string | null = null;
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = fork(new URL('./seed-process.ts', import.meta.url), { env, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -46,10 +81,5 @@ export async function seedFreshDataDir(config: Config, log: (m: string) => void)
     child.on('error', reject);
     child.on('exit', (c) => resolve(c));
   });
-  if (code !== 0) {
-    rmSync(staging, { recursive: true, force: true });
-    throw new Error(`The demo seed failed: ${failure ?? `the seeding process exited with ${code}`}`);
-  }
-  if (existsSync(config.dataDir)) rmSync(config.dataDir, { recursive: true });
-  renameSync(staging, config.dataDir);
+  if (code !== 0) throw new Error(`The demo seed failed: ${failure ?? `the seeding process exited with ${code}`}`);
 }
