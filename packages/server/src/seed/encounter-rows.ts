@@ -18,17 +18,19 @@ export interface EncounterJob {
   byCode: [string, string, string][];
   /** The lookup-hash key: visitors' ID numbers are hashed as the ingest path hashes them. */
   hashKey: Uint8Array;
+  /** Rows a chunk (default 20,000). */
+  rowsPerChunk?: number;
 }
 
 /**
  * The synthetic encounters of a job as COPY chunks, through the same row builder and counters as
  * the ingest path; `deltas` holds the aggregates of every row yielded so far.
  */
-export function* encounterChunks(job: EncounterJob, deltas: AggregateDeltas, rowsPerChunk = 20_000): Generator<CopyChunk> {
+export function* encounterChunks(job: EncounterJob, deltas: AggregateDeltas): Generator<CopyChunk> {
   const byNumber = new Map(job.byNumber.map(([n, id, hash]) => [n, { id, community_id: job.communityId, hash }]));
   const byCode = new Map(job.byCode.map(([code, id, kind]) => [code, { id, kind }]));
   const hashKey = Buffer.from(job.hashKey);
-  const chunker = new CopyChunker(rowsPerChunk);
+  const chunker = new CopyChunker(job.rowsPerChunk ?? 20_000);
   for (const r of generateEncounters(job.residents, job.units, job.months, job.seed, job.yesterday)) {
     // Visitors (floating population) resolve to no resident, as the ingest path counts them.
     const who = byNumber.get(r.residentIdNumber) ?? null;
