@@ -18,7 +18,12 @@ export class ReferralDetailPage {
     await this.page.getByTestId(`action-${action}`).click();
     await expectVisible(this.page.getByTestId('action-form'), `the ${action} dialog`);
     if (fill) await fill();
-    await this.page.getByTestId('action-confirm').click();
+    const confirm = this.page.getByTestId('action-confirm');
+    const sent = this.page.waitForRequest((r) => r.method() === 'POST' && r.url().includes('/api/v1/referrals/'), { timeout: 5_000 }).catch(() => null);
+    await confirm.click();
+    // CI once saw the dialog stay open with nothing sent (a click lost while the dialog still
+    // settled): click again only when no request left, so an action is never sent twice.
+    if (!(await sent)) await confirm.click();
     await this.page.getByTestId('action-form').waitFor({ state: 'detached' });
   }
 
