@@ -117,8 +117,8 @@ describe('ackShare', () => {
         const b = ackShare(values, new Date(now.getTime() + later * 60_000));
         expect(a.inTime).toBeLessThanOrEqual(a.total);
         expect(a.share === null).toBe(a.total === 0);
-        if (a.share !== null) expect(a.share).toBeGreaterThanOrEqual(0);
-        if (a.share !== null) expect(a.share).toBeLessThanOrEqual(1);
+        // The share is exactly the in-time count over the total (0 ≤ inTime ≤ total keeps it in [0, 1]).
+        if (a.share !== null) expect(a.share).toBe(a.inTime / a.total);
         expect(b.inTime).toBe(a.inTime);
         expect(b.total).toBeGreaterThanOrEqual(a.total);
         const acknowledged = values.filter((v) => v.acknowledgedAt);
