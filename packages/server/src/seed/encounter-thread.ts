@@ -19,7 +19,7 @@ export class EncounterThread {
    * Runs the job: the chunks in order as they are built (each acknowledged when the consumer
    * asks for the next, so the worker stays a few chunks ahead), then the aggregates of all rows.
    */
-  run(job: EncounterJob): { chunks: AsyncIterable<CopyChunk>; deltas: Promise<DeltasSnapshot> } {
+  run(job: EncounterJob): { chunks: AsyncIterable<CopyChunk>; deltas: Promise<DeltasSnapshot>; cancel: () => Promise<void> } {
     const queue: CopyChunk[] = [];
     let waiting: { resolve: () => void; reject: (e: unknown) => void } | null = null;
     let finished = false;
@@ -69,6 +69,10 @@ export class EncounterThread {
         if (!finished) await worker.terminate();
       }
     }
-    return { chunks: chunks(), deltas };
+    // Ends a run whose chunks will not be read (the caller failed before it loaded them).
+    const cancel = async () => {
+      if (!finished) await worker.terminate();
+    };
+    return { chunks: chunks(), deltas, cancel };
   }
 }

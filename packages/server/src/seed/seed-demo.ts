@@ -10,7 +10,7 @@ import { seedScheduling } from './seed-scheduling.ts';
 import { seedObservations } from './seed-observations.ts';
 import { seedDuplicateCandidates } from './seed-duplicates.ts';
 import { seedCare } from './seed-care.ts';
-import { seedEncounters } from './seed-encounters.ts';
+import { startDemoEncounters } from './demo-encounters.ts';
 import { seedGrants } from './seed-grants.ts';
 import { seedReferrals } from './seed-referrals.ts';
 import { seedInsurance } from './seed-insurance.ts';
@@ -47,6 +47,15 @@ async function seedAll(ctx: AppContext, log: (msg: string) => void, opts: { firs
   const first = await load({ ...DEMO_COMMUNITIES.first, size: opts.firstSize ?? DEMO_COMMUNITIES.first.size, asOf });
   const second = await load({ ...DEMO_COMMUNITIES.second, asOf });
   phase('residents');
+  const summary = await seedModules(ctx, first, second, asOf, phase);
+  log(`Demo data seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${summary}`);
+  return true;
+}
+
+type Seeded = { community: { id: string; name: string }; residents: number };
+
+/** Everything of the demo after the residents; returns a summary of the counts. */
+async function seedModules(ctx: AppContext, first: Seeded, second: Seeded, asOf: string, phase: (what: string) => void): Promise<string> {
   await ctx.db.transaction(async (tx) => {
     await seedScheduling(tx, first.community.id, asOf);
     await seedScheduling(tx, second.community.id, asOf);
@@ -77,14 +86,7 @@ async function seedAll(ctx: AppContext, log: (msg: string) => void, opts: { firs
   phase('grants');
   await seedReferrals(ctx, first.community.id, anchors);
   phase('referrals');
-  const care = await seedCare(ctx.db, first.community.id, asOf, DEMO_COMMUNITIES.first.seed);
-  await seedCare(ctx.db, second.community.id, asOf, DEMO_COMMUNITIES.second.seed);
-  phase('care');
-  // The first community from January of last year: a whole year to settle (issue #12) and last
-  // year's months for the seasonal projection; the second the last 13 months.
-  const encounters = await seedEncounters(ctx, first.community.id, asOf, DEMO_COMMUNITIES.first.seed, Number(asOf.slice(5, 7)) + 12);
-  await seedEncounters(ctx, second.community.id, asOf, DEMO_COMMUNITIES.second.seed);
-  phase('encounters');
+  const { care, encounters } = await seedCareAndEncounters(ctx, first, second, asOf, phase);
   await seedInsurance(ctx, first.community.id, asOf);
   phase('insurance');
   const diagnostics = await ctx.db.transaction(async (tx) => {
@@ -95,6 +97,29 @@ async function seedAll(ctx: AppContext, log: (msg: string) => void, opts: { firs
     return { ...d, packs: s.packs };
   });
   phase('diagnostics');
-  log(`Demo data seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${first.community.name} (${first.residents} residents, ${care.contracts} contracts, ${care.enrollments} chronic patients, ${care.followUps} follow-ups, ${encounters} encounters, ${diagnostics.orders} diagnostic orders, ${diagnostics.packs} sterile packs), ${second.community.name} (${second.residents} residents)`);
-  return true;
+  return `${first.community.name} (${first.residents} residents, ${care.contracts} contracts, ${care.enrollments} chronic patients, ${care.followUps} follow-ups, ${encounters} encounters, ${diagnostics.orders} diagnostic orders, ${diagnostics.packs} sterile packs), ${second.community.name} (${second.residents} residents)`;
+}
+
+/**
+ * Family-doctor and chronic care data, and the encounters — the seed's largest part. The
+ * encounters are built on a worker thread meanwhile (and on a PostgreSQL server also copied,
+ * `startDemoEncounters`); they start only now, once every resident of the demo exists (the
+ * duplicates phase adds two). The first community's from January of last year: a whole year to
+ * settle (issue #12) and last year's months for the seasonal projection; the second's the last 13 months.
+ */
+async function seedCareAndEncounters(ctx: AppContext, first: Seeded, second: Seeded, asOf: string, phase: (what: string) => void) {
+  const demoEncounters = await startDemoEncounters(ctx, [
+    { id: first.community.id, seed: DEMO_COMMUNITIES.first.seed, months: Number(asOf.slice(5, 7)) + 12 },
+    { id: second.community.id, seed: DEMO_COMMUNITIES.second.seed, months: 13 },
+  ], asOf);
+  try {
+    const care = await seedCare(ctx.db, first.community.id, asOf, DEMO_COMMUNITIES.first.seed);
+    await seedCare(ctx.db, second.community.id, asOf, DEMO_COMMUNITIES.second.seed);
+    phase('care');
+    const encounters = await demoEncounters.loaded();
+    phase('encounters');
+    return { care, encounters };
+  } finally {
+    await demoEncounters.cancel();
+  }
 }

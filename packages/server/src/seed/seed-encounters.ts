@@ -42,15 +42,23 @@ export function monthsUpTo(asOf: string, months: number): string[] {
   return Array.from({ length: months }, (_, i) => new Date(Date.UTC(y, m - months + i, 1)).toISOString().slice(0, 7));
 }
 
+/** A community's synthetic encounters, being built (on a worker thread for a large community), ready to load. */
+export interface PreparedEncounters {
+  /** COPYs the rows and adds their aggregates; returns the rows stored. */
+  load(onProgress?: (rows: number) => void): Promise<number>;
+  /** Stops the building when `load` will not be called. */
+  cancel(): Promise<void>;
+}
+
 /**
- * Synthetic encounters for a community over the last `months` months (default: 12 full months and
- * the current month to yesterday), loaded with COPY through the same row builder and counters as
- * the ingest path, so the dashboard has data on first start. A worker thread builds and encodes
- * the rows while this thread copies the ones already built (issue #11: start-up).
+ * Starts building a community's synthetic encounters over the last `months` months (default: 12
+ * full months and the current month to yesterday) through the same row builder and counters as
+ * the ingest path. A worker thread builds and encodes the first chunks at once, so the caller may
+ * write other data meanwhile (issue #11: start-up); `load` then copies them as they come.
  */
-export async function seedEncounters(ctx: Pick<AppContext, 'db' | 'cipher'>, communityId: string, asOf: string, seed: number, months = 13, onProgress?: (rows: number) => void): Promise<number> {
+export async function prepareEncounters(ctx: Pick<AppContext, 'db' | 'cipher'>, communityId: string, asOf: string, seed: number, months = 13): Promise<PreparedEncounters | null> {
   const pop = await encounterPopulation(ctx, communityId, asOf);
-  if (!pop) return 0;
+  if (!pop) return null;
   const yesterday = new Date(Date.parse(`${asOf}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   const job: EncounterJob = {
     communityId, months: monthsUpTo(asOf, months), seed, yesterday, residents: pop.residents, units: pop.units,
@@ -60,20 +68,40 @@ export async function seedEncounters(ctx: Pick<AppContext, 'db' | 'cipher'>, com
   // A small community is built on this thread: starting a worker (its modules) costs more than its rows.
   const inThread = pop.residents.length < WORKER_FROM_RESIDENTS ? new AggregateDeltas() : null;
   const run = inThread ? null : new EncounterThread().run(job);
-  let n = 0;
-  async function* counted() {
-    for await (const chunk of run ? run.chunks : encounterChunks(job, inThread!)) {
-      yield chunk;
-      const before = n;
-      n += chunk.rows;
-      if (onProgress && Math.floor(n / 100_000) > Math.floor(before / 100_000)) onProgress(n);
-    }
-  }
-  const stored = await bulkCopyEncounterChunks(ctx.db, counted());
-  const deltas = run ? AggregateDeltas.fromSnapshot(await run.deltas) : inThread!;
-  await ctx.db.transaction((tx) => applyDeltas(tx, communityId, deltas));
-  await ctx.db.exec('analyze encounter, encounter_agg');
+  return {
+    async load(onProgress) {
+      let n = 0;
+      async function* counted() {
+        for await (const chunk of run ? run.chunks : encounterChunks(job, inThread!)) {
+          yield chunk;
+          const before = n;
+          n += chunk.rows;
+          if (onProgress && Math.floor(n / 100_000) > Math.floor(before / 100_000)) onProgress(n);
+        }
+      }
+      const stored = await bulkCopyEncounterChunks(ctx.db, counted());
+      const deltas = run ? AggregateDeltas.fromSnapshot(await run.deltas) : inThread!;
+      await ctx.db.transaction((tx) => applyDeltas(tx, communityId, deltas));
+      return stored;
+    },
+    cancel: async () => {
+      await run?.cancel();
+    },
+  };
+}
+
+/** Builds and loads a community's synthetic encounters (`prepareEncounters`), then analyses the tables. */
+export async function seedEncounters(ctx: Pick<AppContext, 'db' | 'cipher'>, communityId: string, asOf: string, seed: number, months = 13, onProgress?: (rows: number) => void): Promise<number> {
+  const prepared = await prepareEncounters(ctx, communityId, asOf, seed, months);
+  if (!prepared) return 0;
+  const stored = await prepared.load(onProgress);
+  await analyzeEncounters(ctx.db);
   return stored;
+}
+
+/** Fresh statistics after a bulk load of encounters. */
+export function analyzeEncounters(db: Pick<AppContext['db'], 'exec'>): Promise<void> {
+  return db.exec('analyze encounter, encounter_agg');
 }
 
 /** Residents from which a community's encounters are built on a worker thread. */

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { copyPieces, copyTextLine, type CopyChunk, type Database, type QueryResult, type Sql, type Tx } from './database.ts';
+import { copyChunks, copyPieces, copyTextLine, type CopyChunk, type Database, type QueryResult, type Sql, type Tx } from './database.ts';
 import { from as copyFrom } from 'pg-copy-streams';
 
 // Dates stay ISO strings (business dates are Asia/Shanghai calendar dates, never shifted by a
@@ -93,6 +93,9 @@ async function copyLinesOn(client: pg.PoolClient, table: string, columns: readon
   return n;
 }
 
+/** Rows a chunk of `copyRows`. */
+const COPY_ROWS_CHUNK = 5_000;
+
 /** Rows per write of a streamed COPY. */
 const COPY_PIECE = 500;
 
@@ -126,20 +129,15 @@ export function openPostgres(url: string, max = 10): Database {
     },
     async copyRows(table, columns, rows) {
       const client = await pool.connect();
-      let n = 0;
       try {
-        const sink = client.query(copyFrom(`COPY ${table} (${columns.join(',')}) FROM STDIN`));
         async function* lines() {
-          for await (const row of rows as AsyncIterable<readonly unknown[]>) {
-            n++;
-            yield `${copyTextLine(row)}\n`;
-          }
+          for await (const row of rows as AsyncIterable<readonly unknown[]>) yield copyTextLine(row);
         }
-        await pipeline(Readable.from(lines()), sink);
+        // A write a chunk, not a write a row: one socket write per row cost seconds of the seed (issue #11).
+        return await copyChunksOn(client, table, columns, copyChunks(lines(), COPY_ROWS_CHUNK));
       } finally {
         client.release();
       }
-      return n;
     },
     close: () => pool.end(),
   };
