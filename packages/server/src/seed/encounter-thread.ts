@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { tsWorker } from '../platform/threads/ts-worker.ts';
 import type { CopyChunk } from '../platform/db/database.ts';
 import type { DeltasSnapshot } from '../modules/encounters/index.ts';
 import type { EncounterJob } from './encounter-rows.ts';
@@ -6,14 +6,10 @@ import type { EncounterJob } from './encounter-rows.ts';
 type WorkerMessage = { chunk: CopyChunk } | { done: true; deltas: DeltasSnapshot };
 
 /**
- * A worker thread building encounters (encounter-worker.ts). It runs TypeScript through tsx,
- * registered in the thread itself (a worker does not inherit `--import tsx`).
+ * A worker thread building encounters (encounter-worker.ts).
  */
 export class EncounterThread {
-  private readonly worker = new Worker(
-    `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./encounter-worker.ts', import.meta.url).href)}); })`,
-    { eval: true },
-  );
+  private readonly worker = tsWorker(new URL('./encounter-worker.ts', import.meta.url));
 
   /**
    * Runs the job: the chunks in order as they are built (each acknowledged when the consumer

@@ -1,17 +1,10 @@
-import type { EncounterRecord } from '@yigong/domain';
 import type { IngestResult } from '@yigong/contracts';
 import type { Tx } from '../../platform/db/database.ts';
 import { AggregateDeltas } from './aggregate-deltas.ts';
 import { buildEncounterRow } from './encounter-row.ts';
 import * as repo from './encounters.repository.ts';
+import type { Valid } from './ingest-validate.ts';
 
-/** A line that passed validation. */
-export interface Valid {
-  line: number;
-  record: EncounterRecord;
-  idHash: string;
-  organization: { id: string; kind: string } | null;
-}
 
 type Probed = [Map<string, { id: string; community_id: string }>, Map<string, repo.StoredEncounter>];
 
@@ -128,7 +121,7 @@ export class IngestBatch {
       if (i > 0 && i % BUILD_SLICE === 0) await nextTurn();
       const v = chunk[i]!;
       const key = `${v.record.source}\u0000${v.record.id}`;
-      const built = buildEncounterRow(communityId, v.record, v.organization, residents.get(v.idHash) ?? null, v.idHash);
+      const built = buildEncounterRow(communityId, v.record, v.organization, residents.get(v.idHash) ?? null, v.idHash, v.contentHash);
       const old = storedVersion(key);
       if (old?.contentHash === built.row.contentHash) {
         result.duplicates++;

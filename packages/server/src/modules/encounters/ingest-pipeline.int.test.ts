@@ -26,15 +26,16 @@ describe('ingest pipeline: keys repeated across chunks in flight', () => {
   });
   afterAll(async () => p.close());
 
+  let source = 'HIS-PIPE';
   const visit = (id: string, cost: number, start = '2025-04-02') => ({
-    id, source: 'HIS-PIPE', orgCode: leadCode, outOfCounty: false, residentIdNumber: validIdNumber('19580101', '330521', 7), type: 'outpatient', start,
+    id, source, orgCode: leadCode, outOfCounty: false, residentIdNumber: validIdNumber('19580101', '330521', 7), type: 'outpatient', start,
     diagnoses: [{ code: 'I10', primary: true }], totalCost: cost, fundPaid: Math.floor(cost / 2), outOfPocket: 100,
   });
   async function* lines(records: unknown[]) {
     for (const [i, value] of records.entries()) yield { line: i + 1, value };
   }
   const stored = async () => (await p.ctx.db.query<{ id: string; total_cost: number; start_date: string }>(
-    `select id, total_cost::int, start_date::text from encounter where community_id = $1 and source = 'HIS-PIPE' order by id`, [communityId])).rows;
+    `select id, total_cost::int, start_date::text from encounter where community_id = $1 and source = $2 order by id`, [communityId, source])).rows;
   const aggregates = async () => (await p.ctx.db.query(
     `select month::text, unit_key, metric, value::int from encounter_agg where community_id = $1 and value <> 0 order by 1, 2, 3`, [communityId])).rows;
 
@@ -73,7 +74,23 @@ describe('ingest pipeline: keys repeated across chunks in flight', () => {
     expect(await aggregates()).toEqual(afterAgain);
   });
 
+  it('reports bad lines of NDJSON text by number, in order, across chunks', async () => {
+    source = 'HIS-PIPE-E';
+    async function* mixed() {
+      for (let i = 1; i <= 12; i++) {
+        if (i % 4 === 0) yield { line: i, text: '{bad' };
+        else if (i % 5 === 0) yield { line: i, text: JSON.stringify({ ...visit(`e${i}`, 500), diagnoses: [{ code: 'I10', primary: false }] }) };
+        else yield { line: i, text: JSON.stringify(visit(`e${i}`, 500 + i)) };
+      }
+    }
+    const r = await ingestEncounters(p.ctx, actor(communityId), communityId, mixed(), chunks);
+    expect(r).toMatchObject({ accepted: 7, duplicates: 0, rejected: 5 });
+    expect(r.errors.map((e) => [e.line, e.code])).toEqual([[4, 'INVALID_JSON'], [5, 'INVALID_RECORD'], [8, 'INVALID_JSON'], [10, 'INVALID_RECORD'], [12, 'INVALID_JSON']]);
+    expect(await stored()).toHaveLength(7);
+  });
+
   it('stores nothing of a batch whose third chunk fails to write, and surfaces that error', async () => {
+    source = 'HIS-PIPE';
     let copies = 0;
     const failing = { ...p.ctx, db: Object.create(p.ctx.db) as typeof p.ctx.db };
     failing.db.transaction = (fn) => p.ctx.db.transaction((tx) => fn({

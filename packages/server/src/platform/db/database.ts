@@ -106,19 +106,6 @@ export function copyTextLine(row: readonly unknown[]): string {
   return row.map(copyTextField).join('\t');
 }
 
-/** Lines as COPY payloads of at most `size` lines each (a chunk in few writes). */
-export function* copyPieces(lines: Iterable<string>, size = Infinity): Generator<{ text: string; rows: number }> {
-  let piece: string[] = [];
-  for (const line of lines) {
-    piece.push(line);
-    if (piece.length >= size) {
-      yield { text: `${piece.join('\n')}\n`, rows: piece.length };
-      piece = [];
-    }
-  }
-  if (piece.length) yield { text: `${piece.join('\n')}\n`, rows: piece.length };
-}
-
 /** PostgreSQL's deadlock_detected; Citus reports a distributed deadlock with the same code. */
 const DEADLOCK = '40P01';
 
