@@ -1,4 +1,4 @@
-import { tsWorker } from '../platform/threads/ts-worker.ts';
+import { Worker } from 'node:worker_threads';
 import type { CopyChunk } from '../platform/db/database.ts';
 import type { DeltasSnapshot } from '../modules/encounters/index.ts';
 import type { EncounterJob } from './encounter-rows.ts';
@@ -6,16 +6,20 @@ import type { EncounterJob } from './encounter-rows.ts';
 type WorkerMessage = { chunk: CopyChunk } | { done: true; deltas: DeltasSnapshot };
 
 /**
- * A worker thread building encounters (encounter-worker.ts).
+ * A worker thread building encounters (encounter-worker.ts). It runs TypeScript through tsx,
+ * registered in the thread itself (a worker does not inherit `--import tsx`).
  */
 export class EncounterThread {
-  private readonly worker = tsWorker(new URL('./encounter-worker.ts', import.meta.url));
+  private readonly worker = new Worker(
+    `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./encounter-worker.ts', import.meta.url).href)}); })`,
+    { eval: true },
+  );
 
   /**
    * Runs the job: the chunks in order as they are built (each acknowledged when the consumer
    * asks for the next, so the worker stays a few chunks ahead), then the aggregates of all rows.
    */
-  run(job: EncounterJob): { chunks: AsyncIterable<CopyChunk>; deltas: Promise<DeltasSnapshot>; cancel: () => Promise<void> } {
+  run(job: EncounterJob): { chunks: AsyncIterable<CopyChunk>; deltas: Promise<DeltasSnapshot> } {
     const queue: CopyChunk[] = [];
     let waiting: { resolve: () => void; reject: (e: unknown) => void } | null = null;
     let finished = false;
@@ -65,10 +69,6 @@ export class EncounterThread {
         if (!finished) await worker.terminate();
       }
     }
-    // Ends a run whose chunks will not be read (the caller failed before it loaded them).
-    const cancel = async () => {
-      if (!finished) await worker.terminate();
-    };
-    return { chunks: chunks(), deltas, cancel };
+    return { chunks: chunks(), deltas };
   }
 }

@@ -10,7 +10,7 @@ import { seedScheduling } from './seed-scheduling.ts';
 import { seedObservations } from './seed-observations.ts';
 import { seedDuplicateCandidates } from './seed-duplicates.ts';
 import { seedCare } from './seed-care.ts';
-import { startDemoEncounters } from './demo-encounters.ts';
+import { analyzeEncounters, loadEncounters } from './seed-encounters.ts';
 import { seedGrants } from './seed-grants.ts';
 import { seedReferrals } from './seed-referrals.ts';
 import { seedInsurance } from './seed-insurance.ts';
@@ -47,15 +47,6 @@ async function seedAll(ctx: AppContext, log: (msg: string) => void, opts: { firs
   const first = await load({ ...DEMO_COMMUNITIES.first, size: opts.firstSize ?? DEMO_COMMUNITIES.first.size, asOf });
   const second = await load({ ...DEMO_COMMUNITIES.second, asOf });
   phase('residents');
-  const summary = await seedModules(ctx, first, second, asOf, phase);
-  log(`Demo data seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${summary}`);
-  return true;
-}
-
-type Seeded = { community: { id: string; name: string }; residents: number };
-
-/** Everything of the demo after the residents; returns a summary of the counts. */
-async function seedModules(ctx: AppContext, first: Seeded, second: Seeded, asOf: string, phase: (what: string) => void): Promise<string> {
   await ctx.db.transaction(async (tx) => {
     await seedScheduling(tx, first.community.id, asOf);
     await seedScheduling(tx, second.community.id, asOf);
@@ -97,29 +88,46 @@ async function seedModules(ctx: AppContext, first: Seeded, second: Seeded, asOf:
     return { ...d, packs: s.packs };
   });
   phase('diagnostics');
-  return `${first.community.name} (${first.residents} residents, ${care.contracts} contracts, ${care.enrollments} chronic patients, ${care.followUps} follow-ups, ${encounters} encounters, ${diagnostics.orders} diagnostic orders, ${diagnostics.packs} sterile packs), ${second.community.name} (${second.residents} residents)`;
+  log(`Demo data seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${first.community.name} (${first.residents} residents, ${care.contracts} contracts, ${care.enrollments} chronic patients, ${care.followUps} follow-ups, ${encounters} encounters, ${diagnostics.orders} diagnostic orders, ${diagnostics.packs} sterile packs), ${second.community.name} (${second.residents} residents)`);
+  return true;
 }
 
+type Seeded = { community: { id: string; name: string }; residents: number };
+
 /**
- * Family-doctor and chronic care data, and the encounters — the seed's largest part. The
- * encounters are built on a worker thread meanwhile (and on a PostgreSQL server also copied,
- * `startDemoEncounters`); they start only now, once every resident of the demo exists (the
- * duplicates phase adds two). The first community's from January of last year: a whole year to
- * settle (issue #12) and last year's months for the seasonal projection; the second's the last 13 months.
+ * Family-doctor and chronic care data, and the encounters — the seed's largest part, started only
+ * now that every resident of the demo exists (the duplicates phase adds two). On a PostgreSQL
+ * server the encounters are built on their worker thread and copied on a connection of their own
+ * while the care data is written on others (they share no table), so the server's processes and
+ * ours work at once. PGlite has one connection, and the worker would only take CPU from its
+ * WebAssembly meanwhile (measured: a start 2–4 s slower), so there they load after the care data
+ * (issue #11: start-up).
  */
 async function seedCareAndEncounters(ctx: AppContext, first: Seeded, second: Seeded, asOf: string, phase: (what: string) => void) {
-  const demoEncounters = await startDemoEncounters(ctx, [
-    { id: first.community.id, seed: DEMO_COMMUNITIES.first.seed, months: Number(asOf.slice(5, 7)) + 12 },
-    { id: second.community.id, seed: DEMO_COMMUNITIES.second.seed, months: 13 },
-  ], asOf);
+  const loadAll = () => loadDemoEncounters(ctx, first.community.id, second.community.id, asOf);
+  const early = ctx.db.kind === 'postgres' ? loadAll() : null;
+  early?.catch(() => undefined);
   try {
     const care = await seedCare(ctx.db, first.community.id, asOf, DEMO_COMMUNITIES.first.seed);
     await seedCare(ctx.db, second.community.id, asOf, DEMO_COMMUNITIES.second.seed);
     phase('care');
-    const encounters = await demoEncounters.loaded();
+    const encounters = await (early ?? loadAll());
     phase('encounters');
     return { care, encounters };
   } finally {
-    await demoEncounters.cancel();
+    // Nothing of the seed may still run on the database when it returns, failed or not.
+    await early?.catch(() => undefined);
   }
+}
+
+/**
+ * The demo's encounters, one community after the other, analysed once; resolves with the first's
+ * rows. The first community's from January of last year: a whole year to settle (issue #12) and
+ * last year's months for the seasonal projection; the second's the last 13 months.
+ */
+async function loadDemoEncounters(ctx: AppContext, firstId: string, secondId: string, asOf: string): Promise<number> {
+  const rows = await loadEncounters(ctx, firstId, asOf, DEMO_COMMUNITIES.first.seed, Number(asOf.slice(5, 7)) + 12);
+  await loadEncounters(ctx, secondId, asOf, DEMO_COMMUNITIES.second.seed);
+  await analyzeEncounters(ctx.db);
+  return rows;
 }

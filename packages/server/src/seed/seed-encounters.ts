@@ -42,23 +42,15 @@ export function monthsUpTo(asOf: string, months: number): string[] {
   return Array.from({ length: months }, (_, i) => new Date(Date.UTC(y, m - months + i, 1)).toISOString().slice(0, 7));
 }
 
-/** A community's synthetic encounters, being built (on a worker thread for a large community), ready to load. */
-export interface PreparedEncounters {
-  /** COPYs the rows and adds their aggregates; returns the rows stored. */
-  load(onProgress?: (rows: number) => void): Promise<number>;
-  /** Stops the building when `load` will not be called. */
-  cancel(): Promise<void>;
-}
-
 /**
- * Starts building a community's synthetic encounters over the last `months` months (default: 12
- * full months and the current month to yesterday) through the same row builder and counters as
- * the ingest path. A worker thread builds and encodes the first chunks at once, so the caller may
- * write other data meanwhile (issue #11: start-up); `load` then copies them as they come.
+ * Loads a community's synthetic encounters over the last `months` months (default: 12 full months
+ * and the current month to yesterday) with COPY, through the same row builder and counters as the
+ * ingest path, and adds their aggregates. A worker thread builds and encodes the rows while this
+ * thread copies the ones already built (issue #11: start-up). The caller analyses the tables.
  */
-export async function prepareEncounters(ctx: Pick<AppContext, 'db' | 'cipher'>, communityId: string, asOf: string, seed: number, months = 13): Promise<PreparedEncounters | null> {
+export async function loadEncounters(ctx: Pick<AppContext, 'db' | 'cipher'>, communityId: string, asOf: string, seed: number, months = 13, onProgress?: (rows: number) => void): Promise<number> {
   const pop = await encounterPopulation(ctx, communityId, asOf);
-  if (!pop) return null;
+  if (!pop) return 0;
   const yesterday = new Date(Date.parse(`${asOf}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   const job: EncounterJob = {
     communityId, months: monthsUpTo(asOf, months), seed, yesterday, residents: pop.residents, units: pop.units,
@@ -68,33 +60,24 @@ export async function prepareEncounters(ctx: Pick<AppContext, 'db' | 'cipher'>, 
   // A small community is built on this thread: starting a worker (its modules) costs more than its rows.
   const inThread = pop.residents.length < WORKER_FROM_RESIDENTS ? new AggregateDeltas() : null;
   const run = inThread ? null : new EncounterThread().run(job);
-  return {
-    async load(onProgress) {
-      let n = 0;
-      async function* counted() {
-        for await (const chunk of run ? run.chunks : encounterChunks(job, inThread!)) {
-          yield chunk;
-          const before = n;
-          n += chunk.rows;
-          if (onProgress && Math.floor(n / 100_000) > Math.floor(before / 100_000)) onProgress(n);
-        }
-      }
-      const stored = await bulkCopyEncounterChunks(ctx.db, counted());
-      const deltas = run ? AggregateDeltas.fromSnapshot(await run.deltas) : inThread!;
-      await ctx.db.transaction((tx) => applyDeltas(tx, communityId, deltas));
-      return stored;
-    },
-    cancel: async () => {
-      await run?.cancel();
-    },
-  };
+  let n = 0;
+  async function* counted() {
+    for await (const chunk of run ? run.chunks : encounterChunks(job, inThread!)) {
+      yield chunk;
+      const before = n;
+      n += chunk.rows;
+      if (onProgress && Math.floor(n / 100_000) > Math.floor(before / 100_000)) onProgress(n);
+    }
+  }
+  const stored = await bulkCopyEncounterChunks(ctx.db, counted());
+  const deltas = run ? AggregateDeltas.fromSnapshot(await run.deltas) : inThread!;
+  await ctx.db.transaction((tx) => applyDeltas(tx, communityId, deltas));
+  return stored;
 }
 
-/** Builds and loads a community's synthetic encounters (`prepareEncounters`), then analyses the tables. */
+/** `loadEncounters`, then fresh statistics. */
 export async function seedEncounters(ctx: Pick<AppContext, 'db' | 'cipher'>, communityId: string, asOf: string, seed: number, months = 13, onProgress?: (rows: number) => void): Promise<number> {
-  const prepared = await prepareEncounters(ctx, communityId, asOf, seed, months);
-  if (!prepared) return 0;
-  const stored = await prepared.load(onProgress);
+  const stored = await loadEncounters(ctx, communityId, asOf, seed, months, onProgress);
   await analyzeEncounters(ctx.db);
   return stored;
 }

@@ -49,9 +49,9 @@ describe('textLines', () => {
 });
 
 describe('ndjsonLines', () => {
-  it('numbers lines, skips blank ones and strips a BOM (the text is parsed where it is validated)', async () => {
+  it('numbers lines, skips blank ones, strips a BOM and reports bad JSON by line', async () => {
     const out = [];
     for await (const l of ndjsonLines(Readable.from(['\uFEFF{"a":1}\r\n\n  \n{bad\n{"b":2}']))) out.push(l);
-    expect(out).toEqual([{ line: 1, text: '{"a":1}' }, { line: 4, text: '{bad' }, { line: 5, text: '{"b":2}' }]);
+    expect(out).toEqual([{ line: 1, value: { a: 1 } }, { line: 4, error: '不是合法的 JSON' }, { line: 5, value: { b: 2 } }]);
   });
 });

@@ -1,11 +1,7 @@
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 
-/**
- * One numbered line of a feed body: JSON text still to parse (NDJSON — parsed where it is
- * validated, possibly on the validation thread), a value already parsed (CSV, FHIR), or an error.
- */
-export type LineResult = { line: number; text: string } | { line: number; value: unknown } | { line: number; error: string };
+export type LineResult = { line: number; value: unknown } | { line: number; error: string };
 
 /**
  * The text lines of a byte stream, split at LF, CR LF or a lone CR (as node:readline does, at a
@@ -43,17 +39,19 @@ function crSplit(piece: string): string[] {
   return text.includes('\r') ? text.split('\r') : [text];
 }
 
-/**
- * NDJSON: one JSON object a line; blank lines are skipped. The text is parsed where the line is
- * validated (`LineValidator.check`). Streams, so memory stays flat.
- */
+/** NDJSON: one JSON object a line; blank lines are skipped. Streams, so memory stays flat. */
 export async function* ndjsonLines(body: Readable): AsyncGenerator<LineResult> {
   let line = 0;
   for await (const raw of textLines(body)) {
     line++;
     // Windows HIS exports often start with a UTF-8 byte-order mark.
     const text = line === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-    if (text.trim()) yield { line, text };
+    if (!text.trim()) continue;
+    try {
+      yield { line, value: JSON.parse(text) };
+    } catch {
+      yield { line, error: '不是合法的 JSON' };
+    }
   }
 }
 

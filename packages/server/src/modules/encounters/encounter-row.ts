@@ -7,7 +7,7 @@ import type { EncounterRow } from './encounters.repository.ts';
  * The stored row of one encounter and what it adds to the aggregates (docs/domain/encounters.md derived
  * classification): shared by the ingest path and the bulk demo seed, so both count alike.
  */
-export function buildEncounterRow(communityId: string, r: EncounterRecord, organization: { id: string; kind: string } | null, resident: { id: string; community_id: string } | null, idHash: string, hashOfContent = contentHash(r)): { row: EncounterRow; contribution: Contribution } {
+export function buildEncounterRow(communityId: string, r: EncounterRecord, organization: { id: string; kind: string } | null, resident: { id: string; community_id: string } | null, idHash: string): { row: EncounterRow; contribution: Contribution } {
   const communityResident = resident?.community_id === communityId;
   const contrib = contributions(r, { organizationKind: organization?.kind ?? null, communityResident }) as Record<string, number>;
   const icd3 = primaryCategory(r);
@@ -19,7 +19,7 @@ export function buildEncounterRow(communityId: string, r: EncounterRecord, organ
       residentId: resident?.id ?? null, communityResident, idNumberHash: idHash, type: r.type, start: r.start, end: r.end ?? null,
       periodMonth: month, department: r.department ?? null, diagnoses: r.diagnoses, primaryIcd3: icd3, procedures: r.procedures ?? [],
       totalCost: r.totalCost, fundPaid: r.fundPaid, outOfPocket: r.outOfPocket, referralId: r.referralId ?? null,
-      drgCode: r.drg?.code ?? null, drgWeight: r.drg?.weight ?? null, contrib, contentHash: hashOfContent,
+      drgCode: r.drg?.code ?? null, drgWeight: r.drg?.weight ?? null, contrib, contentHash: contentHash(r),
     },
   };
 }

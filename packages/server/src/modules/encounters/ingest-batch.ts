@@ -5,7 +5,6 @@ import { buildEncounterRow } from './encounter-row.ts';
 import * as repo from './encounters.repository.ts';
 import type { Valid } from './ingest-validate.ts';
 
-
 type Probed = [Map<string, { id: string; community_id: string }>, Map<string, repo.StoredEncounter>];
 
 /** Full chunks that may wait for the writer (their probes already sent) before the reader must wait. */
@@ -121,7 +120,7 @@ export class IngestBatch {
       if (i > 0 && i % BUILD_SLICE === 0) await nextTurn();
       const v = chunk[i]!;
       const key = `${v.record.source}\u0000${v.record.id}`;
-      const built = buildEncounterRow(communityId, v.record, v.organization, residents.get(v.idHash) ?? null, v.idHash, v.contentHash);
+      const built = buildEncounterRow(communityId, v.record, v.organization, residents.get(v.idHash) ?? null, v.idHash);
       const old = storedVersion(key);
       if (old?.contentHash === built.row.contentHash) {
         result.duplicates++;

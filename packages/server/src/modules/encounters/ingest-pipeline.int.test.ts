@@ -3,6 +3,8 @@ import { openTestPlatform, type TestPlatform } from '../../../test/test-platform
 import { demoWorld, validIdNumber } from '../../../test/factories/residents.ts';
 import { recomputeAggregates } from '../indicators/index.ts';
 import { ingestEncounters } from './ingest.service.ts';
+import { ndjsonLines } from './encounter-lines.ts';
+import { Readable } from 'node:stream';
 
 /**
  * The ingest pipeline (ingest-batch.ts) with chunks of 2 and 3 lines, so probes run ahead of the
@@ -74,16 +76,15 @@ describe('ingest pipeline: keys repeated across chunks in flight', () => {
     expect(await aggregates()).toEqual(afterAgain);
   });
 
-  it('reports bad lines of NDJSON text by number, in order, across chunks', async () => {
+  it('reports bad lines of an NDJSON body by number, in order, across chunks', async () => {
     source = 'HIS-PIPE-E';
-    async function* mixed() {
-      for (let i = 1; i <= 12; i++) {
-        if (i % 4 === 0) yield { line: i, text: '{bad' };
-        else if (i % 5 === 0) yield { line: i, text: JSON.stringify({ ...visit(`e${i}`, 500), diagnoses: [{ code: 'I10', primary: false }] }) };
-        else yield { line: i, text: JSON.stringify(visit(`e${i}`, 500 + i)) };
-      }
-    }
-    const r = await ingestEncounters(p.ctx, actor(communityId), communityId, mixed(), chunks);
+    const text = Array.from({ length: 12 }, (_, k) => {
+      const i = k + 1;
+      if (i % 4 === 0) return '{bad';
+      if (i % 5 === 0) return JSON.stringify({ ...visit(`e${i}`, 500), diagnoses: [{ code: 'I10', primary: false }] });
+      return JSON.stringify(visit(`e${i}`, 500 + i));
+    }).join('\n');
+    const r = await ingestEncounters(p.ctx, actor(communityId), communityId, ndjsonLines(Readable.from([text])), chunks);
     expect(r).toMatchObject({ accepted: 7, duplicates: 0, rejected: 5 });
     expect(r.errors.map((e) => [e.line, e.code])).toEqual([[4, 'INVALID_JSON'], [5, 'INVALID_RECORD'], [8, 'INVALID_JSON'], [10, 'INVALID_RECORD'], [12, 'INVALID_JSON']]);
     expect(await stored()).toHaveLength(7);

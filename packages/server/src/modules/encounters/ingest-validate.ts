@@ -1,16 +1,13 @@
 import { controlCharacterPath, parseIdNumber, senderRefusal, type EncounterRecord, type EncounterSender } from '@yigong/domain';
 import { encounterRecord, type IngestError } from '@yigong/contracts';
-import { idNumberLookupHash } from '../../platform/crypto/id-number-cipher.ts';
+import type { AppContext } from '../../platform/context.ts';
 import type { LineResult } from './encounter-lines.ts';
-import { contentHash } from './encounter-row.ts';
 
 /** A line that passed validation. */
 export interface Valid {
   line: number;
   record: EncounterRecord;
   idHash: string;
-  /** `contentHash` of the record: whether a re-sent key changed. */
-  contentHash: string;
   organization: { id: string; kind: string } | null;
 }
 
@@ -20,8 +17,6 @@ export interface IngestRules {
   categories: Set<string>;
   today: string;
   sender: EncounterSender;
-  /** The ID-number lookup-hash key. */
-  hashKey: Uint8Array;
 }
 
 /** Hashes remembered per batch before the memory starts over. */
@@ -34,23 +29,12 @@ const HASHES_KEPT = 100_000;
  */
 export class LineValidator {
   private readonly hashes = new Map<string, string>();
-  private readonly hashKey: Buffer;
 
-  constructor(private readonly rules: IngestRules, private readonly isKnownRegion: (code: string) => boolean) {
-    this.hashKey = Buffer.from(rules.hashKey);
-  }
+  constructor(private readonly rules: IngestRules, private readonly ctx: Pick<AppContext, 'cipher' | 'isKnownRegion'>) {}
 
-  /** One line as read from the body: JSON text (NDJSON), a parsed value (CSV, FHIR) or a parse error. */
+  /** One line as read from the body: a parsed value, or the error of a line that did not parse. */
   check(l: LineResult): Valid | IngestError {
-    if ('error' in l) return { line: l.line, id: null, code: 'INVALID_JSON', message: l.error };
-    if ('value' in l) return this.validate(l.line, l.value);
-    let value: unknown;
-    try {
-      value = JSON.parse(l.text);
-    } catch {
-      return { line: l.line, id: null, code: 'INVALID_JSON', message: '不是合法的 JSON' };
-    }
-    return this.validate(l.line, value);
+    return 'error' in l ? { line: l.line, id: null, code: 'INVALID_JSON', message: l.error } : this.validate(l.line, l.value);
   }
 
   private validate(line: number, value: unknown): Valid | IngestError {
@@ -63,7 +47,7 @@ export class LineValidator {
     const parsed = encounterRecord.safeParse(value);
     if (!parsed.success) return { line, id, code: 'INVALID_RECORD', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
     const r = parsed.data;
-    const idn = parseIdNumber(r.residentIdNumber, this.isKnownRegion, env.today);
+    const idn = parseIdNumber(r.residentIdNumber, this.ctx.isKnownRegion, env.today);
     if (!idn.ok) return { line, id, code: 'INVALID_ID_NUMBER', message: idn.message };
     if (r.diagnoses.filter((d) => d.primary).length !== 1) return { line, id, code: 'INVALID_RECORD', message: 'diagnoses: 须有且只有一个主要诊断' };
     const unknown = r.diagnoses.find((d) => !env.categories.has(d.code.slice(0, 3)));
@@ -76,15 +60,14 @@ export class LineValidator {
     if (refusal) return { line, id, code: 'NOT_ALLOWED', message: refusal };
     const organization = r.outOfCounty ? null : (env.orgs.get(r.orgCode) ?? null);
     if (!r.outOfCounty && !organization) return { line, id, code: 'UNKNOWN_ORGANIZATION', message: `未知的机构编码：${r.orgCode}` };
-    const record = { ...r, residentIdNumber: idn.value.normalized };
-    return { line, record, idHash: this.lookupHash(idn.value.normalized), contentHash: contentHash(record), organization };
+    return { line, record: { ...r, residentIdNumber: idn.value.normalized }, idHash: this.lookupHash(idn.value.normalized), organization };
   }
 
   private lookupHash(idNumber: string): string {
     let h = this.hashes.get(idNumber);
     if (h === undefined) {
       if (this.hashes.size >= HASHES_KEPT) this.hashes.clear();
-      h = idNumberLookupHash(this.hashKey, idNumber);
+      h = this.ctx.cipher.lookupHash(idNumber);
       this.hashes.set(idNumber, h);
     }
     return h;

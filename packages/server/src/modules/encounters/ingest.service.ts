@@ -36,7 +36,7 @@ export const MAX_ERRORS = 1000;
  * chunks, so memory stays flat whatever the batch size.
  */
 export async function ingestEncounters(ctx: AppContext, actor: Actor, communityId: string, lines: AsyncIterable<LineResult>, chunks: ChunkSizes = DEFAULT_CHUNKS): Promise<IngestResult> {
-  const validator = new LineValidator(await ingestRules(ctx, actor, communityId), ctx.isKnownRegion);
+  const validator = new LineValidator(await ingestRules(ctx, actor, communityId), ctx);
   return ctx.db.transaction(async (tx) => {
     const result: IngestResult = { accepted: 0, duplicates: 0, rejected: 0, errors: [] };
     const batch = new IngestBatch(tx, communityId, result);
@@ -81,7 +81,7 @@ async function ingestRules(ctx: AppContext, actor: Actor, communityId: string): 
   const ownOrg = actor.scope.kind === 'organization' ? actor.scope.organizationId : null;
   authorize(actor, 'encounter.ingest', { communityId, regionCode: region, organizationId: ownOrg });
   const orgs = await repo.organizationsByCode(ctx.db, communityId);
-  return { orgs, categories: await repo.knownCategories(ctx.db), today: businessDate(ctx.clock), sender: senderOf(actor, orgs), hashKey: new Uint8Array(ctx.cipher.lookupKey()) };
+  return { orgs, categories: await repo.knownCategories(ctx.db), today: businessDate(ctx.clock), sender: senderOf(actor, orgs) };
 }
 
 function senderOf(actor: Actor, orgs: Map<string, { id: string; kind: string }>): EncounterSender {

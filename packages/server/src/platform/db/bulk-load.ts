@@ -35,7 +35,7 @@ const bulkSessions = new WeakSet<Database>();
  * - on PGlite the transaction truncates the table first, so that with `wal_level = minimal` (the
  *   seeding process's setting) the rows are written to the table's files only, not also to the WAL.
  * Foreign keys stay: dropping one locks the referenced table (organisations) for the whole COPY,
- * which stalls the seed's other modules writing meanwhile on PostgreSQL (`startDemoEncounters`).
+ * which stalls the seed's other modules writing meanwhile on PostgreSQL (`seedCareAndEncounters` in seed-demo.ts).
  */
 export async function copyIntoTable(db: Database, table: string, columns: readonly string[], chunks: AsyncIterable<CopyChunk> | Iterable<CopyChunk>): Promise<number> {
   const fresh = bulkSessions.has(db) && (await db.query(`select 1 from ${table} limit 1`)).rows.length === 0;
