@@ -107,7 +107,7 @@ try {
         on conflict (community_id, source, id) do update set ${update}`,
        `insert into encounter_agg (community_id, month, unit_key, organization_id, metric, value)
         select s.community_id, s.period_month, coalesce(s.organization_id::text, 'out'), s.organization_id, c.key, sum(c.value::bigint)
-          from encounter_stage s, jsonb_each_text(s.contrib) c group by 1, 2, 3, 4, 5
+          from encounter_stage s, json_each_text(s.contrib) c group by 1, 2, 3, 4, 5
         on conflict (community_id, month, unit_key, metric) do update set value = encounter_agg.value + excluded.value`]));
     log(`round ${round}: ours ${ms.toFixed(0)} ms, COPY into encounter ${copyPopulated.at(-1)!.toFixed(0)} ms, staging + INSERT … SELECT ${sqlOnly.at(-1)!.toFixed(0)} ms, the same with MPI join and aggregates ${sqlSameJob.at(-1)!.toFixed(0)} ms`);
     log(`  ours: ${formatCpu(cpu)}`);

@@ -56,7 +56,7 @@ export async function upsertWaveform(sql: Sql, communityId: string, orderId: str
 
 export async function waveformSummary(sql: Sql, communityId: string, orderId: string): Promise<WaveformSummary | null> {
   return (await sql.query<WaveformSummary>(
-    `select sampling_rate, array(select jsonb_object_keys(leads)) as lead_names, samples, heart_rate
+    `select sampling_rate, array(select json_object_keys(leads)) as lead_names, samples, heart_rate
        from diagnostic_waveform where community_id = $1 and order_id = $2`,
     [communityId, orderId],
   )).rows[0] ?? null;

@@ -59,7 +59,7 @@ export interface EncounterRow {
 }
 
 const UPSERT_TYPES = ['text', 'text', 'uuid', 'text', 'boolean', 'uuid', 'boolean', 'text', 'text', 'date', 'date', 'date', 'text', 'jsonb', 'text', 'jsonb',
-  'bigint', 'bigint', 'bigint', 'text', 'text', 'numeric', 'jsonb', 'text'] as const;
+  'bigint', 'bigint', 'bigint', 'text', 'text', 'numeric', 'json', 'text'] as const;
 
 /** Inserts new encounters and replaces corrected versions, many in one statement (one key once). */
 export async function upsertEncounters(sql: Sql, communityId: string, rows: readonly EncounterRow[]): Promise<void> {
