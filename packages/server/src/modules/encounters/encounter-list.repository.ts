@@ -92,7 +92,7 @@ export async function listEncounters(sql: Sql, f: EncounterListFilter, page: { l
        -- $1 is the community: the constant lets Citus route the joins to the page's shard.
        left join organization o on o.community_id = $1 and o.id = e.organization_id
        left join resident r on e.community_resident and r.community_id = $1 and r.id = e.resident_id
-       left join lateral (select d ->> 'code' as code from jsonb_array_elements(e.diagnoses) d where (d ->> 'primary')::boolean limit 1) p on true
+       left join lateral (select d ->> 'code' as code from json_array_elements(e.diagnoses) d where (d ->> 'primary')::boolean limit 1) p on true
        left join icd10 full_code on full_code.code = p.code
        left join icd10 category on category.code = e.primary_icd3
       order by e.period_month desc, e.start_date desc, e.source desc, e.id desc`,

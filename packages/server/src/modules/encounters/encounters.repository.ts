@@ -58,7 +58,7 @@ export interface EncounterRow {
   contentHash: string;
 }
 
-const UPSERT_TYPES = ['text', 'text', 'uuid', 'text', 'boolean', 'uuid', 'boolean', 'text', 'text', 'date', 'date', 'date', 'text', 'jsonb', 'text', 'jsonb',
+const UPSERT_TYPES = ['text', 'text', 'uuid', 'text', 'boolean', 'uuid', 'boolean', 'text', 'text', 'date', 'date', 'date', 'text', 'json', 'text', 'json',
   'bigint', 'bigint', 'bigint', 'text', 'text', 'numeric', 'json', 'text'] as const;
 
 /** Inserts new encounters and replaces corrected versions, many in one statement (one key once). */
