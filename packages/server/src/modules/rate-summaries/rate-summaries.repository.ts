@@ -46,7 +46,7 @@ export async function putPoints(sql: Sql, kind: RateSummaryKind, communityId: st
   }));
   await sql.query(
     `insert into ${kind.pointTable} (community_id, ${names.join(', ')})
-     select $1, ${names.map((n) => `x.${n}`).join(', ')} from jsonb_to_recordset($2::jsonb) as x(${cols.join(', ')})
+     select $1, ${names.map((n) => `x.${n}`).join(', ')} from json_to_recordset($2::json) as x(${cols.join(', ')})
      on conflict (community_id, ${kind.keyColumn}) do update set ${names.slice(1).map((n) => `${n} = excluded.${n}`).join(', ')}`,
     [communityId, JSON.stringify(json)]);
 }
@@ -69,7 +69,7 @@ export async function addCellChanges(sql: Sql, kind: RateSummaryKind, communityI
   }));
   await sql.query(
     `insert into ${kind.deltaTable} (community_id, ${names.join(', ')})
-     select $1, ${names.map((n) => `x.${n}`).join(', ')} from jsonb_to_recordset($2::jsonb) as x(${cols.join(', ')}) order by ${names.slice(0, 2 + unit.length).map((n) => `x.${n}`).join(', ')}
+     select $1, ${names.map((n) => `x.${n}`).join(', ')} from json_to_recordset($2::json) as x(${cols.join(', ')}) order by ${names.slice(0, 2 + unit.length).map((n) => `x.${n}`).join(', ')}
      on conflict (community_id, ${names.slice(0, 2 + unit.length).join(', ')}) do update set
        ${kind.countColumns.map((c) => `${c} = ${kind.deltaTable}.${c} + excluded.${c}`).join(', ')}`,
     [communityId, JSON.stringify(json)]);
