@@ -28,6 +28,8 @@ export interface IngestResult {
 export interface BenchSession {
   get: (path: string) => Promise<unknown>;
   ingest: (body: string | ReadableStream<Uint8Array>) => Promise<IngestResult>;
+  /** The ingest's URL and headers, for a client of its own (remote-client.ts). */
+  ingestRequest: { url: string; headers: Record<string, string> };
 }
 
 /** Creates a community-scoped manager account of one community and logs it in. */
@@ -42,6 +44,7 @@ export async function managerSession(db: Database, base: string, communityId: st
       if (r.status !== 200) throw new Error(`${path} → ${r.status} ${await r.text()}`);
       return r.json();
     },
+    ingestRequest: { url: `${base}/api/v1/encounters:ingest`, headers: { ...auth, 'content-type': 'application/x-ndjson' } },
     ingest: async (body) => {
       const r = await fetch(`${base}/api/v1/encounters:ingest`, { method: 'POST', headers: { ...auth, 'content-type': 'application/x-ndjson' }, body, duplex: 'half' } as RequestInit);
       if (r.status !== 200) throw new Error(`ingest → ${r.status} ${await r.text()}`);

@@ -47,7 +47,8 @@ try {
   row(`synthetic mix, ${last12[0]} to ${last12.at(-1)}`, `${((mix.enc! - mix.ip!) / n).toFixed(2)} visits and ${((100 * mix.ip!) / n).toFixed(1)} admissions per resident-year (per 100), ${(100 * (1 - mix.op_gr! / mix.op!)).toFixed(1)}% of in-county visits at hospitals, ${(100 * mix.ip_out! / mix.ip!).toFixed(1)}% of admissions out of county`);
 
   const { app, base } = await startBenchApp(ctx);
-  const { get, ingest } = await managerSession(db, base, communityId);
+  const session = await managerSession(db, base, communityId);
+  const { get, ingest } = session;
 
   // Ingest over HTTP: one batch of new encounters from a unit's HIS, vs COPY of the same stored rows.
   const feed = await feedBatch(ctx, communityId, asOf, Number(values.feed), 99, 'FEED');
@@ -64,7 +65,7 @@ try {
   const dashboard = await dashboardOf(db, communityId, asOf);
   const { quarter } = dashboard;
   const t = emptyTimings(dashboard);
-  for (let i = 0; i < Number(values.runs); i++) await timeDashboardRound({ get, ingest }, db, dashboard, t);
+  for (let i = 0; i < Number(values.runs); i++) await timeDashboardRound(session, db, dashboard, t);
   for (const [k, xs] of Object.entries(t.byRequest)) row(`GET ${k}`, p(xs));
   row('all dashboard requests above', p(t.all));
   row('a whole dashboard load (cards + trend + ranking in parallel)', p(t.page));
