@@ -17,7 +17,6 @@ export interface DemoOrderRows {
   recognitions: Record<string, unknown>[];
 }
 
-
 export async function insertDemoOrders(sql: Sql, r: DemoOrderRows): Promise<void> {
   await insertJsonRows(sql, 'diagnostic_order', `community_id, id, resident_id, item_code, modality, centre_id, performing_organization_id, priority, status, reason,
     ordering_organization_id, ordering_user_id, ordering_username, recognised_order_id, repeat_reason, reject_reason, cancel_reason, reader_user_id, reader_name,

@@ -9,7 +9,6 @@ export interface DemoSterileRows {
   requests: Record<string, unknown>[];
 }
 
-
 export async function insertDemoSterile(sql: Sql, r: DemoSterileRows): Promise<void> {
   await insertJsonRows(sql, 'sterile_batch', `community_id, id, centre_id, sterilised_on, day_seq, sterilizer_code, cycle_no, method, steam_cycle_type, started_at, ended_at, temperature_c,
     exposure_minutes, pressure_kpa, chemical_pass, biological_pass, bowie_dick_pass, implants, status, hold_reasons, operator_name, released_at, recalled_at, recall_reason, recalled_by, created_at`, r.batches);
