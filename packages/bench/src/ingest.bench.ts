@@ -29,7 +29,7 @@ import { openPostgres } from '../../server/src/platform/db/postgres-database.ts'
 import { countingDatabase } from '../../server/src/platform/db/counting-database.ts';
 import { loadSyntheticCommunity } from '../../server/src/seed/load-synthetic.ts';
 import { seedEncounters } from '../../server/src/seed/seed-encounters.ts';
-import { benchContext, managerSession, startBenchApp } from './bench-app.ts';
+import { benchContext, managerSession, startBenchApp, type IngestResult } from './bench-app.ts';
 import { benchDatabase } from './bench-database.ts';
 import { feedBatch } from './indicators-feed.ts';
 import { timed } from './load.ts';
@@ -107,7 +107,7 @@ try {
     const [[answer, ms], cpu] = await measureCpu(() => timed(() => client.post(ingestRequest.url, ingestRequest.headers)));
     statements = counted.statements();
     if (answer.status !== 200) throw new Error(`round ${round}: ingest → ${answer.status} ${answer.text}`);
-    const r = JSON.parse(answer.text) as { accepted: number; rejected: number };
+    const r = JSON.parse(answer.text) as IngestResult;
     if (r.accepted !== n) throw new Error(`round ${round}: accepted ${r.accepted} of ${n} (${r.rejected} rejected)`);
     ours.push(ms);
     // The same batch (other keys) sent by a client in this process, as the bench did before: its encoding shares the server's event loop.

@@ -1,5 +1,6 @@
 import { loadConfig } from './platform/config.ts';
-import { isFreshDataDir, seedFreshDataDir } from './app/first-start.ts';
+import { seedFreshDataDir } from './app/first-start.ts';
+import { isFreshDataDir } from './platform/db/data-dir.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-accounts.ts';
 
 /** `npm start`: the platform on the embedded database (or DATABASE_URL), demo county on first start. */

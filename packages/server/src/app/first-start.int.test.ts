@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../platform/config.ts';
 import { lockDataDir } from '../platform/db/data-dir-lock.ts';
-import { isFreshDataDir, seedFreshDataDir } from './first-start.ts';
+import { seedFreshDataDir } from './first-start.ts';
+import { isFreshDataDir } from '../platform/db/data-dir.ts';
 
 describe('first start of the demo on the embedded database', () => {
   it('a folder is fresh until it holds a database', () => {

@@ -1,8 +1,9 @@
 import { fork } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../platform/config.ts';
-import { LOCK_FILE, lockDataDir } from '../platform/db/data-dir-lock.ts';
+import { lockDataDir } from '../platform/db/data-dir-lock.ts';
+import { dataDirEntries, isFreshDataDir } from '../platform/db/data-dir.ts';
 
 /** What the seeding process reports to the server that started it. */
 export type SeedMessage = { log: string } | { error: string };
@@ -12,11 +13,6 @@ const STAGING_PREFIX = '.seeding-';
 
 /** The entries of a PostgreSQL data directory (PG_VERSION apart): what a move cut short leaves behind. */
 const POSTGRES_ENTRY = /^(base|global|pg_[a-z_]+|postgresql(\.auto)?\.conf|postmaster\.(opts|pid))$/;
-
-/** A data folder with no database in it yet (absent, empty, or holding only its key file). */
-export function isFreshDataDir(dataDir: string): boolean {
-  return !existsSync(join(dataDir, 'PG_VERSION'));
-}
 
 /**
  * The first start of the demo on the embedded database (issue #11: RSS after start). The seed
@@ -45,8 +41,7 @@ export async function seedFreshDataDir(config: Config, log: (m: string) => void)
       throw e;
     }
     // Should a move be cut short, the staging folder (still holding PG_VERSION) says so next time.
-    const names = readdirSync(staging).filter((n) => n !== LOCK_FILE && n !== 'PG_VERSION');
-    for (const name of [...names, 'PG_VERSION']) renameSync(join(staging, name), join(config.dataDir, name));
+    for (const name of dataDirEntries(staging)) renameSync(join(staging, name), join(config.dataDir, name));
     rmSync(staging, { recursive: true, force: true });
   } finally {
     unlock();
@@ -59,7 +54,7 @@ export async function seedFreshDataDir(config: Config, log: (m: string) => void)
  */
 function removeLeftOvers(dataDir: string): void {
   const stagings = readdirSync(dataDir).filter((n) => n.startsWith(STAGING_PREFIX));
-  const cutShort = stagings.some((n) => existsSync(join(dataDir, n, 'PG_VERSION')));
+  const cutShort = stagings.some((n) => !isFreshDataDir(join(dataDir, n)));
   for (const name of readdirSync(dataDir)) {
     if (name.startsWith(STAGING_PREFIX) || (cutShort && POSTGRES_ENTRY.test(name))) rmSync(join(dataDir, name), { recursive: true, force: true });
   }

@@ -8,7 +8,8 @@ import { startFolderDrop } from '../modules/encounters/index.ts';
 import { buildApp } from './build-app.ts';
 import { createContext } from './create-context.ts';
 import { startJobs } from './jobs.ts';
-import { isFreshDataDir, seedFreshDataDir } from './first-start.ts';
+import { seedFreshDataDir } from './first-start.ts';
+import { isFreshDataDir } from '../platform/db/data-dir.ts';
 
 export { createContext };
 

@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Database } from './database.ts';
 import { openPglite, type PgliteOptions } from './pglite-database.ts';
 import { openPostgres } from './postgres-database.ts';
 import { pgliteTemplate } from './pglite-template.ts';
+import { isFreshDataDir } from './data-dir.ts';
 
 /**
  * `DATABASE_URL` selects a PostgreSQL server; otherwise PGlite in `dataDir` — a folder without a
@@ -13,8 +12,7 @@ import { pgliteTemplate } from './pglite-template.ts';
 export async function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: string }, pglite: PgliteOptions = {}): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
   await mkdir(opts.dataDir, { recursive: true });
-  const fresh = !existsSync(join(opts.dataDir, 'PG_VERSION'));
   // Without a template (it could not be built: e.g. a read-only install), PGlite initialises the folder itself.
-  const template = fresh ? await pgliteTemplate().catch(() => null) : null;
+  const template = isFreshDataDir(opts.dataDir) ? await pgliteTemplate().catch(() => null) : null;
   return openPglite(opts.dataDir, { ...pglite, template });
 }

@@ -1,8 +1,9 @@
-import { cpSync, existsSync, readdirSync } from 'node:fs';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { copyChunks, copyTextLine, type CopyChunk, type Database, type QueryResult, type Sql } from './database.ts';
-import { LOCK_FILE, lockDataDir } from './data-dir-lock.ts';
+import { lockDataDir } from './data-dir-lock.ts';
+import { dataDirEntries, isFreshDataDir } from './data-dir.ts';
 
 type PgliteLike = Pick<PGlite, 'query' | 'transaction' | 'close' | 'exec'>;
 
@@ -46,7 +47,7 @@ export async function openPglite(dataDir?: string, opts: PgliteOptions = {}): Pr
   if (!dataDir) return fromPglite(await PGlite.create());
   const unlock = lockDataDir(dataDir);
   try {
-    if (opts.template && !existsSync(join(dataDir, 'PG_VERSION'))) copyDataDir(opts.template, dataDir);
+    if (opts.template && isFreshDataDir(dataDir)) copyDataDir(opts.template, dataDir);
     const startParams = [...PGlite.defaultStartParams, '-c', `shared_buffers=${opts.sharedBuffers ?? SERVER_SHARED_BUFFERS}`];
     if (opts.minimalWal) startParams.push('-c', 'wal_level=minimal', '-c', 'max_wal_senders=0');
     const db = fromPglite(await PGlite.create({ dataDir, startParams }));
@@ -63,15 +64,9 @@ export async function openPglite(dataDir?: string, opts: PgliteOptions = {}): Pr
   }
 }
 
-/**
- * Copies a closed data folder into an empty one (a stopped PostgreSQL cluster moves as files),
- * PG_VERSION last: a copy cut short leaves a folder that is still fresh, and is copied over.
- */
+/** Copies a closed data folder into an empty one (a stopped PostgreSQL cluster moves as files); a copy cut short is copied over. */
 function copyDataDir(from: string, to: string): void {
-  for (const name of readdirSync(from)) {
-    if (name !== 'PG_VERSION' && name !== LOCK_FILE) cpSync(join(from, name), join(to, name), { recursive: true, force: true });
-  }
-  cpSync(join(from, 'PG_VERSION'), join(to, 'PG_VERSION'));
+  for (const name of dataDirEntries(from)) cpSync(join(from, name), join(to, name), { recursive: true, force: true });
 }
 
 export function fromPglite(pg: PgliteLike): Database {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MIGRATIONS_DIR, migrate } from './migrate.ts';
 import { openPglite } from './pglite-database.ts';
+import { isFreshDataDir } from './data-dir.ts';
 import { loadReferenceData } from '../reference/load-reference.ts';
 
 /**
@@ -24,7 +25,7 @@ export function pgliteTemplatePath(cacheDir = defaultCacheDir()): string {
 /** The template's folder, built if missing. */
 export async function pgliteTemplate(cacheDir = defaultCacheDir()): Promise<string> {
   const path = pgliteTemplatePath(cacheDir);
-  if (existsSync(join(path, 'PG_VERSION'))) return path;
+  if (!isFreshDataDir(path)) return path;
   // Built beside its final name and renamed when closed: a reader never sees half a template,
   // and of two processes building at once the second's rename fails and its copy is dropped.
   const building = `${path}.building-${process.pid}`;
@@ -39,7 +40,7 @@ export async function pgliteTemplate(cacheDir = defaultCacheDir()): Promise<stri
     } finally {
       await db.close();
     }
-    if (!existsSync(join(path, 'PG_VERSION'))) renameSync(building, path);
+    if (isFreshDataDir(path)) renameSync(building, path);
     // Templates of earlier code versions (65 MB each) go.
     for (const old of readdirSync(cacheDir)) {
       if (/^pglite-[0-9a-f]{16}$/.test(old) && join(cacheDir, old) !== path) rmSync(join(cacheDir, old), { recursive: true, force: true });
